@@ -1,0 +1,29 @@
+package org.dbcreator.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a catalog's {@code manifest.yaml} says: which product it belongs to, its baseline and the
+ * chain of steps from there, and where the product's nodes register themselves.
+ *
+ * @param product the product's name; a database or backup of another product is refused
+ * @param defaultDatabase the database name used when the operator names none
+ * @param baseline the first release, created from scratch
+ * @param steps every version hop after the baseline, in order, each starting where the last ended
+ * @param nodes where nodes register, if the product has a node registry
+ */
+public record Manifest(
+        String product,
+        String defaultDatabase,
+        Baseline baseline,
+        List<Step> steps,
+        Optional<NodeRegistry> nodes) {
+
+    public Manifest {
+        steps = List.copyOf(steps);
+    }
+
+    /** The first release: one script that creates the whole schema. */
+    public record Baseline(Version version, String schemaPath) {}
+}

@@ -1,0 +1,17 @@
+package org.dbcreator.catalog;
+
+import java.time.Duration;
+
+/**
+ * Where the product's nodes register themselves and report their release, so the tool can tell
+ * which releases are still running.
+ *
+ * @param staleAfter a node whose heartbeat is older than this is considered gone
+ */
+public record NodeRegistry(
+        String table,
+        String nameColumn,
+        String versionColumn,
+        String stateColumn,
+        String heartbeatColumn,
+        Duration staleAfter) {}

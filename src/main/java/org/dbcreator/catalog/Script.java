@@ -1,0 +1,36 @@
+package org.dbcreator.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A resolved script: found in the catalog, read, checksummed. Its statements are split on first
+ * use so that a status check never pays for parsing.
+ *
+ * @param path the path inside the catalog, e.g. {@code 4.1.0/expand.sql}; the history key
+ * @param location where it was read from, for messages (a file path or a jar entry)
+ */
+public record Script(String path, String location, ScriptKind kind, Version version, String content) {
+
+    /** SHA-256 of the content with line endings normalized, so a CRLF checkout is not an edit. */
+    public String checksum() {
+        return checksumOf(content);
+    }
+
+    public List<SqlStatement> statements() {
+        return StatementSplitter.split(content, path);
+    }
+
+    public static String checksumOf(String content) {
+        String normalized = content.replace("\r\n", "\n");
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.dbcreator.catalog;
+
+/** The role a script plays; the history records it with every applied script. */
+public enum ScriptKind {
+    BASELINE,
+    EXPAND,
+    MIGRATION,
+    CLEANUP,
+    ROLLBACK
+}

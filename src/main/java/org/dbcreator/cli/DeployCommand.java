@@ -1,0 +1,44 @@
+package org.dbcreator.cli;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.DeployResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "deploy", description = {
+        "Create the product database if it is absent and deploy a release into it.",
+        "An existing database is accepted only when empty; an interrupted deploy is resumed."})
+final class DeployCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MainCommand main;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy (default: the latest).")
+    String version;
+
+    @Override
+    public Integer call() {
+        CliContext context = main.context();
+        Catalog catalog = connection.catalog();
+        ConnectionSettings settings = connection.settings(context, catalog);
+        PrintStream out = context.out();
+        try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
+            out.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
+                    + engine.database().server().describe());
+            DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse));
+            out.printf("%s: %s at %s (%d applied, %d already done) in %.1f s%n", result.outcome(), result.database(),
+                    result.version(), result.applied(), result.skipped(), result.duration().toMillis() / 1000.0);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package org.dbcreator.cli;
+
+import org.dbcreator.error.DbCreatorException;
+import picocli.CommandLine;
+
+/** The {@code dbcreator} command. {@link #main} is the only place that exits the JVM. */
+public final class Main {
+
+    private final CliContext context;
+
+    Main(CliContext context) {
+        this.context = context;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(CliContext.system()).run(args));
+    }
+
+    /** Runs one command line and returns its exit code; output goes to the context's streams. */
+    int run(String... args) {
+        if (java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v")) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.dbcreator"))
+                    .setLevel(ch.qos.logback.classic.Level.DEBUG);
+        }
+        CommandLine line = new CommandLine(new MainCommand(context));
+        line.setOut(new java.io.PrintWriter(context.out(), true));
+        line.setErr(new java.io.PrintWriter(context.err(), true));
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setExecutionExceptionHandler((failure, commandLine, parseResult) -> report(failure));
+        return line.execute(args);
+    }
+
+    private int report(Exception failure) {
+        if (failure instanceof DbCreatorException known) {
+            context.err().println("error " + known.code() + ": " + known.describe());
+            return known.code().exitCode();
+        }
+        context.err().println("error INTERNAL: " + failure);
+        failure.printStackTrace(context.err());
+        return 1;
+    }
+}

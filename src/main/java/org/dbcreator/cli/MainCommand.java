@@ -1,0 +1,33 @@
+package org.dbcreator.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "dbcreator", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        description = "Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
+        subcommands = {DemoCommand.class, DeployCommand.class, StatusCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success",
+            " 1:the operation failed",
+            " 2:usage error",
+            "30-35:cannot connect (refused, unreachable, authentication, TLS, server, password)",
+            "40-42:bad argument, unknown version, missing privileges",
+            "50-54:catalog problem (manifest, missing or invalid script, edited script, migration)",
+            "60-69:database state refuses the operation (not empty, newer, needs upgrade, locked...)",
+            "70:the embedded server failed"})
+final class MainCommand {
+
+    private final CliContext context;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what the tool does, for bug reports.", scope = picocli.CommandLine.ScopeType.INHERIT)
+    boolean verbose;
+
+    MainCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,48 @@
+package org.dbcreator.cli;
+
+import java.io.PrintStream;
+import org.dbcreator.engine.ProgressEvent;
+import org.dbcreator.engine.ProgressListener;
+
+/** Prints an operation's progress as one line per script, for terminals and CI logs alike. */
+final class ProgressPrinter implements ProgressListener {
+
+    private final PrintStream out;
+    private int statementsRun;
+    private int statementsSkipped;
+
+    ProgressPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onEvent(ProgressEvent event) {
+        if (event instanceof ProgressEvent.Notice notice) {
+            out.println(notice.message());
+        } else if (event instanceof ProgressEvent.ScriptStarted started) {
+            statementsRun = 0;
+            statementsSkipped = 0;
+            String size = started.statements() < 0 ? "batches" : started.statements() + " statements";
+            out.printf("[%d/%d] %s %s (%s) ...%n", started.number(), started.total(), started.kind().toLowerCase(),
+                    started.script(), size);
+        } else if (event instanceof ProgressEvent.StatementDone done) {
+            if (done.skipped()) {
+                statementsSkipped++;
+            } else {
+                statementsRun++;
+            }
+        } else if (event instanceof ProgressEvent.BatchDone batch) {
+            statementsRun++;
+            if (batch.rows() > 0 && batch.batch() % 50 == 0) {
+                out.printf("      batch %d: %d rows%n", batch.batch() + 1, batch.rows());
+            }
+        } else if (event instanceof ProgressEvent.ScriptFinished finished) {
+            if (finished.alreadyApplied()) {
+                out.printf("      %s: already applied%n", finished.script());
+            } else {
+                out.printf("      done in %.1f s (%d run%s)%n", finished.millis() / 1000.0, statementsRun,
+                        statementsSkipped > 0 ? ", " + statementsSkipped + " already done before" : "");
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.dbcreator.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.StatusReport;
+import org.dbcreator.history.AppliedScript;
+
+/** The status report as people read it, and as scripts read it ({@code --json}). */
+final class StatusRendering {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StatusRendering() {}
+
+    static String text(StatusReport r) {
+        StringBuilder out = new StringBuilder();
+        line(out, "Server", r.server() + " (" + r.serverVersion() + ")");
+        line(out, "Database", r.database() + " (product " + r.product() + ")");
+        line(out, "State", r.condition() + r.phase().map(p -> ", " + p).orElse("")
+                + r.schemaVersion().map(v -> " at " + v).orElse(""));
+        line(out, "Target", r.targetVersion() + " (catalog has " + join(r.catalogVersions()) + ")");
+        line(out, "Plan", r.plannedSteps().isEmpty() ? "no steps" : String.join(", ", r.plannedSteps()));
+        line(out, "Node releases", r.lowestRelease().map(low -> low + " to " + r.highestRelease().map(Version::toString)
+                .orElse("?")).orElse("none yet"));
+        r.interruptedAt().ifPresent(at -> line(out, "Interrupted", at));
+        line(out, "History", r.history().isEmpty() ? "nothing applied" : r.history().size() + " scripts applied");
+        for (AppliedScript a : r.history()) {
+            out.append(String.format("  %s  %-7s %-8s %-9s %-42s %5d  %6.1f s  %s%n", WHEN.format(a.finishedAt()),
+                    a.operation(), a.version(), a.kind().name().toLowerCase(), a.script(), a.statements(),
+                    a.executionMillis() / 1000.0, a.installedBy()));
+        }
+        line(out, "Findings", r.findings().isEmpty() ? "none" : r.findings().size() + "");
+        r.findings().forEach(f -> out.append("  ! ").append(f).append('\n'));
+        line(out, "Next", r.nextAction());
+        return out.toString();
+    }
+
+    static String json(StatusReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("server", r.server());
+        m.put("serverVersion", r.serverVersion());
+        m.put("database", r.database());
+        m.put("product", r.product());
+        m.put("condition", r.condition().name());
+        m.put("schemaVersion", text(r.schemaVersion()));
+        m.put("phase", r.phase().map(Enum::name).orElse(null));
+        m.put("targetVersion", r.targetVersion().toString());
+        m.put("catalogVersions", r.catalogVersions().stream().map(Version::toString).toList());
+        m.put("plannedSteps", r.plannedSteps());
+        m.put("lowestRelease", text(r.lowestRelease()));
+        m.put("highestRelease", text(r.highestRelease()));
+        m.put("interruptedAt", r.interruptedAt().orElse(null));
+        m.put("history", r.history().stream().map(StatusRendering::json).toList());
+        m.put("findings", r.findings());
+        m.put("nextAction", r.nextAction());
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    private static Map<String, Object> json(AppliedScript a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runId", a.runId());
+        m.put("operation", a.operation());
+        m.put("version", a.version().toString());
+        m.put("kind", a.kind().name());
+        m.put("script", a.script());
+        m.put("checksum", a.checksum());
+        m.put("statements", a.statements());
+        m.put("installedBy", a.installedBy());
+        m.put("startedAt", a.startedAt().toString());
+        m.put("finishedAt", a.finishedAt().toString());
+        return m;
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("%-14s%s%n", label, value));
+    }
+
+    private static String join(List<Version> versions) {
+        StringJoiner joiner = new StringJoiner(", ");
+        versions.forEach(v -> joiner.add(v.toString()));
+        return joiner.toString();
+    }
+
+    private static String text(Optional<Version> version) {
+        return version.map(Version::toString).orElse(null);
+    }
+}

@@ -1,0 +1,88 @@
+package org.dbcreator.engine;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.db.Database;
+import org.dbcreator.db.Sessions;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.JdbcHistory;
+
+/**
+ * The engine's front door: wires the catalog, the connection, the history and the progress
+ * listener into one operation class per command. It does no work itself. Operations are
+ * synchronous; call them off any UI thread.
+ */
+public final class DbCreator implements AutoCloseable {
+
+    private final Catalog catalog;
+    private final Database database;
+    private final ProgressListener listener;
+    private final JdbcHistory history = new JdbcHistory();
+
+    private DbCreator(Catalog catalog, Database database, ProgressListener listener) {
+        this.catalog = catalog;
+        this.database = database;
+        this.listener = listener;
+    }
+
+    /** Connects to the server; throws a {@link DbCreatorException} that says why not. */
+    public static DbCreator connect(Catalog catalog, ConnectionSettings settings, ProgressListener listener) {
+        return new DbCreator(catalog, Database.connect(settings), listener);
+    }
+
+    public StatusReport status(Optional<Version> target) {
+        return guarded(() -> new StatusOperation(catalog, database, history).run(target));
+    }
+
+    public DeployResult deploy(Optional<Version> target) {
+        return guarded(() -> new DeployOperation(catalog, database, history, listener, installedBy()).run(target));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** "account (os-user on host)", as the history records who ran a script. */
+    private String installedBy() throws SQLException {
+        try (Connection c = database.serverConnection()) {
+            return Sessions.currentUser(c) + " (" + System.getProperty("user.name") + " on " + hostName() + ")";
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown host";
+        }
+    }
+
+    private <T> T guarded(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw Failures.ofOperation(e, database.settings().user(), database.databaseName());
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

@@ -1,0 +1,225 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+import org.dbcreator.catalog.SqlTokens;
+
+/**
+ * Judges from information_schema whether an interrupted schema statement took effect. Each DDL
+ * statement is atomic on the supported servers, so one visible effect of it is proof of all.
+ */
+final class DdlEffectProbe {
+
+    private static final Set<String> ROUTINES = Set.of("PROCEDURE", "FUNCTION");
+    private static final Set<String> ADD_INDEX = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL");
+
+    private final Connection connection;
+    private final String schema;
+
+    DdlEffectProbe(Connection connection, String schema) {
+        this.connection = connection;
+        this.schema = schema;
+    }
+
+    DdlEffect judge(String sql) throws SQLException {
+        SqlTokens t = SqlTokens.of(sql);
+        if (isRerunSafe(t)) {
+            return DdlEffect.RERUN_SAFE;
+        }
+        return switch (t.verb()) {
+            case "CREATE" -> judgeCreate(t);
+            case "DROP" -> judgeDrop(t);
+            case "ALTER" -> t.is(1, "TABLE") ? judgeAlterTable(t) : DdlEffect.UNKNOWN;
+            case "RENAME" -> t.is(1, "TABLE") && t.is(3, "TO")
+                    ? present(table(t.at(4))) && !present(table(t.at(2))) ? DdlEffect.APPLIED : DdlEffect.NOT_APPLIED
+                    : DdlEffect.UNKNOWN;
+            default -> DdlEffect.UNKNOWN;
+        };
+    }
+
+    private static boolean isRerunSafe(SqlTokens t) {
+        boolean orReplace = t.is(0, "CREATE") && t.is(1, "OR") && t.is(2, "REPLACE");
+        int ifAt = t.indexOf("IF", 1);
+        boolean guarded = ifAt > 0 && ifAt <= 6 && (t.is(ifAt + 1, "EXISTS") || t.is(ifAt + 2, "EXISTS"))
+                && (t.is(0, "CREATE") || t.is(0, "DROP"));
+        return orReplace || guarded;
+    }
+
+    private DdlEffect judgeCreate(SqlTokens t) throws SQLException {
+        int i = skipCreateModifiers(t, 1);
+        String what = t.at(i).toUpperCase();
+        if (what.equals("UNIQUE") || what.equals("FULLTEXT") || what.equals("SPATIAL")) {
+            what = t.at(++i).toUpperCase();
+        }
+        String name = t.at(i + 1);
+        if (what.equals("TABLE")) {
+            return effect(present(table(name)));
+        }
+        if (what.equals("VIEW")) {
+            return effect(present(view(name)));
+        }
+        if (ROUTINES.contains(what)) {
+            return effect(present(routine(name, what)));
+        }
+        if (what.equals("TRIGGER")) {
+            return effect(present(trigger(name)));
+        }
+        if (what.equals("EVENT")) {
+            return effect(present(event(name)));
+        }
+        if (what.equals("INDEX") && t.is(i + 2, "ON")) {
+            return effect(present(index(t.at(i + 3), name)));
+        }
+        return DdlEffect.UNKNOWN;
+    }
+
+    /** Skips DEFINER = x, ALGORITHM = x, SQL SECURITY x between CREATE and the object kind. */
+    private static int skipCreateModifiers(SqlTokens t, int i) {
+        while (true) {
+            if (t.is(i, "DEFINER")) {
+                i += 3; // DEFINER = user
+                while (t.at(i).equals("@") || t.at(i - 1).equals("@")) {
+                    i++; // DEFINER = `u`@`h`: the host part is one more token
+                }
+                if (t.at(i).equals("(") && t.at(i + 1).equals(")")) {
+                    i += 2; // DEFINER = CURRENT_USER()
+                }
+            } else if (t.is(i, "ALGORITHM")) {
+                i += 3;
+            } else if (t.is(i, "SQL") && t.is(i + 1, "SECURITY")) {
+                i += 3;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    private DdlEffect judgeDrop(SqlTokens t) throws SQLException {
+        String what = t.at(1).toUpperCase();
+        String name = t.at(2);
+        boolean present = switch (what) {
+            case "TABLE" -> present(table(name));
+            case "VIEW" -> present(view(name));
+            case "PROCEDURE", "FUNCTION" -> present(routine(name, what));
+            case "TRIGGER" -> present(trigger(name));
+            case "EVENT" -> present(event(name));
+            case "INDEX" -> t.is(3, "ON") ? present(index(t.at(4), name)) : true;
+            default -> true;
+        };
+        return present ? (isDropJudgeable(what, t) ? DdlEffect.NOT_APPLIED : DdlEffect.UNKNOWN) : DdlEffect.APPLIED;
+    }
+
+    private static boolean isDropJudgeable(String what, SqlTokens t) {
+        return Set.of("TABLE", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT").contains(what)
+                || (what.equals("INDEX") && t.is(3, "ON"));
+    }
+
+    /** Judges the first clause whose effect is visible; the statement is atomic. */
+    private DdlEffect judgeAlterTable(SqlTokens t) throws SQLException {
+        String table = t.at(2);
+        for (int i = 3; i < t.size(); i++) {
+            if (i != 3 && !t.at(i - 1).equals(",")) {
+                continue; // clauses start after the table name or a comma
+            }
+            DdlEffect clause = judgeAlterClause(t, i, table);
+            if (clause != DdlEffect.UNKNOWN) {
+                return clause;
+            }
+        }
+        return DdlEffect.UNKNOWN;
+    }
+
+    private DdlEffect judgeAlterClause(SqlTokens t, int i, String table) throws SQLException {
+        if (t.is(i, "ADD")) {
+            int j = t.is(i + 1, "COLUMN") ? i + 2 : i + 1;
+            if (t.is(j, "CONSTRAINT")) {
+                return t.is(j + 2, "FOREIGN") || t.is(j + 2, "CHECK") || t.is(j + 2, "UNIQUE")
+                        ? effect(present(constraint(table, t.at(j + 1)))) : DdlEffect.UNKNOWN;
+            }
+            if (ADD_INDEX.contains(t.at(j).toUpperCase())) {
+                int nameAt = t.is(j + 1, "INDEX") || t.is(j + 1, "KEY") ? j + 2 : j + 1;
+                return t.at(nameAt).equals("(") ? DdlEffect.UNKNOWN : effect(present(index(table, t.at(nameAt))));
+            }
+            if (t.is(j, "PRIMARY") || t.is(j, "FOREIGN") || t.at(j).equals("(")) {
+                return DdlEffect.UNKNOWN;
+            }
+            return effect(present(column(table, t.at(j))));
+        }
+        if (t.is(i, "DROP")) {
+            if (t.is(i + 1, "INDEX") || t.is(i + 1, "KEY")) {
+                return effect(!present(index(table, t.at(i + 2))));
+            }
+            if (t.is(i + 1, "FOREIGN") && t.is(i + 2, "KEY")) {
+                return effect(!present(constraint(table, t.at(i + 3))));
+            }
+            if (t.is(i + 1, "PRIMARY") || t.is(i + 1, "CONSTRAINT") || t.is(i + 1, "CHECK")) {
+                return DdlEffect.UNKNOWN;
+            }
+            return effect(!present(column(table, t.at(t.is(i + 1, "COLUMN") ? i + 2 : i + 1))));
+        }
+        if (t.is(i, "RENAME") && t.is(i + 1, "COLUMN") && t.is(i + 3, "TO")) {
+            return effect(present(column(table, t.at(i + 4))));
+        }
+        if (t.is(i, "CHANGE")) {
+            int j = t.is(i + 1, "COLUMN") ? i + 2 : i + 1;
+            return t.at(j).equalsIgnoreCase(t.at(j + 1)) ? DdlEffect.UNKNOWN : effect(present(column(table, t.at(j + 1))));
+        }
+        return DdlEffect.UNKNOWN;
+    }
+
+    private static DdlEffect effect(boolean visible) {
+        return visible ? DdlEffect.APPLIED : DdlEffect.NOT_APPLIED;
+    }
+
+    private String[] table(String name) {
+        return new String[] {"SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", schema, name};
+    }
+
+    private String[] view(String name) {
+        return new String[] {"SELECT 1 FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", schema, name};
+    }
+
+    private String[] routine(String name, String type) {
+        return new String[] {"SELECT 1 FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_NAME = ?"
+                + " AND ROUTINE_TYPE = ?", schema, name, type};
+    }
+
+    private String[] trigger(String name) {
+        return new String[] {"SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? AND TRIGGER_NAME = ?",
+                schema, name};
+    }
+
+    private String[] event(String name) {
+        return new String[] {"SELECT 1 FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? AND EVENT_NAME = ?", schema, name};
+    }
+
+    private String[] index(String table, String name) {
+        return new String[] {"SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+                + " AND INDEX_NAME = ?", schema, table, name};
+    }
+
+    private String[] column(String table, String name) {
+        return new String[] {"SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+                + " AND COLUMN_NAME = ?", schema, table, name};
+    }
+
+    private String[] constraint(String table, String name) {
+        return new String[] {"SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ?"
+                + " AND TABLE_NAME = ? AND CONSTRAINT_NAME = ?", schema, table, name};
+    }
+
+    /** Runs a query built above ({sql, parameters...}) and tells whether it found a row. */
+    private boolean present(String[] query) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(query[0])) {
+            for (int i = 1; i < query.length; i++) {
+                ps.setString(i, query[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.AdvisoryLock;
+import org.dbcreator.db.Database;
+import org.dbcreator.db.Identifiers;
+import org.dbcreator.db.Privileges;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.DatabaseState;
+import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.history.Phase;
+
+/**
+ * Creates the product database (if absent) and deploys a release: baseline, then expand,
+ * migrations and cleanup of every step. Every check runs before the first change, so a refused
+ * deploy changes nothing; an interrupted deploy is resumed by running it again.
+ */
+final class DeployOperation {
+
+    private final Catalog catalog;
+    private final Database database;
+    private final JdbcHistory history;
+    private final ProgressListener listener;
+    private final String installedBy;
+
+    DeployOperation(Catalog catalog, Database database, JdbcHistory history, ProgressListener listener,
+            String installedBy) {
+        this.catalog = catalog;
+        this.database = database;
+        this.history = history;
+        this.listener = listener;
+        this.installedBy = installedBy;
+    }
+
+    DeployResult run(Optional<Version> requested) throws SQLException {
+        Instant started = Instant.now();
+        Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));
+        try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy")) {
+            Inspection inspection = new Inspector(database, history).inspect();
+            Optional<DeployResult> nothingToDo = refuseOrSkip(inspection, target, started);
+            if (nothingToDo.isPresent()) {
+                return nothingToDo.get();
+            }
+            List<PlanItem> plan = Plans.deploy(catalog, target);
+            ChecksumCheck.verify(catalog, inspection.applied());
+            plan.stream().filter(PlanItem.MigrationItem.class::isInstance)
+                    .forEach(item -> MigrationRunner.load(item.name())); // a bad class name fails before any change
+            requirePrivileges(plan, inspection.exists());
+            return deploy(plan, inspection, target, started);
+        }
+    }
+
+    /** Throws when the database must not be deployed to; returns a result when there is nothing to do. */
+    private Optional<DeployResult> refuseOrSkip(Inspection inspection, Version target, Instant started) {
+        String name = database.databaseName();
+        if (inspection.isForeign()) {
+            List<String> objects = inspection.productObjects();
+            throw new DbCreatorException(ErrorCode.DATABASE_NOT_EMPTY, "Database '" + name + "' already holds "
+                    + objects.size() + " objects DatabaseCreator does not manage ("
+                    + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
+                    + (objects.size() > 5 ? ", ..." : "") + "); nothing was changed.");
+        }
+        if (inspection.state().isEmpty()) {
+            return Optional.empty();
+        }
+        DatabaseState state = inspection.state().get();
+        if (!state.product().equals(catalog.product())) {
+            throw new DbCreatorException(ErrorCode.PRODUCT_MISMATCH, "Database '" + name + "' holds product '"
+                    + state.product() + "', but the catalog is for '" + catalog.product() + "'.");
+        }
+        if (state.phase() == Phase.DEPLOYING) {
+            if (!state.targetVersion().equals(target)) {
+                throw new DbCreatorException(ErrorCode.OPERATION_IN_PROGRESS, "An interrupted deploy of "
+                        + state.targetVersion() + " is unfinished in '" + name + "'. Finish it with 'dbcreator deploy"
+                        + " --version " + state.targetVersion() + "'.");
+            }
+            return Optional.empty(); // resume
+        }
+        Version current = state.schemaVersion().orElseThrow();
+        if (current.isNewerThan(catalog.latestVersion())) {
+            throw new DbCreatorException(ErrorCode.DATABASE_NEWER_THAN_CATALOG, "Database '" + name + "' is at "
+                    + current + "; this catalog ends at " + catalog.latestVersion() + ".");
+        }
+        if (current.isNewerThan(target)) {
+            throw new DbCreatorException(ErrorCode.DOWNGRADE_REFUSED, "Database '" + name + "' is at " + current
+                    + ", newer than the requested " + target + ".");
+        }
+        if (current.isOlderThan(target) || state.phase() != Phase.CLEAN) {
+            throw new DbCreatorException(ErrorCode.DATABASE_NEEDS_UPGRADE, "Database '" + name + "' is deployed at "
+                    + current + " (" + state.phase() + "); " + target + " is reached by upgrading it.");
+        }
+        listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is already at " + target
+                + ": nothing to do."));
+        return Optional.of(new DeployResult(name, target, DeployResult.Outcome.NOTHING_TO_DO, 0, 0,
+                Duration.between(started, Instant.now())));
+    }
+
+    private void requirePrivileges(List<PlanItem> plan, boolean databaseExists) throws SQLException {
+        Set<String> needed = new TreeSet<>(RequiredPrivileges.TOOL_TABLES);
+        for (PlanItem item : plan) {
+            needed.addAll(item instanceof PlanItem.ScriptItem s
+                    ? RequiredPrivileges.of(s.script().statements()) : RequiredPrivileges.MIGRATION);
+        }
+        try (Connection c = database.serverConnection()) {
+            Set<String> missing = Privileges.missing(c, database.databaseName(), needed);
+            if (!missing.isEmpty()) {
+                throw new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "User '"
+                        + database.settings().user() + "' lacks " + String.join(", ", missing) + " on database '"
+                        + database.databaseName() + "'" + (databaseExists ? "" : " (CREATE also creates it)")
+                        + "; nothing was changed.");
+            }
+        }
+    }
+
+    private DeployResult deploy(List<PlanItem> plan, Inspection inspection, Version target, Instant started)
+            throws SQLException {
+        String name = database.databaseName();
+        boolean resuming = inspection.state().isPresent();
+        if (!inspection.exists()) {
+            try (Connection c = database.serverConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(name)
+                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+            listener.onEvent(new ProgressEvent.Notice("Created database '" + name + "'."));
+        }
+        try (Connection c = database.productConnection()) {
+            history.createTables(c);
+            String runId = inspection.state().flatMap(DatabaseState::runId).orElse(UUID.randomUUID().toString());
+            if (!resuming) {
+                history.writeState(c, new DatabaseState(catalog.product(), Optional.empty(), target, Phase.DEPLOYING,
+                        Optional.empty(), Optional.empty(), Optional.of(runId), Instant.now()));
+            } else {
+                listener.onEvent(new ProgressEvent.Notice("Resuming the interrupted deploy of " + target + "."));
+            }
+            RunContext run = new RunContext(runId, "DEPLOY", name, installedBy);
+            int applied = applyAll(c, plan, run, inspection.applied());
+            history.writeState(c, DatabaseState.clean(catalog.product(), target));
+            listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is at " + target + "."));
+            return new DeployResult(name, target, resuming ? DeployResult.Outcome.RESUMED : DeployResult.Outcome.DEPLOYED,
+                    applied, plan.size() - applied, Duration.between(started, Instant.now()));
+        }
+    }
+
+    private int applyAll(Connection c, List<PlanItem> plan, RunContext run, List<AppliedScript> alreadyApplied) {
+        Set<String> done = alreadyApplied.stream().map(a -> a.kind() + " " + a.script()).collect(Collectors.toSet());
+        ScriptRunner scripts = new ScriptRunner(c, history, run, listener);
+        MigrationRunner migrations = new MigrationRunner(c, history, run, listener, MigrationRunner.DEFAULT_BATCH_SIZE);
+        int applied = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            PlanItem item = plan.get(i);
+            if (done.contains(item.kind() + " " + item.name())) {
+                listener.onEvent(new ProgressEvent.ScriptFinished(item.name(), 0, true));
+                continue;
+            }
+            if (item instanceof PlanItem.ScriptItem s) {
+                scripts.apply(s.script(), i + 1, plan.size());
+            } else {
+                migrations.apply(item.name(), item.version(), i + 1, plan.size());
+            }
+            applied++;
+        }
+        return applied;
+    }
+}

@@ -1,0 +1,54 @@
+package org.dbcreator.engine;
+
+import java.sql.SQLException;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+
+/** Turns SQL exceptions met while applying scripts into the engine's error codes. */
+final class Failures {
+
+    private Failures() {}
+
+    static DbCreatorException ofStatement(SQLException e, String script, int line) {
+        if (isConnectionLoss(e)) {
+            return new DbCreatorException(ErrorCode.CONNECTION_LOST,
+                    "The connection was lost while running " + script + ":" + line + ".", e);
+        }
+        return new DbCreatorException(ErrorCode.STATEMENT_FAILED,
+                script + ":" + line + ": the server refused the statement: " + e.getMessage()
+                        + " (error " + e.getErrorCode() + ", SQLSTATE " + e.getSQLState() + ").", e);
+    }
+
+    static DbCreatorException ofJournal(SQLException e, String script) {
+        if (isConnectionLoss(e)) {
+            return new DbCreatorException(ErrorCode.CONNECTION_LOST,
+                    "The connection was lost while recording progress of " + script + ".", e);
+        }
+        return new DbCreatorException(ErrorCode.STATEMENT_FAILED,
+                "Cannot record progress of " + script + " in the tool's tables: " + e.getMessage() + ".", e);
+    }
+
+    private static final int ACCESS_DENIED_TO_DATABASE = 1044;
+    private static final int COMMAND_DENIED = 1142;
+
+    /** A failure outside any script: reading state, checking, connecting. */
+    static DbCreatorException ofOperation(SQLException e, String user, String database) {
+        if (e.getErrorCode() == ACCESS_DENIED_TO_DATABASE || e.getErrorCode() == COMMAND_DENIED) {
+            return new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "User '" + user
+                    + "' may not read database '" + database + "' (" + e.getMessage() + ").", e);
+        }
+        if (isConnectionLoss(e)) {
+            return new DbCreatorException(ErrorCode.CONNECTION_LOST, "The connection was lost: " + e.getMessage(), e);
+        }
+        return new DbCreatorException(ErrorCode.INTERNAL, "The server said: " + e.getMessage()
+                + " (error " + e.getErrorCode() + ", SQLSTATE " + e.getSQLState() + ").", e);
+    }
+
+    /** SQLSTATE class 08 is "connection exception"; a killed connection also says so. */
+    static boolean isConnectionLoss(SQLException e) {
+        String state = e.getSQLState();
+        return (state != null && state.startsWith("08"))
+                || e.getClass().getSimpleName().contains("Communications")
+                || e.getErrorCode() == 1927 /* ER_CONNECTION_KILLED */ || e.getErrorCode() == 1317 /* ER_QUERY_INTERRUPTED */;
+    }
+}

@@ -1,0 +1,35 @@
+package org.dbcreator.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.DatabaseState;
+import org.dbcreator.history.JournalEntry;
+
+/**
+ * What a read-only look at the product database found; status reports it and every operation
+ * decides from it before changing anything.
+ *
+ * @param productObjects tables, views, routines, triggers and events that are not the tool's own
+ * @param interrupted statements of the unfinished run that never recorded their end
+ */
+record Inspection(
+        boolean exists,
+        Optional<DatabaseState> state,
+        List<AppliedScript> applied,
+        List<String> productObjects,
+        List<JournalEntry> interrupted) {
+
+    static Inspection absent() {
+        return new Inspection(false, Optional.empty(), List.of(), List.of(), List.of());
+    }
+
+    boolean isManaged() {
+        return state.isPresent();
+    }
+
+    /** An unmanaged database with objects of its own must not be touched. */
+    boolean isForeign() {
+        return state.isEmpty() && !productObjects.isEmpty();
+    }
+}

@@ -1,0 +1,45 @@
+package org.dbcreator.engine;
+
+import org.dbcreator.catalog.Script;
+import org.dbcreator.catalog.ScriptKind;
+import org.dbcreator.catalog.Version;
+
+/** One thing a run applies, in order: a script, or a data migration between expand and cleanup. */
+public sealed interface PlanItem {
+
+    /** The history key: a script's catalog path, or a migration's class name. */
+    String name();
+
+    ScriptKind kind();
+
+    Version version();
+
+    record ScriptItem(Script script) implements PlanItem {
+        @Override
+        public String name() {
+            return script.path();
+        }
+
+        @Override
+        public ScriptKind kind() {
+            return script.kind();
+        }
+
+        @Override
+        public Version version() {
+            return script.version();
+        }
+    }
+
+    record MigrationItem(String className, Version version) implements PlanItem {
+        @Override
+        public String name() {
+            return className;
+        }
+
+        @Override
+        public ScriptKind kind() {
+            return ScriptKind.MIGRATION;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.dbcreator.engine;
+
+/**
+ * What an operation reports while it works. Front ends turn these into progress bars or lines;
+ * the engine never prints.
+ */
+public sealed interface ProgressEvent {
+
+    /** A line for the live log. */
+    record Notice(String message) implements ProgressEvent {}
+
+    /**
+     * A script (or data migration) begins.
+     *
+     * @param number 1-based position among the run's scripts
+     * @param total how many scripts the run applies
+     */
+    record ScriptStarted(String script, String kind, int number, int total, int statements) implements ProgressEvent {}
+
+    /** A statement ended; {@code skipped} when the journal showed it already done. */
+    record StatementDone(String script, int index, int total, int line, long millis, boolean skipped)
+            implements ProgressEvent {}
+
+    /** A batch of a data migration committed. */
+    record BatchDone(String migration, int batch, int rows) implements ProgressEvent {}
+
+    /** A script ended; {@code alreadyApplied} when the history showed it applied before. */
+    record ScriptFinished(String script, long millis, boolean alreadyApplied) implements ProgressEvent {}
+}

@@ -1,0 +1,10 @@
+package org.dbcreator.engine;
+
+/** Receives an operation's progress on the thread that runs the operation. */
+@FunctionalInterface
+public interface ProgressListener {
+
+    ProgressListener NONE = event -> {};
+
+    void onEvent(ProgressEvent event);
+}

@@ -1,0 +1,65 @@
+package org.dbcreator.error;
+
+/**
+ * Every way an operation can fail, with the exit code the command line returns for it and the
+ * sentence that tells the operator what to do next. Codes are stable: scripts branch on them.
+ */
+public enum ErrorCode {
+    // 3x: reaching the server
+    CONNECTION_REFUSED(30, "Nothing answers on that host and port. Check that the server runs and that host, port and firewall are right."),
+    HOST_UNREACHABLE(30, "The host cannot be reached. Check the host name and the network path to the server."),
+    AUTHENTICATION_FAILED(31, "The server refused the user name or password. Check them, or the password source you gave."),
+    TLS_FAILED(32, "The TLS connection could not be set up. Check the TLS mode, the CA file and the server's certificate."),
+    SERVER_UNSUPPORTED(33, "This server is not supported. Use MySQL 8.0+ or MariaDB 10.6+."),
+    CONNECTION_LOST(34, "The connection to the server was lost. Run the same command again: the operation resumes where it stopped."),
+    PASSWORD_UNAVAILABLE(35, "No password could be read. Give it with --password-env, --password-file or answer the prompt."),
+
+    // 4x: what the user asked for
+    INVALID_IDENTIFIER(40, "Use a name of letters, digits, '_' and '$' (at most 64 characters, not only digits)."),
+    INVALID_ARGUMENT(40, "Check the value and run the command again."),
+    UNKNOWN_VERSION(41, "Pick a version the catalog knows; 'dbcreator status' lists them."),
+    INSUFFICIENT_PRIVILEGES(42, "Grant the missing privileges to this user, or connect as a user who has them."),
+
+    // 5x: the catalog
+    MANIFEST_INVALID(50, "Fix the manifest at the place named, then run the command again."),
+    SCRIPT_MISSING(51, "Restore the script file or fix its path in the manifest."),
+    SCRIPT_INVALID(52, "Fix the script at the line named, then run the command again."),
+    CHECKSUM_MISMATCH(53, "An applied script was edited afterwards. Restore the released script; never change a script once it ran."),
+    MIGRATION_INVALID(54, "The data migration named in the manifest cannot be loaded. Check its class name and the classpath."),
+
+    // 6x: the database's state
+    DATABASE_NOT_EMPTY(60, "The database holds tables that DatabaseCreator does not manage. Deploy into a new or empty database."),
+    DATABASE_NEWER_THAN_CATALOG(61, "The database is newer than this catalog. Use the DatabaseCreator release that matches the database."),
+    DATABASE_NEEDS_UPGRADE(62, "The database is already deployed at an older version. Use 'dbcreator upgrade' instead."),
+    DATABASE_NOT_FOUND(63, "No such database on this server. Check the name, or deploy it first."),
+    PRODUCT_MISMATCH(64, "The database belongs to another product. Point the tool at the right database or catalog."),
+    OPERATION_IN_PROGRESS(65, "Another run is unfinished in this database. Resume it with the command it started with."),
+    STATEMENT_FAILED(66, "A statement failed. Read the server's message, fix the cause, then run the same command again to resume."),
+    STATE_UNKNOWN(67, "An interrupted statement's effect cannot be judged. Inspect the database, then follow the advice printed."),
+    DOWNGRADE_REFUSED(69, "The database is at a newer version than the one asked for. The tool never downgrades; pick the database's version or a newer one."),
+    LOCK_HELD(68, "Another operator is working on this database. Wait for them to finish."),
+
+    // 7x: the embedded server
+    EMBEDDED_SERVER_FAILED(70, "The embedded server did not start. Read its log (path given) and free the data folder or disk space."),
+
+    // 1: anything else
+    INTERNAL(1, "An unexpected error. Run with --verbose and report the output.");
+
+    private final int exitCode;
+    private final String advice;
+
+    ErrorCode(int exitCode, String advice) {
+        this.exitCode = exitCode;
+        this.advice = advice;
+    }
+
+    /** The command line's exit status for this failure. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** What the operator should do next. */
+    public String advice() {
+        return advice;
+    }
+}

@@ -1,0 +1,64 @@
+package org.dbcreator.history;
+
+import java.util.List;
+
+/**
+ * The tables DatabaseCreator keeps in the product database. Their names start with
+ * {@code dbcreator_} so that "the product's schema" is everything else.
+ */
+final class ToolTables {
+
+    static final String STATE = "dbcreator_state";
+    static final String HISTORY = "dbcreator_history";
+    static final String JOURNAL = "dbcreator_journal";
+
+    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL);
+
+    /**
+     * Product nodes read their compatible range with exactly this query; its columns are a contract
+     * and never change meaning.
+     */
+    static final String NODE_CONTRACT_QUERY =
+            "SELECT schema_version, phase, lowest_release, highest_release FROM dbcreator_state WHERE id = 1";
+
+    static final List<String> CREATE = List.of("""
+            CREATE TABLE IF NOT EXISTS dbcreator_state (
+              id TINYINT NOT NULL PRIMARY KEY COMMENT 'always 1: one row',
+              product VARCHAR(64) NOT NULL,
+              schema_version VARCHAR(32) NULL COMMENT 'release the schema is fully at; NULL during the first deploy',
+              target_version VARCHAR(32) NOT NULL,
+              phase VARCHAR(16) NOT NULL COMMENT 'DEPLOYING, CLEAN, EXPANDING, EXPANDED, CLEANING',
+              lowest_release VARCHAR(32) NULL COMMENT 'oldest node release that may run now',
+              highest_release VARCHAR(32) NULL COMMENT 'newest node release that may run now',
+              run_id CHAR(36) NULL COMMENT 'the unfinished run, resumed by the next command',
+              updated_at DATETIME(3) NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: version state read by product nodes'""", """
+            CREATE TABLE IF NOT EXISTS dbcreator_history (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              run_id CHAR(36) NOT NULL,
+              operation VARCHAR(16) NOT NULL,
+              version VARCHAR(32) NOT NULL,
+              kind VARCHAR(16) NOT NULL,
+              script VARCHAR(255) NOT NULL,
+              checksum CHAR(64) NULL,
+              statements INT NOT NULL,
+              installed_by VARCHAR(255) NOT NULL,
+              started_at DATETIME(3) NOT NULL,
+              finished_at DATETIME(3) NOT NULL,
+              UNIQUE KEY uk_dbcreator_history_script (script, kind)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: scripts applied in full'""", """
+            CREATE TABLE IF NOT EXISTS dbcreator_journal (
+              run_id CHAR(36) NOT NULL,
+              script VARCHAR(255) NOT NULL,
+              statement_index INT NOT NULL,
+              statement_line INT NOT NULL,
+              outcome VARCHAR(16) NOT NULL COMMENT 'STARTED, DONE, JUDGED_DONE, FAILED',
+              connection_id BIGINT NOT NULL,
+              started_at DATETIME(3) NOT NULL,
+              finished_at DATETIME(3) NULL,
+              error VARCHAR(2000) NULL,
+              PRIMARY KEY (run_id, script, statement_index)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: start and end of every statement'""");
+
+    private ToolTables() {}
+}
