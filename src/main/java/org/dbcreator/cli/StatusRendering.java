@@ -17,13 +17,16 @@ import org.dbcreator.history.AppliedScript;
 /** The status report as people read it, and as scripts read it ({@code --json}). */
 final class StatusRendering {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StatusRendering() {}
 
     static String text(StatusReport r) {
+        return text(r, ZoneId.systemDefault());
+    }
+
+    static String text(StatusReport r, ZoneId zone) {
         StringBuilder out = new StringBuilder();
         line(out, "Server", r.server() + " (" + r.serverVersion() + ")");
         line(out, "Database", r.database() + " (product " + r.product() + ")");
@@ -34,9 +37,10 @@ final class StatusRendering {
         line(out, "Node releases", r.lowestRelease().map(low -> low + " to " + r.highestRelease().map(Version::toString)
                 .orElse("?")).orElse("none yet"));
         r.interruptedAt().ifPresent(at -> line(out, "Interrupted", at));
-        line(out, "History", r.history().isEmpty() ? "nothing applied" : r.history().size() + " scripts applied");
+        line(out, "History", r.history().isEmpty() ? "nothing applied"
+                : r.history().size() + (r.history().size() == 1 ? " script" : " scripts") + " applied");
         for (AppliedScript a : r.history()) {
-            out.append(String.format("  %s  %-7s %-8s %-9s %-42s %5d  %6.1f s  %s%n", WHEN.format(a.finishedAt()),
+            out.append(String.format("  %s  %-7s %-8s %-9s %-42s %5d  %6.1f s  %s%n", WHEN.withZone(zone).format(a.finishedAt()),
                     a.operation(), a.version(), a.kind().name().toLowerCase(), a.script(), a.statements(),
                     a.executionMillis() / 1000.0, a.installedBy()));
         }

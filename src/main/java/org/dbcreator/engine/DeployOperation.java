@@ -51,12 +51,12 @@ final class DeployOperation {
         Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy")) {
             Inspection inspection = new Inspector(database, history).inspect();
+            ChecksumCheck.verify(catalog, inspection.applied());
             Optional<DeployResult> nothingToDo = refuseOrSkip(inspection, target, started);
             if (nothingToDo.isPresent()) {
                 return nothingToDo.get();
             }
             List<PlanItem> plan = Plans.deploy(catalog, target);
-            ChecksumCheck.verify(catalog, inspection.applied());
             plan.stream().filter(PlanItem.MigrationItem.class::isInstance)
                     .forEach(item -> MigrationRunner.load(item.name())); // a bad class name fails before any change
             requirePrivileges(plan, inspection.exists());

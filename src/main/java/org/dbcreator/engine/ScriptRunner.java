@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
 import org.dbcreator.catalog.SqlTokens;
@@ -68,7 +69,9 @@ final class ScriptRunner {
     /** Returns false when the statement was already done and so was skipped. */
     private boolean applyStatement(Script script, int index, SqlStatement statement, JournalEntry previous,
             long connectionId) throws SQLException {
+        String checksum = Script.checksumOf(statement.sql());
         if (previous != null && previous.isDone()) {
+            requireUnchanged(script, statement, previous, checksum);
             return false;
         }
         StatementKind kind = StatementKind.of(SqlTokens.of(statement.sql()));
@@ -76,18 +79,27 @@ final class ScriptRunner {
             execute(script, index, statement); // session state is lost with the connection: always replay
             return true;
         }
-        JournalEntry entry = new JournalEntry(run.runId(), script.path(), index, statement.line(),
-                Outcome.STARTED, connectionId, java.util.Optional.empty());
         if (previous != null && kind == StatementKind.SCHEMA && isInterruptedAndApplied(script, previous, statement)) {
             history.journalEnd(connection, previous, Outcome.JUDGED_DONE, null);
             return false;
         }
+        JournalEntry entry = new JournalEntry(run.runId(), script.path(), index, statement.line(), checksum,
+                Outcome.STARTED, connectionId, Optional.empty());
         if (kind == StatementKind.DATA) {
-            runDataStatement(script, index, statement, entry);
+            runDataStatement(script, index, statement, entry.withOutcome(Outcome.DONE));
         } else {
             runSchemaStatement(script, index, statement, entry);
         }
         return true;
+    }
+
+    /** Skipping by position is only right if the statement at that position is the one that ran. */
+    private static void requireUnchanged(Script script, SqlStatement statement, JournalEntry done, String checksum) {
+        if (!done.checksum().equals(checksum)) {
+            throw new DbCreatorException(ErrorCode.CHECKSUM_MISMATCH, script.location() + ":" + statement.line()
+                    + " differs from the statement the interrupted run recorded as done there (statement "
+                    + (done.index() + 1) + "). Restore the script as it was when the run started.");
+        }
     }
 
     private boolean isInterruptedAndApplied(Script script, JournalEntry previous, SqlStatement statement)
@@ -129,8 +141,7 @@ final class ScriptRunner {
             throws SQLException {
         connection.setAutoCommit(false);
         try {
-            history.journalStart(connection, new JournalEntry(entry.runId(), entry.script(), entry.index(),
-                    entry.line(), Outcome.DONE, entry.connectionId(), entry.error()));
+            history.journalStart(connection, entry);
             execute(script, index, statement);
             connection.commit();
         } catch (SQLException | RuntimeException e) {

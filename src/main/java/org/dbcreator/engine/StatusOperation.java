@@ -39,7 +39,7 @@ final class StatusOperation {
                 "The database (" + v + ") is newer than this catalog (" + catalog.latestVersion() + ")."));
         return new StatusReport(database.server().describe(), database.server().versionText(),
                 database.databaseName(), catalog.product(), condition(inspection), schema,
-                state.map(DatabaseState::phase), target, catalog.versions(), plannedSteps(schema, target),
+                state.map(DatabaseState::phase), target, catalog.versions(), plannedSteps(inspection, schema, target),
                 state.flatMap(DatabaseState::lowestRelease), state.flatMap(DatabaseState::highestRelease),
                 interruptedAt(inspection), inspection.applied(), findings, nextAction(inspection, target));
     }
@@ -54,7 +54,14 @@ final class StatusOperation {
         return inspection.isForeign() ? Condition.FOREIGN : Condition.EMPTY;
     }
 
-    private List<String> plannedSteps(Optional<Version> schema, Version target) {
+    private List<String> plannedSteps(Inspection inspection, Optional<Version> schema, Version target) {
+        boolean deploying = inspection.state().map(s -> s.phase() == Phase.DEPLOYING).orElse(false);
+        if (deploying || (!inspection.isManaged() && !inspection.isForeign())) {
+            Version deployTarget = deploying ? inspection.state().get().targetVersion() : target;
+            List<String> deploy = new ArrayList<>(List.of("baseline " + catalog.baselineVersion()));
+            catalog.stepsBetween(catalog.baselineVersion(), deployTarget).forEach(step -> deploy.add(step.toString()));
+            return deploy;
+        }
         if (schema.isEmpty() || !catalog.knows(schema.get()) || !schema.get().isOlderThan(target)) {
             return List.of();
         }

@@ -114,15 +114,15 @@ public final class JdbcHistory {
     public Map<Integer, JournalEntry> journal(Connection c, String runId, String script) throws SQLException {
         Map<Integer, JournalEntry> entries = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT statement_index, statement_line, outcome, connection_id, error FROM dbcreator_journal
-                 WHERE run_id = ? AND script = ?""")) {
+                SELECT statement_index, statement_line, statement_checksum, outcome, connection_id, error
+                  FROM dbcreator_journal WHERE run_id = ? AND script = ?""")) {
             ps.setString(1, runId);
             ps.setString(2, script);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.put(rs.getInt(1), new JournalEntry(runId, script, rs.getInt(1), rs.getInt(2),
-                            JournalEntry.Outcome.valueOf(rs.getString(3)), rs.getLong(4),
-                            Optional.ofNullable(rs.getString(5))));
+                            rs.getString(3), JournalEntry.Outcome.valueOf(rs.getString(4)), rs.getLong(5),
+                            Optional.ofNullable(rs.getString(6))));
                 }
             }
         }
@@ -136,14 +136,14 @@ public final class JdbcHistory {
             return entries;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT script, statement_index, statement_line, outcome, connection_id, error FROM dbcreator_journal
-                 WHERE run_id = ? AND outcome IN ('STARTED', 'FAILED') ORDER BY started_at""")) {
+                SELECT script, statement_index, statement_line, statement_checksum, outcome, connection_id, error
+                  FROM dbcreator_journal WHERE run_id = ? AND outcome IN ('STARTED', 'FAILED') ORDER BY started_at""")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new JournalEntry(runId, rs.getString(1), rs.getInt(2), rs.getInt(3),
-                            JournalEntry.Outcome.valueOf(rs.getString(4)), rs.getLong(5),
-                            Optional.ofNullable(rs.getString(6))));
+                    entries.add(new JournalEntry(runId, rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                            JournalEntry.Outcome.valueOf(rs.getString(5)), rs.getLong(6),
+                            Optional.ofNullable(rs.getString(7))));
                 }
             }
         }
@@ -153,18 +153,21 @@ public final class JdbcHistory {
     /** Records a statement's start (or re-start after a failure); the row ends as DONE or FAILED. */
     public void journalStart(Connection c, JournalEntry entry) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dbcreator_journal (run_id, script, statement_index, statement_line, outcome, connection_id,
-                                               started_at, finished_at, error)
-                VALUES (?, ?, ?, ?, ?, ?, NOW(3), IF(? = 'STARTED', NULL, NOW(3)), NULL)
-                ON DUPLICATE KEY UPDATE outcome = VALUES(outcome), connection_id = VALUES(connection_id),
-                  started_at = VALUES(started_at), finished_at = VALUES(finished_at), error = NULL""")) {
+                INSERT INTO dbcreator_journal (run_id, script, statement_index, statement_line, statement_checksum,
+                                               outcome, connection_id, started_at, finished_at, error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3), IF(? = 'STARTED', NULL, NOW(3)), NULL)
+                ON DUPLICATE KEY UPDATE statement_line = VALUES(statement_line),
+                  statement_checksum = VALUES(statement_checksum), outcome = VALUES(outcome),
+                  connection_id = VALUES(connection_id), started_at = VALUES(started_at),
+                  finished_at = VALUES(finished_at), error = NULL""")) {
             ps.setString(1, entry.runId());
             ps.setString(2, entry.script());
             ps.setInt(3, entry.index());
             ps.setInt(4, entry.line());
-            ps.setString(5, entry.outcome().name());
-            ps.setLong(6, entry.connectionId());
-            ps.setString(7, entry.outcome().name());
+            ps.setString(5, entry.checksum());
+            ps.setString(6, entry.outcome().name());
+            ps.setLong(7, entry.connectionId());
+            ps.setString(8, entry.outcome().name());
             ps.executeUpdate();
         }
     }

@@ -52,6 +52,7 @@ final class ToolTables {
               script VARCHAR(255) NOT NULL,
               statement_index INT NOT NULL,
               statement_line INT NOT NULL,
+              statement_checksum CHAR(64) NOT NULL,
               outcome VARCHAR(16) NOT NULL COMMENT 'STARTED, DONE, JUDGED_DONE, FAILED',
               connection_id BIGINT NOT NULL,
               started_at DATETIME(3) NOT NULL,

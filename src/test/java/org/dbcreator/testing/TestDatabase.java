@@ -25,6 +25,11 @@ public final class TestDatabase implements AutoCloseable {
         this.name = "dbc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /** A new unique database name on the shared server; close it to drop what it became. */
+    public static TestDatabase unique() {
+        return new TestDatabase(TestServer.get());
+    }
+
     public String name() {
         return name;
     }

@@ -17,7 +17,7 @@ public final class TestDatabaseExtension implements ParameterResolver, AfterEach
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        TestDatabase database = new TestDatabase(TestServer.get());
+        TestDatabase database = TestDatabase.unique();
         context.getStore(NAMESPACE).put(parameter.getIndex(), database);
         return database;
     }

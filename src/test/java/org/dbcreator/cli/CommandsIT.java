@@ -1,0 +1,73 @@
+package org.dbcreator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dbcreator.testing.TestDatabase;
+import org.dbcreator.testing.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as an operator runs them: what they print and the exit codes scripts branch on. */
+@ExtendWith(TestDatabaseExtension.class)
+class CommandsIT {
+
+    @Test
+    void deployShouldPrintOneLinePerScriptAndTheOutcome(TestDatabase db) {
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "deploy");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("[1/4] baseline 4.0.0/create-schema.sql", "[3/4] migration org.dbcreator.demo.BackfillHostUuid",
+                "[4/4] cleanup 4.1.0/cleanup.sql", "DEPLOYED: " + db.name() + " at 4.1.0");
+        assertThat(DbCreatorCli.run(db.admin(), "deploy").out()).contains("already at 4.1.0: nothing to do", "NOTHING_TO_DO");
+    }
+
+    @Test
+    void jsonStatusShouldCarryTheStateForScripts(TestDatabase db) throws Exception {
+        assertThat(DbCreatorCli.run(db.admin(), "deploy").exitCode()).isZero();
+
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "status", "--json");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.path("condition").asText()).isEqualTo("MANAGED");
+        assertThat(json.path("schemaVersion").asText()).isEqualTo("4.1.0");
+        assertThat(json.path("phase").asText()).isEqualTo("CLEAN");
+        assertThat(json.path("lowestRelease").asText()).isEqualTo("4.1.0");
+        assertThat(json.path("plannedSteps")).isEmpty();
+        assertThat(json.path("history")).hasSize(4);
+        assertThat(json.path("history").get(2).path("kind").asText()).isEqualTo("MIGRATION");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void failingStatementShouldNameFileAndLineAndResumeOnceFixed(TestDatabase db, @TempDir Path temp)
+            throws Exception {
+        Path catalog = TestCatalogs.copyOfBundled(temp);
+        Path expand = catalog.resolve("4.1.0/expand.sql");
+        String original = Files.readString(expand);
+        Files.writeString(expand, original.replace("CREATE INDEX ix_host_uuid ON host (uuid)",
+                "CREATE INDEX ix_host_uuid ON host (no_such_column)"));
+
+        DbCreatorCli.Result failed = DbCreatorCli.run(db.admin(), "deploy", "--catalog", catalog.toString());
+
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(66);
+        assertThat(failed.err()).contains("STATEMENT_FAILED", "4.1.0/expand.sql:" + lineOf(original, "CREATE INDEX"), "no_such_column");
+        assertThat(DbCreatorCli.run(db.admin(), "status", "--catalog", catalog.toString()).out())
+                .contains("DEPLOYING", "Interrupted", "4.1.0/expand.sql");
+
+        Files.writeString(expand, original);
+        DbCreatorCli.Result resumed = DbCreatorCli.run(db.admin(), "deploy", "--catalog", catalog.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains("Resuming the interrupted deploy", "already applied", "RESUMED");
+    }
+
+    private static int lineOf(String text, String fragment) {
+        return text.substring(0, text.indexOf(fragment)).split("\n", -1).length;
+    }
+}

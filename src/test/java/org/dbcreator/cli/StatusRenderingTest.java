@@ -1,0 +1,43 @@
+package org.dbcreator.cli;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.dbcreator.catalog.ScriptKind;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.StatusReport;
+import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.Phase;
+import org.dbcreator.testing.Golden;
+import org.junit.jupiter.api.Test;
+
+/** What support staff attach to a ticket: the status report, in text and JSON. */
+class StatusRenderingTest {
+
+    private static final Version V400 = Version.parse("4.0.0");
+    private static final Version V410 = Version.parse("4.1.0");
+
+    private static StatusReport interruptedDeploy() {
+        Instant start = Instant.parse("2026-11-25T10:15:30Z");
+        AppliedScript baseline = new AppliedScript("3f1c7a2e-0000-4000-8000-000000000001", "DEPLOY", V400,
+                ScriptKind.BASELINE, "4.0.0/create-schema.sql", "d200e791b8325eb53590c47131b79febf3be9a4d3fa4d9bcac9fd6a69749957b",
+                11, "admin@% (ops on build-7)", start, start.plusMillis(1234));
+        return new StatusReport("MariaDB 10.11.19", "10.11.19-MariaDB-0+deb12u1", "cloud", "democloud",
+                StatusReport.Condition.MANAGED, Optional.empty(), Optional.of(Phase.DEPLOYING), V410, List.of(V400, V410),
+                List.of(), Optional.empty(), Optional.empty(),
+                Optional.of("4.1.0/expand.sql:7 (statement 2, FAILED)"), List.of(baseline),
+                List.of("/srv/catalog/4.0.0/create-schema.sql was changed after it was applied."),
+                "Finish the interrupted deploy: dbcreator deploy --database cloud --version 4.1.0");
+    }
+
+    @Test
+    void textReportShouldMatchTheGoldenFile() {
+        Golden.assertMatches("reports/status-interrupted.txt", StatusRendering.text(interruptedDeploy(), ZoneOffset.UTC));
+    }
+
+    @Test
+    void jsonReportShouldMatchTheGoldenFile() {
+        Golden.assertMatches("reports/status-interrupted.json", StatusRendering.json(interruptedDeploy()) + "\n");
+    }
+}
