@@ -24,6 +24,10 @@ public record Manifest(
         steps = List.copyOf(steps);
     }
 
-    /** The first release: one script that creates the whole schema. */
-    public record Baseline(Version version, String schemaPath) {}
+    /**
+     * The first release: one script that creates the whole schema.
+     *
+     * @param sampleDataClass the generator of sample rows for this schema, if the product has one
+     */
+    public record Baseline(Version version, String schemaPath, Optional<String> sampleDataClass) {}
 }

@@ -69,10 +69,13 @@ final class ManifestReader {
         JsonNode node = document.root().path("baseline");
         if (!node.isObject()) {
             finding("/baseline", "baseline is missing: give { version: ..., schema: ... }");
-            return new Manifest.Baseline(Version.parse("0"), "");
+            return new Manifest.Baseline(Version.parse("0"), "", Optional.empty());
         }
-        onlyKeys("/baseline", node, Set.of("version", "schema"));
-        return new Manifest.Baseline(version("/baseline/version"), path("/baseline/schema"));
+        onlyKeys("/baseline", node, Set.of("version", "schema", "sample-data"));
+        Optional<String> sampleData = optionalText("/baseline/sample-data");
+        sampleData.filter(name -> !JAVA_CLASS.matcher(name).matches())
+                .ifPresent(name -> finding("/baseline/sample-data", "'" + name + "' is not a Java class name"));
+        return new Manifest.Baseline(version("/baseline/version"), path("/baseline/schema"), sampleData);
     }
 
     private List<Step> steps(Manifest.Baseline baseline) {

@@ -7,6 +7,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.DeployResult;
+import org.dbcreator.engine.SampleSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,14 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy (default: the latest).")
     String version;
 
+    @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "0",
+            description = "Load N rows of sample data (into the largest tables) right after the baseline.")
+    long sampleRows;
+
+    @Option(names = "--seed", defaultValue = "" + SampleSize.DEFAULT_SEED,
+            description = "Seed of the sample data; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() {
         CliContext context = main.context();
@@ -35,7 +44,8 @@ final class DeployCommand implements Callable<Integer> {
         try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
             out.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
                     + engine.database().server().describe());
-            DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse));
+            DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),
+                    new SampleSize(sampleRows, seed));
             out.printf("%s: %s at %s (%d applied, %d already done) in %.1f s%n", result.outcome(), result.database(),
                     result.version(), result.applied(), result.skipped(), result.duration().toMillis() / 1000.0);
         }

@@ -42,7 +42,13 @@ public final class DbCreator implements AutoCloseable {
     }
 
     public DeployResult deploy(Optional<Version> target) {
-        return guarded(() -> new DeployOperation(catalog, database, history, listener, installedBy()).run(target));
+        return deploy(target, SampleSize.none());
+    }
+
+    /** Deploys {@code target} (default: the latest), loading {@code sample} rows right after the baseline. */
+    public DeployResult deploy(Optional<Version> target, SampleSize sample) {
+        return guarded(() -> new DeployOperation(catalog, database, history, listener, installedBy())
+                .run(target, sample));
     }
 
     public Database database() {

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.db.Database;
@@ -46,7 +47,7 @@ final class DeployOperation {
         this.installedBy = installedBy;
     }
 
-    DeployResult run(Optional<Version> requested) throws SQLException {
+    DeployResult run(Optional<Version> requested, SampleSize requestedSample) throws SQLException {
         Instant started = Instant.now();
         Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy")) {
@@ -56,11 +57,12 @@ final class DeployOperation {
             if (nothingToDo.isPresent()) {
                 return nothingToDo.get();
             }
-            List<PlanItem> plan = Plans.deploy(catalog, target);
-            plan.stream().filter(PlanItem.MigrationItem.class::isInstance)
-                    .forEach(item -> MigrationRunner.load(item.name())); // a bad class name fails before any change
+            SampleSize sample = sampleOf(inspection, requestedSample);
+            List<PlanItem> plan = Plans.deploy(catalog, target, sample);
+            plan.stream().filter(PlanItem.JavaItem.class::isInstance)
+                    .forEach(item -> javaWork((PlanItem.JavaItem) item, sample)); // a bad class fails before any change
             requirePrivileges(plan, inspection.exists());
-            return deploy(plan, inspection, target, started);
+            return deploy(plan, inspection, target, sample, started);
         }
     }
 
@@ -109,11 +111,27 @@ final class DeployOperation {
                 Duration.between(started, Instant.now())));
     }
 
+    /** A resumed deploy loads the sample it started with, whatever this run asked for. */
+    private SampleSize sampleOf(Inspection inspection, SampleSize requested) {
+        Optional<SampleSize> started = inspection.state().filter(s -> s.phase() == Phase.DEPLOYING)
+                .flatMap(DatabaseState::runOptions).map(SampleSize::decode);
+        if (started.isPresent() && !started.get().equals(requested) && !requested.isEmpty()) {
+            listener.onEvent(new ProgressEvent.Notice("The interrupted deploy resumes with the sample it started with ("
+                    + started.get().rows() + " rows, seed " + started.get().seed() + ")."));
+        }
+        return started.orElse(requested);
+    }
+
+    private static BatchedWork javaWork(PlanItem.JavaItem item, SampleSize sample) {
+        return item.kind() == ScriptKind.SAMPLE_DATA ? JavaSteps.sampleData(item.className(), sample)
+                : JavaSteps.migration(item.className(), BatchRunner.DEFAULT_MIGRATION_BATCH);
+    }
+
     private void requirePrivileges(List<PlanItem> plan, boolean databaseExists) throws SQLException {
         Set<String> needed = new TreeSet<>(RequiredPrivileges.TOOL_TABLES);
         for (PlanItem item : plan) {
             needed.addAll(item instanceof PlanItem.ScriptItem s
-                    ? RequiredPrivileges.of(s.script().statements()) : RequiredPrivileges.MIGRATION);
+                    ? RequiredPrivileges.of(s.script().statements()) : RequiredPrivileges.JAVA_STEP);
         }
         try (Connection c = database.serverConnection()) {
             Set<String> missing = Privileges.missing(c, database.databaseName(), needed);
@@ -126,7 +144,8 @@ final class DeployOperation {
         }
     }
 
-    private DeployResult deploy(List<PlanItem> plan, Inspection inspection, Version target, Instant started)
+    private DeployResult deploy(List<PlanItem> plan, Inspection inspection, Version target, SampleSize sample,
+            Instant started)
             throws SQLException {
         String name = database.databaseName();
         boolean resuming = inspection.state().isPresent();
@@ -142,12 +161,13 @@ final class DeployOperation {
             String runId = inspection.state().flatMap(DatabaseState::runId).orElse(UUID.randomUUID().toString());
             if (!resuming) {
                 history.writeState(c, new DatabaseState(catalog.product(), Optional.empty(), target, Phase.DEPLOYING,
-                        Optional.empty(), Optional.empty(), Optional.of(runId), Instant.now()));
+                        Optional.empty(), Optional.empty(), Optional.of(runId), Optional.of(sample.encode()),
+                        Instant.now()));
             } else {
                 listener.onEvent(new ProgressEvent.Notice("Resuming the interrupted deploy of " + target + "."));
             }
             RunContext run = new RunContext(runId, "DEPLOY", name, installedBy);
-            int applied = applyAll(c, plan, run, inspection.applied());
+            int applied = applyAll(c, plan, run, inspection.applied(), sample);
             history.writeState(c, DatabaseState.clean(catalog.product(), target));
             listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is at " + target + "."));
             return new DeployResult(name, target, resuming ? DeployResult.Outcome.RESUMED : DeployResult.Outcome.DEPLOYED,
@@ -155,10 +175,11 @@ final class DeployOperation {
         }
     }
 
-    private int applyAll(Connection c, List<PlanItem> plan, RunContext run, List<AppliedScript> alreadyApplied) {
+    private int applyAll(Connection c, List<PlanItem> plan, RunContext run, List<AppliedScript> alreadyApplied,
+            SampleSize sample) {
         Set<String> done = alreadyApplied.stream().map(a -> a.kind() + " " + a.script()).collect(Collectors.toSet());
         ScriptRunner scripts = new ScriptRunner(c, history, run, listener);
-        MigrationRunner migrations = new MigrationRunner(c, history, run, listener, MigrationRunner.DEFAULT_BATCH_SIZE);
+        BatchRunner batches = new BatchRunner(c, history, run, listener);
         int applied = 0;
         for (int i = 0; i < plan.size(); i++) {
             PlanItem item = plan.get(i);
@@ -169,7 +190,7 @@ final class DeployOperation {
             if (item instanceof PlanItem.ScriptItem s) {
                 scripts.apply(s.script(), i + 1, plan.size());
             } else {
-                migrations.apply(item.name(), item.version(), i + 1, plan.size());
+                batches.apply(javaWork((PlanItem.JavaItem) item, sample), item.kind(), item.version(), i + 1, plan.size());
             }
             applied++;
         }

@@ -31,15 +31,11 @@ public sealed interface PlanItem {
         }
     }
 
-    record MigrationItem(String className, Version version) implements PlanItem {
+    /** Java code the manifest names: a data migration or the sample-data generator. */
+    record JavaItem(String className, ScriptKind kind, Version version) implements PlanItem {
         @Override
         public String name() {
             return className;
-        }
-
-        @Override
-        public ScriptKind kind() {
-            return ScriptKind.MIGRATION;
         }
     }
 }

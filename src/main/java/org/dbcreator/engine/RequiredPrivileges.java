@@ -15,8 +15,8 @@ final class RequiredPrivileges {
     /** What the tool needs for its own tables. */
     static final Set<String> TOOL_TABLES = Set.of("SELECT", "INSERT", "UPDATE", "CREATE");
 
-    /** What a data migration may do; its SQL is Java code, so this is an estimate. */
-    static final Set<String> MIGRATION = Set.of("SELECT", "UPDATE", "INSERT");
+    /** What a data migration or sample generator may do; its SQL is Java code, so this is an estimate. */
+    static final Set<String> JAVA_STEP = Set.of("SELECT", "UPDATE", "INSERT");
 
     private RequiredPrivileges() {}
 

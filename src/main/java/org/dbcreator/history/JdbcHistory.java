@@ -42,25 +42,26 @@ public final class JdbcHistory {
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT product, schema_version, target_version, phase, lowest_release, highest_release, run_id,"
-                        + " updated_at FROM dbcreator_state WHERE id = 1")) {
+                        + " run_options, updated_at FROM dbcreator_state WHERE id = 1")) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             return Optional.of(new DatabaseState(rs.getString(1), version(rs.getString(2)),
                     Version.parse(rs.getString(3)), Phase.valueOf(rs.getString(4)), version(rs.getString(5)),
-                    version(rs.getString(6)), Optional.ofNullable(rs.getString(7)), rs.getTimestamp(8).toInstant()));
+                    version(rs.getString(6)), Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)),
+                    rs.getTimestamp(9).toInstant()));
         }
     }
 
     public void writeState(Connection c, DatabaseState state) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO dbcreator_state (id, product, schema_version, target_version, phase, lowest_release,
-                                             highest_release, run_id, updated_at)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             highest_release, run_id, run_options, updated_at)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE product = VALUES(product), schema_version = VALUES(schema_version),
                   target_version = VALUES(target_version), phase = VALUES(phase),
                   lowest_release = VALUES(lowest_release), highest_release = VALUES(highest_release),
-                  run_id = VALUES(run_id), updated_at = VALUES(updated_at)""")) {
+                  run_id = VALUES(run_id), run_options = VALUES(run_options), updated_at = VALUES(updated_at)""")) {
             ps.setString(1, state.product());
             ps.setString(2, text(state.schemaVersion()));
             ps.setString(3, state.targetVersion().toString());
@@ -68,7 +69,8 @@ public final class JdbcHistory {
             ps.setString(5, text(state.lowestRelease()));
             ps.setString(6, text(state.highestRelease()));
             ps.setString(7, state.runId().orElse(null));
-            ps.setTimestamp(8, Timestamp.from(state.updatedAt()));
+            ps.setString(8, state.runOptions().orElse(null));
+            ps.setTimestamp(9, Timestamp.from(state.updatedAt()));
             ps.executeUpdate();
         }
     }

@@ -31,6 +31,7 @@ final class ToolTables {
               lowest_release VARCHAR(32) NULL COMMENT 'oldest node release that may run now',
               highest_release VARCHAR(32) NULL COMMENT 'newest node release that may run now',
               run_id CHAR(36) NULL COMMENT 'the unfinished run, resumed by the next command',
+              run_options VARCHAR(255) NULL COMMENT 'what the unfinished run was asked for, e.g. its sample size',
               updated_at DATETIME(3) NOT NULL
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: version state read by product nodes'""", """
             CREATE TABLE IF NOT EXISTS dbcreator_history (

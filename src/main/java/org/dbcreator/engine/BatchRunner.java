@@ -1,0 +1,82 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.dbcreator.catalog.ScriptKind;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.Sessions;
+import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.history.JournalEntry;
+import org.dbcreator.history.JournalEntry.Outcome;
+
+/**
+ * Runs {@link BatchedWork} batch by batch, each batch committed together with its journal row, so
+ * an interruption loses at most the uncommitted batch and nothing is done twice.
+ */
+final class BatchRunner {
+
+    static final int DEFAULT_MIGRATION_BATCH = 2_000;
+
+    /** Batches have no text to checksum; the journal column holds this placeholder for them. */
+    private static final String BATCH_CHECKSUM = "0".repeat(64);
+
+    private final Connection connection;
+    private final JdbcHistory history;
+    private final RunContext run;
+    private final ProgressListener listener;
+
+    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener) {
+        this.connection = connection;
+        this.history = history;
+        this.run = run;
+        this.listener = listener;
+    }
+
+    void apply(BatchedWork work, ScriptKind kind, Version version, int number, int total) {
+        Instant started = Instant.now();
+        listener.onEvent(new ProgressEvent.ScriptStarted(work.name(), kind.name(), number, total, -1));
+        try {
+            int batch = (int) history.journal(connection, run.runId(), work.name()).values().stream()
+                    .filter(JournalEntry::isDone).count();
+            if (batch > 0) {
+                listener.onEvent(new ProgressEvent.Notice("Resuming " + work.description() + " after " + batch
+                        + " committed batches."));
+            }
+            int rows;
+            do {
+                rows = runBatch(work, batch);
+                listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows));
+                batch++;
+            } while (rows > 0);
+            history.recordApplied(connection, new AppliedScript(run.runId(), run.operation(), version, kind,
+                    work.name(), null, batch, run.installedBy(), started, Instant.now()));
+        } catch (SQLException e) {
+            throw Failures.ofStatement(e, work.name(), 0);
+        }
+        listener.onEvent(new ProgressEvent.ScriptFinished(work.name(),
+                Instant.now().toEpochMilli() - started.toEpochMilli(), false));
+    }
+
+    private int runBatch(BatchedWork work, int batch) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            int rows = work.runBatch(connection, batch);
+            history.journalStart(connection, new JournalEntry(run.runId(), work.name(), batch, 0, BATCH_CHECKSUM,
+                    Outcome.DONE, Sessions.connectionId(connection), Optional.empty()));
+            connection.commit();
+            return rows;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // a lost connection rolls back by itself
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.dbcreator.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+
+/** The Java parts of a catalog (data migrations, sample data), loaded by the class names the manifest gives. */
+final class JavaSteps {
+
+    private JavaSteps() {}
+
+    static BatchedWork migration(String className, int batchSize) {
+        DataMigration migration = load(className, DataMigration.class);
+        return new BatchedWork() {
+            @Override
+            public String name() {
+                return className;
+            }
+
+            @Override
+            public String description() {
+                return migration.description();
+            }
+
+            @Override
+            public int runBatch(Connection connection, int batch) throws SQLException {
+                return migration.migrateBatch(connection, batchSize);
+            }
+        };
+    }
+
+    static BatchedWork sampleData(String className, SampleSize size) {
+        SampleDataGenerator generator = load(className, SampleDataGenerator.class);
+        return new BatchedWork() {
+            @Override
+            public String name() {
+                return className;
+            }
+
+            @Override
+            public String description() {
+                return generator.description() + " (" + size.rows() + " rows, seed " + size.seed() + ")";
+            }
+
+            @Override
+            public int runBatch(Connection connection, int batch) throws SQLException {
+                return generator.insertBatch(connection, size, batch);
+            }
+        };
+    }
+
+    /** Loads and instantiates {@code className}, or throws MIGRATION_INVALID saying why not. */
+    static <T> T load(String className, Class<T> type) {
+        try {
+            Class<?> loaded = Class.forName(className, true, JavaSteps.class.getClassLoader());
+            if (!type.isAssignableFrom(loaded)) {
+                throw new DbCreatorException(ErrorCode.MIGRATION_INVALID,
+                        className + " does not implement " + type.getName() + ".");
+            }
+            return type.cast(loaded.getDeclaredConstructor().newInstance());
+        } catch (ClassNotFoundException e) {
+            throw new DbCreatorException(ErrorCode.MIGRATION_INVALID, "No class " + className + " on the classpath.", e);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+            throw new DbCreatorException(ErrorCode.MIGRATION_INVALID, "Cannot create " + className + ": " + cause + ".", e);
+        }
+    }
+}
