@@ -17,7 +17,9 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public void onEvent(ProgressEvent event) {
-        if (event instanceof ProgressEvent.Notice notice) {
+        if (event instanceof ProgressEvent.Checked checked) {
+            out.print(PlanRendering.checks(checked.report()));
+        } else if (event instanceof ProgressEvent.Notice notice) {
             out.println(notice.message());
         } else if (event instanceof ProgressEvent.ScriptStarted started) {
             statementsRun = 0;

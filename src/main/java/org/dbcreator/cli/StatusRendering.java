@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.history.AppliedScript;
 
@@ -31,7 +33,8 @@ final class StatusRendering {
         line(out, "Server", r.server() + " (" + r.serverVersion() + ")");
         line(out, "Database", r.database() + " (product " + r.product() + ")");
         line(out, "State", r.condition() + r.phase().map(p -> ", " + p).orElse("")
-                + r.schemaVersion().map(v -> " at " + v).orElse(""));
+                + r.schemaVersion().map(v -> " at " + v).orElse("")
+                + r.phaseTarget().map(t -> r.schemaVersion().isPresent() ? " -> " + t : " of " + t).orElse(""));
         line(out, "Target", r.targetVersion() + " (catalog has " + join(r.catalogVersions()) + ")");
         line(out, "Plan", r.plannedSteps().isEmpty() ? "no steps" : String.join(", ", r.plannedSteps()));
         line(out, "Node releases", r.lowestRelease().map(low -> low + " to " + r.highestRelease().map(Version::toString)
@@ -46,6 +49,10 @@ final class StatusRendering {
         }
         line(out, "Findings", r.findings().isEmpty() ? "none" : r.findings().size() + "");
         r.findings().forEach(f -> out.append("  ! ").append(f).append('\n'));
+        r.checks().ifPresent(checks -> {
+            line(out, "Checks", "before the " + checks.operation());
+            checks.checks().forEach(c -> out.append(checkLine(c)));
+        });
         line(out, "Next", r.nextAction());
         return out.toString();
     }
@@ -59,6 +66,7 @@ final class StatusRendering {
         m.put("condition", r.condition().name());
         m.put("schemaVersion", text(r.schemaVersion()));
         m.put("phase", r.phase().map(Enum::name).orElse(null));
+        m.put("phaseTarget", text(r.phaseTarget()));
         m.put("targetVersion", r.targetVersion().toString());
         m.put("catalogVersions", r.catalogVersions().stream().map(Version::toString).toList());
         m.put("plannedSteps", r.plannedSteps());
@@ -67,12 +75,28 @@ final class StatusRendering {
         m.put("interruptedAt", r.interruptedAt().orElse(null));
         m.put("history", r.history().stream().map(StatusRendering::json).toList());
         m.put("findings", r.findings());
+        m.put("checks", r.checks().map(StatusRendering::json).orElse(null));
         m.put("nextAction", r.nextAction());
         try {
             return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
+    }
+
+    static Map<String, Object> json(PreflightReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operation", report.operation());
+        m.put("allowsStart", report.allowsStart());
+        m.put("checks", report.checks().stream().map(c -> {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("name", c.name());
+            check.put("level", c.level().name());
+            check.put("reason", c.reason());
+            check.put("fix", c.fix());
+            return check;
+        }).toList());
+        return m;
     }
 
     private static Map<String, Object> json(AppliedScript a) {
@@ -88,6 +112,17 @@ final class StatusRendering {
         m.put("startedAt", a.startedAt().toString());
         m.put("finishedAt", a.finishedAt().toString());
         return m;
+    }
+
+    /** One pre-flight check: its light, name and reason, and the fix on a second line unless green. */
+    static String checkLine(PreflightCheck check) {
+        String light = switch (check.level()) {
+            case GREEN -> "  ok   ";
+            case AMBER -> "  warn ";
+            case RED -> "  FAIL ";
+        };
+        String line = String.format("%s%-18s %s%n", light, check.name(), check.reason());
+        return check.fix().isBlank() ? line : line + String.format("%26s%s%n", "", "-> " + check.fix());
     }
 
     private static void line(StringBuilder out, String label, String value) {

@@ -6,71 +6,177 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One operator at a time: a server-side named lock ({@code GET_LOCK}) held on a dedicated
  * connection. The server releases it when that connection ends, so a crashed tool never leaves
- * the database locked; a short session {@code wait_timeout} bounds how long a vanished client's
- * connection lingers.
+ * the database locked; a short session {@code wait_timeout} ends the connection of a client that
+ * vanished without closing it, and a heartbeat keeps a live holder's connection from timing out.
+ * Who holds the lock, since when and for what is written to {@code dbcreator_lock} (when the
+ * tool's tables exist) so that a refused operator learns it.
  */
 public final class AdvisoryLock implements AutoCloseable {
 
-    private static final int SESSION_WAIT_TIMEOUT_SECONDS = 120;
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
+    static final int SESSION_WAIT_TIMEOUT_SECONDS = 30;
+    static final int HEARTBEAT_SECONDS = 10;
 
     private final Connection connection;
     private final String name;
+    private final Database database;
+    private final ScheduledExecutorService heartbeat;
+    private boolean recorded;
 
-    private AdvisoryLock(Connection connection, String name) {
+    private AdvisoryLock(Connection connection, String name, Database database) {
         this.connection = connection;
         this.name = name;
+        this.database = database;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dbcreator-lock-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Takes the lock for {@code database} at once, or throws LOCK_HELD naming the holder. */
-    public static AdvisoryLock acquire(Database database, String purpose) {
-        String name = "dbcreator." + database.databaseName();
+    private static String lockName(Database database) {
+        return "dbcreator." + database.databaseName();
+    }
+
+    /**
+     * Takes the lock for the product database at once, or throws LOCK_HELD naming the holder.
+     *
+     * @param operation what the holder does, e.g. "upgrade", shown to a refused operator
+     * @param holder who the holder is, e.g. "admin@% (ops on build-7)"
+     */
+    public static AdvisoryLock acquire(Database database, String operation, String holder) {
+        String name = lockName(database);
         Connection c = null;
         try {
             c = database.dedicatedConnection();
             try (Statement s = c.createStatement()) {
                 s.execute("SET SESSION wait_timeout = " + SESSION_WAIT_TIMEOUT_SECONDS);
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) == 1) {
-                        return new AdvisoryLock(c, name);
-                    }
-                }
+            if (getLock(c, name)) {
+                AdvisoryLock lock = new AdvisoryLock(c, name, database);
+                lock.record(database, operation, holder);
+                return lock;
             }
-            String holder = describeHolder(c, name).orElse("another session");
+            String who = describeHolder(c, database).orElse("another session");
             c.close();
-            throw new DbCreatorException(ErrorCode.LOCK_HELD, "Cannot " + purpose + ": database '"
-                    + database.databaseName() + "' is locked by " + holder + ".");
+            throw new DbCreatorException(ErrorCode.LOCK_HELD, "Cannot " + operation + ": database '"
+                    + database.databaseName() + "' is locked by " + who + ".");
         } catch (SQLException e) {
             closeQuietly(c);
             throw new DbCreatorException(ErrorCode.CONNECTION_LOST, "Cannot take the operator lock: " + e.getMessage(), e);
         }
     }
 
-    private static Optional<String> describeHolder(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)""")) {
+    /** Who holds the lock now, if anyone; for pre-flight checks, without taking it. */
+    public static Optional<String> holder(Database database) throws SQLException {
+        try (Connection c = database.serverConnection(); PreparedStatement ps = c.prepareStatement("SELECT IS_FREE_LOCK(?)")) {
+            ps.setString(1, lockName(database));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getInt(1) == 1) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(describeHolder(c, database).orElse("another session"));
+        }
+    }
+
+    private static boolean getLock(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private void record(Database database, String operation, String holder) throws SQLException {
+        if (!lockTableExists(connection, database)) {
+            return; // a first deploy: the tool's tables come later; the process list still names the holder
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + Identifiers.quote(database.databaseName())
+                + ".dbcreator_lock (id, connection_id, holder, operation, since, heartbeat)"
+                + " VALUES (1, CONNECTION_ID(), ?, ?, NOW(3), NOW(3)) ON DUPLICATE KEY UPDATE"
+                + " connection_id = VALUES(connection_id), holder = VALUES(holder), operation = VALUES(operation),"
+                + " since = VALUES(since), heartbeat = VALUES(heartbeat)")) {
+            ps.setString(1, holder);
+            ps.setString(2, operation);
+            ps.executeUpdate();
+        }
+        recorded = true;
+    }
+
+    /** A released lock leaves no trace: the row is only there while someone holds the lock. */
+    private void eraseRecord() throws SQLException {
+        if (recorded) {
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("DELETE FROM " + Identifiers.quote(database.databaseName())
+                        + ".dbcreator_lock WHERE id = 1 AND connection_id = CONNECTION_ID()");
+            }
+        }
+    }
+
+    /** The recorded holder when its connection still holds the lock, else what the process list says. */
+    private static Optional<String> describeHolder(Connection c, Database database) throws SQLException {
+        String name = lockName(database);
+        if (lockTableExists(c, database)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT holder, operation, since, connection_id FROM "
+                    + Identifiers.quote(database.databaseName()) + ".dbcreator_lock WHERE id = 1 AND connection_id = IS_USED_LOCK(?)")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(rs.getString(1) + ", running " + rs.getString(2) + " since "
+                                + rs.getTimestamp(3).toLocalDateTime().withNano(0) + " (connection " + rs.getLong(4) + ")");
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ID, USER, HOST FROM information_schema.PROCESSLIST WHERE ID = IS_USED_LOCK(?)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    return Optional.of("connection " + rs.getLong(1) + " (" + rs.getString(2) + " from "
-                            + rs.getString(3) + ", connected " + rs.getLong(4) + " s ago)");
+                    return Optional.of("connection " + rs.getLong(1) + " (" + rs.getString(2) + " from " + rs.getString(3) + ")");
                 }
             }
         }
         return Optional.empty();
     }
 
+    private static boolean lockTableExists(Connection c, Database database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'dbcreator_lock'")) {
+            ps.setString(1, database.databaseName());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private synchronized void beat() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("DO 1");
+        } catch (SQLException e) {
+            LOG.warn("the operator lock's heartbeat failed: {}", e.getMessage());
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        heartbeat.shutdownNow();
         try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            eraseRecord();
             ps.setString(1, name);
             ps.execute();
         } catch (SQLException e) {

@@ -51,6 +51,23 @@ public final class DbCreator implements AutoCloseable {
                 .run(target, sample));
     }
 
+    /**
+     * The expand phase: applies every expand and data migration up to {@code target} (default: the
+     * latest); with {@code dryRun}, only reports the checks and the statements it would run.
+     */
+    public UpgradeResult upgrade(Optional<Version> target, boolean dryRun) {
+        return guarded(() -> new UpgradeOperation(catalog, database, history, listener, installedBy()).run(target, dryRun));
+    }
+
+    /**
+     * The contract phase: applies the pending cleanups. Irreversible, so it must be {@code confirmed}
+     * (until the node gate lands, by the operator saying every node runs the target release).
+     */
+    public UpgradeResult cleanup(boolean confirmed, boolean dryRun) {
+        return guarded(() -> new CleanupOperation(catalog, database, history, listener, installedBy())
+                .run(confirmed, dryRun));
+    }
+
     public Database database() {
         return database;
     }

@@ -50,8 +50,10 @@ final class DeployOperation {
     DeployResult run(Optional<Version> requested, SampleSize requestedSample) throws SQLException {
         Instant started = Instant.now();
         Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));
-        try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy")) {
-            Inspection inspection = new Inspector(database, history).inspect();
+        try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy", installedBy)) {
+            Inspector inspector = new Inspector(database, history);
+            Inspection inspection = inspector.inspect();
+            inspector.awaitOrphans(inspection, listener);
             ChecksumCheck.verify(catalog, inspection.applied());
             Optional<DeployResult> nothingToDo = refuseOrSkip(inspection, target, started);
             if (nothingToDo.isPresent()) {
@@ -59,8 +61,6 @@ final class DeployOperation {
             }
             SampleSize sample = sampleOf(inspection, requestedSample);
             List<PlanItem> plan = Plans.deploy(catalog, target, sample);
-            plan.stream().filter(PlanItem.JavaItem.class::isInstance)
-                    .forEach(item -> javaWork((PlanItem.JavaItem) item, sample)); // a bad class fails before any change
             requirePrivileges(plan, inspection.exists());
             return deploy(plan, inspection, target, sample, started);
         }
@@ -122,11 +122,6 @@ final class DeployOperation {
         return started.orElse(requested);
     }
 
-    private static BatchedWork javaWork(PlanItem.JavaItem item, SampleSize sample) {
-        return item.kind() == ScriptKind.SAMPLE_DATA ? JavaSteps.sampleData(item.className(), sample)
-                : JavaSteps.migration(item.className(), BatchRunner.DEFAULT_MIGRATION_BATCH);
-    }
-
     private void requirePrivileges(List<PlanItem> plan, boolean databaseExists) throws SQLException {
         Set<String> needed = new TreeSet<>(RequiredPrivileges.TOOL_TABLES);
         for (PlanItem item : plan) {
@@ -167,33 +162,11 @@ final class DeployOperation {
                 listener.onEvent(new ProgressEvent.Notice("Resuming the interrupted deploy of " + target + "."));
             }
             RunContext run = new RunContext(runId, "DEPLOY", name, installedBy);
-            int applied = applyAll(c, plan, run, inspection.applied(), sample);
+            int applied = new PlanExecutor(c, history, run, listener).apply(plan, inspection.applied());
             history.writeState(c, DatabaseState.clean(catalog.product(), target));
             listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is at " + target + "."));
             return new DeployResult(name, target, resuming ? DeployResult.Outcome.RESUMED : DeployResult.Outcome.DEPLOYED,
                     applied, plan.size() - applied, Duration.between(started, Instant.now()));
         }
-    }
-
-    private int applyAll(Connection c, List<PlanItem> plan, RunContext run, List<AppliedScript> alreadyApplied,
-            SampleSize sample) {
-        Set<String> done = alreadyApplied.stream().map(a -> a.kind() + " " + a.script()).collect(Collectors.toSet());
-        ScriptRunner scripts = new ScriptRunner(c, history, run, listener);
-        BatchRunner batches = new BatchRunner(c, history, run, listener);
-        int applied = 0;
-        for (int i = 0; i < plan.size(); i++) {
-            PlanItem item = plan.get(i);
-            if (done.contains(item.kind() + " " + item.name())) {
-                listener.onEvent(new ProgressEvent.ScriptFinished(item.name(), 0, true));
-                continue;
-            }
-            if (item instanceof PlanItem.ScriptItem s) {
-                scripts.apply(s.script(), i + 1, plan.size());
-            } else {
-                batches.apply(javaWork((PlanItem.JavaItem) item, sample), item.kind(), item.version(), i + 1, plan.size());
-            }
-            applied++;
-        }
-        return applied;
     }
 }

@@ -32,6 +32,10 @@ final class Inspector {
         this.history = history;
     }
 
+    /**
+     * Reads the state first and the product's objects only for an unmanaged database: listing
+     * tables would wait behind a DDL statement an interrupted run may have left running.
+     */
     Inspection inspect() throws SQLException {
         if (!exists()) {
             return Inspection.absent();
@@ -40,7 +44,18 @@ final class Inspector {
             Optional<DatabaseState> state = history.readState(c);
             List<JournalEntry> interrupted = state.flatMap(DatabaseState::runId).isPresent()
                     ? history.unfinished(c, state.get().runId().get()) : List.of();
-            return new Inspection(true, state, history.applied(c), productObjects(c), interrupted);
+            List<String> objects = state.isPresent() ? List.of() : productObjects(c);
+            return new Inspection(true, state, history.applied(c), objects, interrupted);
+        }
+    }
+
+    /** Before resuming, waits for statements an interrupted run left running on the server. */
+    void awaitOrphans(Inspection inspection, ProgressListener listener) throws SQLException {
+        if (inspection.interrupted().isEmpty()) {
+            return;
+        }
+        try (Connection c = database.serverConnection()) {
+            new OrphanWatch(c, listener).awaitAll(inspection.interrupted());
         }
     }
 

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import org.dbcreator.history.JournalEntry;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
@@ -31,6 +33,13 @@ final class OrphanWatch {
         this.connection = connection;
         this.listener = listener;
         this.patience = patience;
+    }
+
+    /** Waits for every statement an interrupted run left on the server. */
+    void awaitAll(List<JournalEntry> interrupted) throws SQLException {
+        for (JournalEntry entry : interrupted) {
+            awaitGone(entry.connectionId(), StatementTags.of(entry.runId(), entry.script(), entry.index()));
+        }
     }
 
     void awaitGone(long connectionId, String tag) throws SQLException {

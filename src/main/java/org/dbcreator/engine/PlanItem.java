@@ -31,11 +31,11 @@ public sealed interface PlanItem {
         }
     }
 
-    /** Java code the manifest names: a data migration or the sample-data generator. */
-    record JavaItem(String className, ScriptKind kind, Version version) implements PlanItem {
+    /** Java code the manifest names, loaded: a data migration or the sample-data generator. */
+    record JavaItem(BatchedWork work, ScriptKind kind, Version version) implements PlanItem {
         @Override
         public String name() {
-            return className;
+            return work.name();
         }
     }
 }

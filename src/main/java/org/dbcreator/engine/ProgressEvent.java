@@ -6,6 +6,9 @@ package org.dbcreator.engine;
  */
 public sealed interface ProgressEvent {
 
+    /** The pre-flight checks of the operation about to start (or refused, when one is red). */
+    record Checked(PreflightReport report) implements ProgressEvent {}
+
     /** A line for the live log. */
     record Notice(String message) implements ProgressEvent {}
 

@@ -11,7 +11,6 @@ record RunContext(String runId, String operation, String database, String instal
 
     /** The comment put in front of each statement so that it can be found in the process list. */
     String tag(String script, int index) {
-        String safeScript = script.replace("*/", "* /");
-        return "/* dbcreator run=" + runId + " script=" + safeScript + " statement=" + (index + 1) + " */ ";
+        return StatementTags.of(runId, script, index);
     }
 }

@@ -39,9 +39,31 @@ final class StatusOperation {
                 "The database (" + v + ") is newer than this catalog (" + catalog.latestVersion() + ")."));
         return new StatusReport(database.server().describe(), database.server().versionText(),
                 database.databaseName(), catalog.product(), condition(inspection), schema,
-                state.map(DatabaseState::phase), target, catalog.versions(), plannedSteps(inspection, schema, target),
+                state.map(DatabaseState::phase),
+                state.filter(s -> s.phase() != Phase.CLEAN).map(DatabaseState::targetVersion), target, catalog.versions(), plannedSteps(inspection, schema, target),
                 state.flatMap(DatabaseState::lowestRelease), state.flatMap(DatabaseState::highestRelease),
-                interruptedAt(inspection), inspection.applied(), findings, nextAction(inspection, target));
+                interruptedAt(inspection), inspection.applied(), findings, nextChecks(state, target),
+                nextAction(inspection, target));
+    }
+
+    /** The checks of the operation that is due next, as that operation would run them. */
+    private Optional<PreflightReport> nextChecks(Optional<DatabaseState> state, Version target) throws SQLException {
+        if (state.isEmpty() || !state.get().product().equals(catalog.product())) {
+            return Optional.empty();
+        }
+        Phase phase = state.get().phase();
+        boolean upgradeDue = phase == Phase.EXPANDING || (phase == Phase.CLEAN
+                && state.get().schemaVersion().map(v -> v.isOlderThan(target)).orElse(false));
+        if (upgradeDue) {
+            Version upgradeTarget = phase == Phase.EXPANDING ? state.get().targetVersion() : target;
+            return Optional.of(new UpgradeOperation(catalog, database, history, ProgressListener.NONE, "status")
+                    .run(Optional.of(upgradeTarget), true).checks());
+        }
+        if (phase == Phase.EXPANDED || phase == Phase.CLEANING) {
+            return Optional.of(new CleanupOperation(catalog, database, history, ProgressListener.NONE, "status")
+                    .run(false, true).checks());
+        }
+        return Optional.empty();
     }
 
     private static Condition condition(Inspection inspection) {
@@ -85,15 +107,20 @@ final class StatusOperation {
         if (state.phase() == Phase.DEPLOYING) {
             return "Finish the interrupted deploy: dbcreator deploy --database " + db + " --version " + state.targetVersion();
         }
-        if (state.phase().isInterruptible()) {
-            return "Resume the interrupted " + state.phase().name().toLowerCase() + " run of " + state.targetVersion() + ".";
+        if (state.phase() == Phase.EXPANDING) {
+            return "Resume the interrupted expand to " + state.targetVersion() + ": dbcreator upgrade --database " + db;
+        }
+        if (state.phase() == Phase.CLEANING) {
+            return "Resume the interrupted cleanup: dbcreator cleanup --database " + db;
         }
         Version current = state.schemaVersion().orElseThrow();
         if (state.phase() == Phase.EXPANDED) {
-            return "Restart the nodes on " + state.targetVersion() + ", then run the cleanup.";
+            return "Restart the nodes on " + state.targetVersion() + " one by one, then: dbcreator cleanup --database "
+                    + db + " --confirm-nodes-restarted";
         }
         if (current.isOlderThan(target)) {
-            return "Upgrade from " + current + " to " + target + ".";
+            return "Upgrade from " + current + " to " + target + " (old nodes keep working): dbcreator upgrade --database "
+                    + db + " --version " + target;
         }
         return current.isNewerThan(catalog.latestVersion())
                 ? "Use a DatabaseCreator release whose catalog knows " + current + "."

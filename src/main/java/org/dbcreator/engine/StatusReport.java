@@ -14,12 +14,14 @@ import org.dbcreator.history.Phase;
  * @param condition ABSENT, EMPTY, FOREIGN (holds objects the tool does not manage) or MANAGED
  * @param schemaVersion the release the schema is fully at, when managed and deployed
  * @param phase the life-cycle phase, when managed
+ * @param phaseTarget the release a deploy, expand or cleanup under way (or an expand done) aims at
  * @param targetVersion the release status was asked about (default: the catalog's latest)
  * @param plannedSteps the steps from the schema's version to the target, e.g. "4.0.0 -> 4.1.0"
  * @param lowestRelease oldest node release that may run now
  * @param highestRelease newest node release that may run now
  * @param interruptedAt where an unfinished run stopped: "script:line", if it did
  * @param findings problems found, e.g. edited scripts
+ * @param checks the pre-flight checks of the next operation (upgrade or cleanup), when one is due
  * @param nextAction the command that moves the database on, in one sentence
  */
 public record StatusReport(
@@ -30,6 +32,7 @@ public record StatusReport(
         Condition condition,
         Optional<Version> schemaVersion,
         Optional<Phase> phase,
+        Optional<Version> phaseTarget,
         Version targetVersion,
         List<Version> catalogVersions,
         List<String> plannedSteps,
@@ -38,6 +41,7 @@ public record StatusReport(
         Optional<String> interruptedAt,
         List<AppliedScript> history,
         List<String> findings,
+        Optional<PreflightReport> checks,
         String nextAction) {
 
     public enum Condition {

@@ -19,6 +19,7 @@ public enum ErrorCode {
     INVALID_ARGUMENT(40, "Check the value and run the command again."),
     UNKNOWN_VERSION(41, "Pick a version the catalog knows; 'dbcreator status' lists them."),
     INSUFFICIENT_PRIVILEGES(42, "Grant the missing privileges to this user, or connect as a user who has them."),
+    CONFIRMATION_REQUIRED(43, "Read what the command is about to do, then run it again with the confirmation option it names."),
 
     // 5x: the catalog
     MANIFEST_INVALID(50, "Fix the manifest at the place named, then run the command again."),
@@ -31,6 +32,8 @@ public enum ErrorCode {
     DATABASE_NOT_EMPTY(60, "The database holds tables that DatabaseCreator does not manage. Deploy into a new or empty database."),
     DATABASE_NEWER_THAN_CATALOG(61, "The database is newer than this catalog. Use the DatabaseCreator release that matches the database."),
     DATABASE_NEEDS_UPGRADE(62, "The database is already deployed at an older version. Use 'dbcreator upgrade' instead."),
+    NOTHING_EXPANDED(62, "There is no expanded upgrade to clean up. Run 'dbcreator upgrade' first."),
+    DATABASE_NOT_MANAGED(63, "DatabaseCreator does not manage this database. Deploy it first with 'dbcreator deploy'."),
     DATABASE_NOT_FOUND(63, "No such database on this server. Check the name, or deploy it first."),
     PRODUCT_MISMATCH(64, "The database belongs to another product. Point the tool at the right database or catalog."),
     OPERATION_IN_PROGRESS(65, "Another run is unfinished in this database. Resume it with the command it started with."),

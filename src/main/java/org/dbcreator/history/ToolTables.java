@@ -11,8 +11,9 @@ final class ToolTables {
     static final String STATE = "dbcreator_state";
     static final String HISTORY = "dbcreator_history";
     static final String JOURNAL = "dbcreator_journal";
+    static final String LOCK = "dbcreator_lock";
 
-    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL);
+    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK);
 
     /**
      * Product nodes read their compatible range with exactly this query; its columns are a contract
@@ -60,7 +61,15 @@ final class ToolTables {
               finished_at DATETIME(3) NULL,
               error VARCHAR(2000) NULL,
               PRIMARY KEY (run_id, script, statement_index)
-            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: start and end of every statement'""");
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: start and end of every statement'""", """
+            CREATE TABLE IF NOT EXISTS dbcreator_lock (
+              id TINYINT NOT NULL PRIMARY KEY COMMENT 'always 1',
+              connection_id BIGINT NOT NULL COMMENT 'the holder while IS_USED_LOCK returns this id',
+              holder VARCHAR(255) NOT NULL,
+              operation VARCHAR(32) NOT NULL,
+              since DATETIME(3) NOT NULL,
+              heartbeat DATETIME(3) NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: who holds the operator lock'""");
 
     private ToolTables() {}
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.StatusReport;
+import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.Phase;
 import org.dbcreator.testing.Golden;
@@ -24,11 +27,35 @@ class StatusRenderingTest {
                 ScriptKind.BASELINE, "4.0.0/create-schema.sql", "d200e791b8325eb53590c47131b79febf3be9a4d3fa4d9bcac9fd6a69749957b",
                 11, "admin@% (ops on build-7)", start, start.plusMillis(1234));
         return new StatusReport("MariaDB 10.11.19", "10.11.19-MariaDB-0+deb12u1", "cloud", "democloud",
-                StatusReport.Condition.MANAGED, Optional.empty(), Optional.of(Phase.DEPLOYING), V410, List.of(V400, V410),
-                List.of(), Optional.empty(), Optional.empty(),
+                StatusReport.Condition.MANAGED, Optional.empty(), Optional.of(Phase.DEPLOYING), Optional.of(V410), V410,
+                List.of(V400, V410), List.of("baseline 4.0.0", "4.0.0 -> 4.1.0"), Optional.empty(), Optional.empty(),
                 Optional.of("4.1.0/expand.sql:7 (statement 2, FAILED)"), List.of(baseline),
-                List.of("/srv/catalog/4.0.0/create-schema.sql was changed after it was applied."),
+                List.of("/srv/catalog/4.0.0/create-schema.sql was changed after it was applied."), Optional.empty(),
                 "Finish the interrupted deploy: dbcreator deploy --database cloud --version 4.1.0");
+    }
+
+    private static StatusReport expandedWithChecks() {
+        Instant start = Instant.parse("2026-11-25T10:15:30Z");
+        AppliedScript expand = new AppliedScript("3f1c7a2e-0000-4000-8000-000000000002", "UPGRADE", V410,
+                ScriptKind.EXPAND, "4.1.0/expand.sql", "a".repeat(64), 2, "admin@% (ops on build-7)", start,
+                start.plusMillis(420));
+        PreflightReport checks = new PreflightReport("cleanup", List.of(
+                new PreflightCheck("Server", PreflightCheck.Level.GREEN, "MariaDB 11.4.5 is supported.", "", Optional.empty()),
+                new PreflightCheck("Privileges", PreflightCheck.Level.RED, "User 'ops' lacks DROP on 'cloud'.",
+                        "GRANT DROP ON `cloud`.* TO the user.", Optional.of(ErrorCode.INSUFFICIENT_PRIVILEGES)),
+                new PreflightCheck("Long transactions", PreflightCheck.Level.AMBER,
+                        "connection 42 (app from 10.0.0.7, open 95 s, running, idle).",
+                        "DDL waits for them: ask their owners to commit, or end them, before the step.", Optional.empty())));
+        return new StatusReport("MariaDB 11.4.5", "11.4.5-MariaDB", "cloud", "democloud", StatusReport.Condition.MANAGED,
+                Optional.of(V400), Optional.of(Phase.EXPANDED), Optional.of(V410), V410, List.of(V400, V410), List.of(),
+                Optional.of(V400), Optional.of(V410), Optional.empty(), List.of(expand), List.of(), Optional.of(checks),
+                "Restart the nodes on 4.1.0 one by one, then: dbcreator cleanup --database cloud --confirm-nodes-restarted");
+    }
+
+    @Test
+    void expandedReportShouldShowTheRangeAndTheCleanupChecks() {
+        Golden.assertMatches("reports/status-expanded.txt", StatusRendering.text(expandedWithChecks(), ZoneOffset.UTC));
+        Golden.assertMatches("reports/status-expanded.json", StatusRendering.json(expandedWithChecks()) + "\n");
     }
 
     @Test

@@ -116,7 +116,7 @@ class ResumeIT {
 
     @Test
     void secondOperatorShouldBeRefusedAtOnceNamingTheHolder(TestDatabase db) {
-        try (Database other = Database.connect(db.admin()); AdvisoryLock held = AdvisoryLock.acquire(other, "test")) {
+        try (Database other = Database.connect(db.admin()); AdvisoryLock held = AdvisoryLock.acquire(other, "upgrade", "tester (ops on build-7)")) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> deploy(db, ProgressListener.NONE))
                     .isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCK_HELD))

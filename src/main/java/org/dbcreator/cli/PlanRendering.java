@@ -1,0 +1,41 @@
+package org.dbcreator.cli;
+
+import org.dbcreator.engine.PlanPreview;
+import org.dbcreator.engine.PreflightReport;
+import org.dbcreator.engine.UpgradeResult;
+
+/** A dry run as the operator reads it: the checks, then every script and statement in order. */
+final class PlanRendering {
+
+    private PlanRendering() {}
+
+    static String text(UpgradeResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation(),
+                result.from(), result.to(), result.database()));
+        out.append(checks(result.checks()));
+        PlanPreview preview = result.preview().orElseThrow();
+        if (preview.items().isEmpty()) {
+            out.append("Nothing to apply.\n");
+        }
+        int number = 1;
+        for (PlanPreview.Item item : preview.items()) {
+            out.append(String.format("%n[%d/%d] %s %s (%s)%s%n", number++, preview.items().size(),
+                    item.kind().toLowerCase(), item.name(), item.version(), item.applied() ? ": already applied" : ""));
+            if (item.statements().isEmpty() && !item.applied()) {
+                out.append("      ").append(item.location()).append(", in batches\n");
+            }
+            for (PlanPreview.Statement statement : item.statements()) {
+                out.append(String.format("  -- line %d%s%n", statement.line(), statement.done() ? " (done before)" : ""));
+                statement.sql().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+            }
+        }
+        return out.toString();
+    }
+
+    static String checks(PreflightReport report) {
+        StringBuilder out = new StringBuilder("Checks before the " + report.operation() + ":\n");
+        report.checks().forEach(check -> out.append(StatusRendering.checkLine(check)));
+        return out.toString();
+    }
+}

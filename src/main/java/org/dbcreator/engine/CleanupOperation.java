@@ -1,0 +1,137 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.AdvisoryLock;
+import org.dbcreator.db.Database;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.DatabaseState;
+import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.history.Phase;
+
+/**
+ * The contract phase ({@code dbcreator cleanup}): the pending cleanup scripts of an expanded
+ * upgrade, oldest step first. It drops what only old releases needed, so from its start only
+ * nodes of the target release may run; it is irreversible and must be confirmed.
+ */
+final class CleanupOperation {
+
+    static final String NAME = "cleanup";
+
+    private final Catalog catalog;
+    private final Database database;
+    private final JdbcHistory history;
+    private final ProgressListener listener;
+    private final String installedBy;
+
+    CleanupOperation(Catalog catalog, Database database, JdbcHistory history, ProgressListener listener,
+            String installedBy) {
+        this.catalog = catalog;
+        this.database = database;
+        this.history = history;
+        this.listener = listener;
+        this.installedBy = installedBy;
+    }
+
+    UpgradeResult run(boolean confirmed, boolean dryRun) throws SQLException {
+        Instant started = Instant.now();
+        if (dryRun) {
+            Prepared p = prepare(false);
+            try (Connection c = database.productConnection()) {
+                PlanPreview preview = Previews.of(p.plan(), p.inspection(),
+                        p.state().flatMap(DatabaseState::runId), c, history);
+                return result(p, UpgradeResult.Outcome.DRY_RUN, 0, started, Optional.of(preview));
+            }
+        }
+        try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
+            Prepared p = prepare(true);
+            listener.onEvent(new ProgressEvent.Checked(p.checks()));
+            p.checks().requireNoRed();
+            DatabaseState state = p.state().orElseThrow();
+            if (state.phase() != Phase.CLEANING && !confirmed) {
+                throw new DbCreatorException(ErrorCode.CONFIRMATION_REQUIRED, "The cleanup " + p.from() + " -> " + p.to()
+                        + " drops what only nodes older than " + p.to() + " need, and cannot be undone. Once every node"
+                        + " runs " + p.to() + ", run it again with --confirm-nodes-restarted.");
+            }
+            return cleanup(p, state, started);
+        }
+    }
+
+    private Prepared prepare(boolean lockHeld) throws SQLException {
+        Inspector inspector = new Inspector(database, history);
+        Inspection inspection = inspector.inspect();
+        if (lockHeld) {
+            inspector.awaitOrphans(inspection, listener);
+        }
+        Optional<DatabaseState> state = inspection.state();
+        PreflightCheck stateCheck = stateCheck(state);
+        boolean allowed = stateCheck.level() != PreflightCheck.Level.RED;
+        Version from = state.flatMap(DatabaseState::schemaVersion).orElse(catalog.baselineVersion());
+        Version to = state.map(DatabaseState::targetVersion).orElse(from);
+        List<PlanItem> plan = allowed ? Plans.cleanup(catalog, from, to) : List.of();
+        PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, stateCheck, plan, lockHeld);
+        return new Prepared(inspection, from, to, plan, checks);
+    }
+
+    private PreflightCheck stateCheck(Optional<DatabaseState> state) {
+        String check = "Database state";
+        if (state.isEmpty()) {
+            return PreflightCheck.red(check, "DatabaseCreator does not manage '" + database.databaseName() + "'.",
+                    "Deploy it first: dbcreator deploy.", ErrorCode.DATABASE_NOT_MANAGED);
+        }
+        DatabaseState s = state.get();
+        String range = s.schemaVersion().map(Version::toString).orElse("?") + " -> " + s.targetVersion();
+        return switch (s.phase()) {
+            case EXPANDED -> catalog.knows(s.targetVersion())
+                    ? PreflightCheck.green(check, "Expanded " + range + "; the cleanup is pending.")
+                    : PreflightCheck.red(check, "Expanded to " + s.targetVersion() + ", which this catalog does not know.",
+                            "Use the DatabaseCreator release that matches the database.", ErrorCode.DATABASE_NEWER_THAN_CATALOG);
+            case CLEANING -> PreflightCheck.amber(check, "An interrupted cleanup " + range + " will be resumed.",
+                    "Nothing to do: it resumes by itself.");
+            case CLEAN -> PreflightCheck.red(check, "Nothing is expanded: the database is clean at " + s.targetVersion()
+                    + ".", "Run 'dbcreator upgrade' first.", ErrorCode.NOTHING_EXPANDED);
+            case EXPANDING -> PreflightCheck.red(check, "The expand " + range + " is unfinished.",
+                    "Resume it with 'dbcreator upgrade' first.", ErrorCode.OPERATION_IN_PROGRESS);
+            case DEPLOYING -> PreflightCheck.red(check, "A deploy is unfinished.", "Finish it with 'dbcreator deploy'.",
+                    ErrorCode.OPERATION_IN_PROGRESS);
+        };
+    }
+
+    private UpgradeResult cleanup(Prepared p, DatabaseState state, Instant started) throws SQLException {
+        boolean resuming = state.phase() == Phase.CLEANING;
+        String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
+        try (Connection c = database.productConnection()) {
+            // From here on only the target release may run: older nodes must not start against a half-cleaned schema.
+            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), p.to(), Phase.CLEANING,
+                    Optional.of(p.to()), Optional.of(p.to()), Optional.of(runId), Optional.empty(), Instant.now()));
+            listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the cleanup " : "Cleaning up ") + p.from()
+                    + " -> " + p.to() + "; only nodes of " + p.to() + " may run now."));
+            RunContext run = new RunContext(runId, "CLEANUP", database.databaseName(), installedBy);
+            int applied = new PlanExecutor(c, history, run, listener).apply(p.plan(), p.inspection().applied());
+            history.writeState(c, DatabaseState.clean(state.product(), p.to()));
+            listener.onEvent(new ProgressEvent.Notice("Clean at " + p.to() + "."));
+            return result(p, resuming ? UpgradeResult.Outcome.RESUMED : UpgradeResult.Outcome.APPLIED, applied, started,
+                    Optional.empty());
+        }
+    }
+
+    private UpgradeResult result(Prepared p, UpgradeResult.Outcome outcome, int applied, Instant started,
+            Optional<PlanPreview> preview) {
+        return new UpgradeResult(database.databaseName(), NAME, p.from(), p.to(), outcome, applied,
+                p.plan().size() - applied, Duration.between(started, Instant.now()), p.checks(), preview);
+    }
+
+    private record Prepared(Inspection inspection, Version from, Version to, List<PlanItem> plan, PreflightReport checks) {
+        Optional<DatabaseState> state() {
+            return inspection.state();
+        }
+    }
+}

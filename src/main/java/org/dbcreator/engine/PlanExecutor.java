@@ -1,0 +1,50 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.JdbcHistory;
+
+/** Applies a plan on one connection, skipping what the history shows applied before. */
+final class PlanExecutor {
+
+    private final ScriptRunner scripts;
+    private final BatchRunner batches;
+    private final ProgressListener listener;
+
+    PlanExecutor(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener) {
+        this.scripts = new ScriptRunner(connection, history, run, listener);
+        this.batches = new BatchRunner(connection, history, run, listener);
+        this.listener = listener;
+    }
+
+    /** Returns how many items this run applied. */
+    int apply(List<PlanItem> plan, List<AppliedScript> alreadyApplied) {
+        Set<String> done = alreadyApplied.stream().map(a -> key(a.kind().name(), a.script())).collect(Collectors.toSet());
+        int applied = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            PlanItem item = plan.get(i);
+            if (done.contains(key(item.kind().name(), item.name()))) {
+                listener.onEvent(new ProgressEvent.ScriptFinished(item.name(), 0, true));
+                continue;
+            }
+            if (item instanceof PlanItem.ScriptItem s) {
+                scripts.apply(s.script(), i + 1, plan.size());
+            } else if (item instanceof PlanItem.JavaItem j) {
+                batches.apply(j.work(), j.kind(), j.version(), i + 1, plan.size());
+            }
+            applied++;
+        }
+        return applied;
+    }
+
+    static boolean isApplied(PlanItem item, List<AppliedScript> applied) {
+        return applied.stream().anyMatch(a -> a.kind() == item.kind() && a.script().equals(item.name()));
+    }
+
+    private static String key(String kind, String name) {
+        return kind + " " + name;
+    }
+}

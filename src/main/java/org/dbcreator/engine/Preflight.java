@@ -1,0 +1,112 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.db.AdvisoryLock;
+import org.dbcreator.db.Database;
+import org.dbcreator.db.Privileges;
+import org.dbcreator.error.ErrorCode;
+
+/**
+ * The checks that run before an expand or cleanup (and that status shows): the server, the
+ * privileges the plan needs, the catalog's checksums, the database's state, the operator lock and
+ * long-running transactions that would hold up the DDL.
+ */
+final class Preflight {
+
+    /** Transactions open longer than this are named: an ALTER would wait behind them. */
+    static final int LONG_TRANSACTION_SECONDS = 10;
+
+    private final Database database;
+    private final Catalog catalog;
+
+    Preflight(Database database, Catalog catalog) {
+        this.database = database;
+        this.catalog = catalog;
+    }
+
+    /** @param lockHeld true when the caller already holds the operator lock */
+    PreflightReport check(String operation, Inspection inspection, PreflightCheck stateCheck, List<PlanItem> plan,
+            boolean lockHeld) throws SQLException {
+        List<PreflightCheck> checks = new ArrayList<>();
+        checks.add(server());
+        checks.add(privileges(plan));
+        checks.add(checksums(inspection));
+        checks.add(stateCheck);
+        checks.add(lockHeld ? PreflightCheck.green("Operator lock", "Taken by this run.") : lock());
+        checks.add(longTransactions());
+        return new PreflightReport(operation, checks);
+    }
+
+    private PreflightCheck server() {
+        return PreflightCheck.green("Server", database.server().describe() + " is supported.");
+    }
+
+    private PreflightCheck privileges(List<PlanItem> plan) throws SQLException {
+        Set<String> needed = new TreeSet<>(RequiredPrivileges.TOOL_TABLES);
+        for (PlanItem item : plan) {
+            needed.addAll(item instanceof PlanItem.ScriptItem s
+                    ? RequiredPrivileges.of(s.script().statements()) : RequiredPrivileges.JAVA_STEP);
+        }
+        try (Connection c = database.serverConnection()) {
+            Set<String> missing = Privileges.missing(c, database.databaseName(), needed);
+            if (missing.isEmpty()) {
+                return PreflightCheck.green("Privileges", "User '" + database.settings().user() + "' has "
+                        + String.join(", ", needed) + ".");
+            }
+            return PreflightCheck.red("Privileges", "User '" + database.settings().user() + "' lacks "
+                    + String.join(", ", missing) + " on '" + database.databaseName() + "'.",
+                    "GRANT " + String.join(", ", missing) + " ON `" + database.databaseName() + "`.* TO the user.",
+                    ErrorCode.INSUFFICIENT_PRIVILEGES);
+        }
+    }
+
+    private PreflightCheck checksums(Inspection inspection) {
+        List<String> findings = ChecksumCheck.findings(catalog, inspection.applied());
+        return findings.isEmpty()
+                ? PreflightCheck.green("Catalog checksums", "Applied scripts unchanged (" + inspection.applied().size() + ").")
+                : PreflightCheck.red("Catalog checksums", String.join(" ", findings),
+                        "Restore the released scripts; never change a script once it ran.", ErrorCode.CHECKSUM_MISMATCH);
+    }
+
+    private PreflightCheck lock() throws SQLException {
+        Optional<String> holder = AdvisoryLock.holder(database);
+        return holder.isEmpty()
+                ? PreflightCheck.green("Operator lock", "No other operator is working on this database.")
+                : PreflightCheck.red("Operator lock", "Locked by " + holder.get() + ".",
+                        "Wait until that operator has finished.", ErrorCode.LOCK_HELD);
+    }
+
+    /** Reading other sessions' transactions needs the PROCESS privilege; without it the check says so. */
+    private PreflightCheck longTransactions() {
+        List<String> found = new ArrayList<>();
+        try (Connection c = database.serverConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT t.trx_mysql_thread_id, p.USER, p.HOST, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), t.trx_state,
+                       LEFT(COALESCE(t.trx_query, p.INFO, ''), 80)
+                  FROM information_schema.INNODB_TRX t
+                  LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
+                 WHERE t.trx_started < NOW() - INTERVAL %d SECOND AND t.trx_mysql_thread_id <> CONNECTION_ID()
+                 ORDER BY t.trx_started LIMIT 5""".formatted(LONG_TRANSACTION_SECONDS))) {
+            while (rs.next()) {
+                found.add("connection " + rs.getLong(1) + " (" + rs.getString(2) + " from " + rs.getString(3) + ", open "
+                        + rs.getLong(4) + " s, " + rs.getString(5).toLowerCase()
+                        + (rs.getString(6).isBlank() ? ", idle" : ", running: " + rs.getString(6)) + ")");
+            }
+        } catch (SQLException e) {
+            return PreflightCheck.amber("Long transactions", "Cannot see other sessions' transactions ("
+                    + e.getMessage() + ").", "Grant PROCESS to see what could hold up the DDL.");
+        }
+        return found.isEmpty()
+                ? PreflightCheck.green("Long transactions", "None open longer than " + LONG_TRANSACTION_SECONDS + " s.")
+                : PreflightCheck.amber("Long transactions", String.join("; ", found) + ".",
+                        "DDL waits for them: ask their owners to commit, or end them, before the step.");
+    }
+}

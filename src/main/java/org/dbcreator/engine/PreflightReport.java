@@ -1,0 +1,28 @@
+package org.dbcreator.engine;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+
+/** The pre-flight checks for one operation, in the order they are shown. */
+public record PreflightReport(String operation, List<PreflightCheck> checks) {
+
+    public PreflightReport {
+        checks = List.copyOf(checks);
+    }
+
+    public boolean allowsStart() {
+        return checks.stream().noneMatch(c -> c.level() == PreflightCheck.Level.RED);
+    }
+
+    /** Throws the first red check's error, with every red reason and fix, when any check is red. */
+    void requireNoRed() {
+        List<PreflightCheck> red = checks.stream().filter(c -> c.level() == PreflightCheck.Level.RED).toList();
+        if (!red.isEmpty()) {
+            ErrorCode code = red.get(0).failure().orElse(ErrorCode.INTERNAL);
+            throw new DbCreatorException(code, "Cannot start the " + operation + ": " + red.stream()
+                    .map(c -> c.name() + ": " + c.reason()).collect(Collectors.joining(" ")));
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.AdvisoryLock;
+import org.dbcreator.db.Database;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.DatabaseState;
+import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.history.Phase;
+
+/**
+ * The expand phase of a rolling upgrade ({@code dbcreator upgrade}): every expand script and data
+ * migration from the schema's release to the target, several hops if need be. Nodes of every
+ * release in between keep working; afterwards {@code dbcreator_state} admits them all.
+ */
+final class UpgradeOperation {
+
+    static final String NAME = "upgrade";
+
+    private final Catalog catalog;
+    private final Database database;
+    private final JdbcHistory history;
+    private final ProgressListener listener;
+    private final String installedBy;
+
+    UpgradeOperation(Catalog catalog, Database database, JdbcHistory history, ProgressListener listener,
+            String installedBy) {
+        this.catalog = catalog;
+        this.database = database;
+        this.history = history;
+        this.listener = listener;
+        this.installedBy = installedBy;
+    }
+
+    UpgradeResult run(Optional<Version> requested, boolean dryRun) throws SQLException {
+        Instant started = Instant.now();
+        if (dryRun) {
+            Prepared p = prepare(requested, false);
+            try (Connection c = database.productConnection()) {
+                PlanPreview preview = Previews.of(p.plan(), p.inspection(), runIdOf(p.inspection()), c, history);
+                return result(p, UpgradeResult.Outcome.DRY_RUN, 0, started, Optional.of(preview));
+            }
+        }
+        try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
+            Prepared p = prepare(requested, true); // decided while holding the lock: no one else can move the state
+            listener.onEvent(new ProgressEvent.Checked(p.checks()));
+            p.checks().requireNoRed();
+            if (p.decision().from().isEmpty()) {
+                listener.onEvent(new ProgressEvent.Notice(p.decision().check().reason()));
+                return result(p, UpgradeResult.Outcome.NOTHING_TO_DO, 0, started, Optional.empty());
+            }
+            return expand(p, started);
+        }
+    }
+
+    private Prepared prepare(Optional<Version> requested, boolean lockHeld) throws SQLException {
+        Inspector inspector = new Inspector(database, history);
+        Inspection inspection = inspector.inspect();
+        if (lockHeld) {
+            inspector.awaitOrphans(inspection, listener);
+        }
+        Version target = catalog.requireKnown(requested.or(() -> resumedTarget(inspection)).orElse(catalog.latestVersion()));
+        Decision decision = decide(inspection, target);
+        List<PlanItem> plan = decision.from().map(from -> Plans.expand(catalog, from, target)).orElse(List.of());
+        PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, decision.check(), plan, lockHeld);
+        return new Prepared(inspection, target, decision, plan, checks);
+    }
+
+    private UpgradeResult expand(Prepared p, Instant started) throws SQLException {
+        DatabaseState state = p.inspection().state().orElseThrow();
+        Version from = p.from();
+        Version target = p.target();
+        boolean resuming = state.phase() == Phase.EXPANDING;
+        String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
+        try (Connection c = database.productConnection()) {
+            history.createTables(c); // a database deployed by an older tool release may lack newer tool tables
+            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), target, Phase.EXPANDING,
+                    state.lowestRelease(), state.highestRelease(), Optional.of(runId), Optional.empty(), Instant.now()));
+            listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the expand " : "Expanding ") + from + " -> "
+                    + target + "; nodes of " + from + " keep working."));
+            RunContext run = new RunContext(runId, "UPGRADE", database.databaseName(), installedBy);
+            int applied = new PlanExecutor(c, history, run, listener).apply(p.plan(), p.inspection().applied());
+            Version lowest = state.lowestRelease().orElse(from);
+            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), target, Phase.EXPANDED,
+                    Optional.of(lowest), Optional.of(target), Optional.empty(), Optional.empty(), Instant.now()));
+            listener.onEvent(new ProgressEvent.Notice("Expanded to " + target + ": nodes of " + lowest + " to " + target
+                    + " may run. Restart the nodes on " + target + ", then run the cleanup."));
+            return result(p, resuming ? UpgradeResult.Outcome.RESUMED : UpgradeResult.Outcome.APPLIED, applied, started,
+                    Optional.empty());
+        }
+    }
+
+    /** Without an explicit target, an interrupted expand resumes towards its own target. */
+    private static Optional<Version> resumedTarget(Inspection inspection) {
+        return inspection.state().filter(s -> s.phase() == Phase.EXPANDING).map(DatabaseState::targetVersion);
+    }
+
+    private static Optional<String> runIdOf(Inspection inspection) {
+        return inspection.state().filter(s -> s.phase().isInterruptible()).flatMap(DatabaseState::runId);
+    }
+
+    /** Where the expand starts, or why it cannot (a red check) or need not (a green check, no start). */
+    private Decision decide(Inspection inspection, Version target) {
+        String check = "Database state";
+        String db = database.databaseName();
+        if (inspection.state().isEmpty()) {
+            return Decision.refuse(PreflightCheck.red(check, "DatabaseCreator does not manage '" + db + "'.",
+                    "Deploy it first: dbcreator deploy.", ErrorCode.DATABASE_NOT_MANAGED));
+        }
+        DatabaseState state = inspection.state().get();
+        if (!state.product().equals(catalog.product())) {
+            return Decision.refuse(PreflightCheck.red(check, "'" + db + "' holds product " + state.product()
+                    + ", the catalog is for " + catalog.product() + ".", "Use the catalog of " + state.product() + ".",
+                    ErrorCode.PRODUCT_MISMATCH));
+        }
+        Version schema = state.schemaVersion().orElse(target);
+        switch (state.phase()) {
+            case DEPLOYING, CLEANING -> {
+                return Decision.refuse(PreflightCheck.red(check, "An interrupted " + state.phase().name().toLowerCase()
+                        + " to " + state.targetVersion() + " is unfinished.", "Finish it first by running the same"
+                        + (state.phase() == Phase.DEPLOYING ? " deploy" : " cleanup") + " again.",
+                        ErrorCode.OPERATION_IN_PROGRESS));
+            }
+            case EXPANDING -> {
+                if (!state.targetVersion().equals(target)) {
+                    return Decision.refuse(PreflightCheck.red(check, "An interrupted expand to " + state.targetVersion()
+                            + " is unfinished.", "Resume it: dbcreator upgrade --version " + state.targetVersion() + ".",
+                            ErrorCode.OPERATION_IN_PROGRESS));
+                }
+                return Decision.start(schema, PreflightCheck.amber(check, "An interrupted expand " + schema + " -> "
+                        + target + " will be resumed" + interruption(inspection) + ".", "Nothing to do: it resumes by itself."));
+            }
+            default -> { }
+        }
+        if (schema.isNewerThan(catalog.latestVersion())) {
+            return Decision.refuse(PreflightCheck.red(check, "'" + db + "' is at " + schema + ", newer than the catalog's "
+                    + catalog.latestVersion() + ".", "Use the DatabaseCreator release that matches the database.",
+                    ErrorCode.DATABASE_NEWER_THAN_CATALOG));
+        }
+        Version expandedTo = state.phase() == Phase.EXPANDED ? state.targetVersion() : schema;
+        if (expandedTo.isNewerThan(target)) {
+            return Decision.refuse(PreflightCheck.red(check, "'" + db + "' is already " + (state.phase() == Phase.EXPANDED
+                    ? "expanded to " : "at ") + expandedTo + ", newer than the requested " + target + ".",
+                    "Pick " + expandedTo + " or a newer release.", ErrorCode.DOWNGRADE_REFUSED));
+        }
+        if (expandedTo.equals(target)) {
+            return Decision.nothing(PreflightCheck.green(check, state.phase() == Phase.EXPANDED
+                    ? "Already expanded to " + target + ": nothing to do. Restart the nodes on " + target
+                            + ", then run the cleanup."
+                    : "Already at " + target + ": nothing to do."));
+        }
+        return Decision.start(schema, PreflightCheck.green(check, state.phase() + " at " + schema
+                + (state.phase() == Phase.EXPANDED ? " (expanded to " + expandedTo + ")" : "") + "; expand to " + target + "."));
+    }
+
+    private static String interruption(Inspection inspection) {
+        return inspection.interrupted().stream().findFirst()
+                .map(e -> " at " + e.script() + ":" + e.line()).orElse("");
+    }
+
+    private UpgradeResult result(Prepared p, UpgradeResult.Outcome outcome, int applied, Instant started,
+            Optional<PlanPreview> preview) {
+        return new UpgradeResult(database.databaseName(), NAME, p.from(), p.target(), outcome, applied,
+                p.plan().size() - applied, Duration.between(started, Instant.now()), p.checks(), preview);
+    }
+
+    /** Everything decided before anything changes. */
+    private record Prepared(Inspection inspection, Version target, Decision decision, List<PlanItem> plan,
+            PreflightReport checks) {
+        Version from() {
+            return decision.from().orElse(target);
+        }
+    }
+
+    /** @param from where the expand starts; empty when it must not or need not run */
+    record Decision(Optional<Version> from, PreflightCheck check) {
+        static Decision start(Version from, PreflightCheck check) {
+            return new Decision(Optional.of(from), check);
+        }
+
+        static Decision refuse(PreflightCheck red) {
+            return new Decision(Optional.empty(), red);
+        }
+
+        static Decision nothing(PreflightCheck green) {
+            return new Decision(Optional.empty(), green);
+        }
+    }
+
+}

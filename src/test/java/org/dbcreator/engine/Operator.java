@@ -1,0 +1,54 @@
+package org.dbcreator.engine;
+
+import java.util.Optional;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.ConnectionSettings;
+
+/** Engine calls as an operator makes them, one connection each, for the integration tests. */
+final class Operator {
+
+    private final Catalog catalog;
+    private final ConnectionSettings settings;
+
+    Operator(Catalog catalog, ConnectionSettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    DeployResult deploy(String version, SampleSize sample) {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
+            return engine.deploy(Optional.ofNullable(version).map(Version::parse), sample);
+        }
+    }
+
+    UpgradeResult upgrade(ProgressListener listener) {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, listener)) {
+            return engine.upgrade(Optional.empty(), false);
+        }
+    }
+
+    UpgradeResult dryRunUpgrade() {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
+            return engine.upgrade(Optional.empty(), true);
+        }
+    }
+
+    UpgradeResult cleanup(ProgressListener listener) {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, listener)) {
+            return engine.cleanup(true, false);
+        }
+    }
+
+    UpgradeResult cleanup(boolean confirmed) {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
+            return engine.cleanup(confirmed, false);
+        }
+    }
+
+    StatusReport status() {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
+            return engine.status(Optional.empty());
+        }
+    }
+}

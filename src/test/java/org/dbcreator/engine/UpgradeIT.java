@@ -1,0 +1,174 @@
+package org.dbcreator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.SchemaIntrospector;
+import org.dbcreator.db.SchemaSnapshot;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.Phase;
+import org.dbcreator.testing.Footprint;
+import org.dbcreator.testing.TestDatabase;
+import org.dbcreator.testing.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The rolling upgrade: expand, then cleanup, from every older release, and its refusals. */
+@ExtendWith(TestDatabaseExtension.class)
+class UpgradeIT {
+
+    private static final Catalog CATALOG = Catalog.bundled();
+
+    static Stream<String> olderReleases() {
+        return CATALOG.versions().stream().filter(v -> v.isOlderThan(CATALOG.latestVersion())).map(Version::toString);
+    }
+
+    private static Operator operator(TestDatabase db) {
+        return new Operator(CATALOG, db.admin());
+    }
+
+    @ParameterizedTest(name = "from {0}")
+    @MethodSource("olderReleases")
+    void upgradeThenCleanupShouldEndLikeAFreshDeployOfTheLatest(String release, TestDatabase db) throws SQLException {
+        Operator op = operator(db);
+        op.deploy(release, SampleSize.none());
+
+        UpgradeResult expanded = op.upgrade(ProgressListener.NONE);
+
+        assertThat(expanded.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+        StatusReport afterExpand = op.status();
+        assertThat(afterExpand.phase()).contains(Phase.EXPANDED);
+        assertThat(afterExpand.lowestRelease()).contains(Version.parse(release));
+        assertThat(afterExpand.highestRelease()).contains(CATALOG.latestVersion());
+
+        UpgradeResult cleaned = op.cleanup(ProgressListener.NONE);
+
+        assertThat(cleaned.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+        StatusReport afterCleanup = op.status();
+        assertThat(afterCleanup.phase()).contains(Phase.CLEAN);
+        assertThat(afterCleanup.schemaVersion()).contains(CATALOG.latestVersion());
+        assertThat(afterCleanup.lowestRelease()).isEqualTo(afterCleanup.highestRelease()).contains(CATALOG.latestVersion());
+        try (TestDatabase fresh = TestDatabase.unique()) {
+            operator(fresh).deploy(null, SampleSize.none());
+            assertThat(productSchema(db).differencesFrom(productSchema(fresh))).isEmpty();
+        }
+    }
+
+    @Test
+    void upgradeRunAgainAfterSuccessShouldChangeNothing(TestDatabase db) throws SQLException {
+        Operator op = operator(db);
+        op.deploy(CATALOG.baselineVersion().toString(), SampleSize.none());
+        op.upgrade(ProgressListener.NONE);
+        Footprint before = Footprint.of(db);
+        List<String> alterCounters = ddlCounters(db);
+
+        UpgradeResult again = op.upgrade(ProgressListener.NONE);
+
+        assertThat(again.outcome()).isEqualTo(UpgradeResult.Outcome.NOTHING_TO_DO);
+        assertThat(again.checks().checks()).anySatisfy(c -> assertThat(c.reason()).contains("nothing to do"));
+        assertThat(ddlCounters(db)).isEqualTo(alterCounters);
+        assertThat(Footprint.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunShouldListEveryStatementAndWriteNothing(TestDatabase db) throws SQLException {
+        Operator op = operator(db);
+        op.deploy(CATALOG.baselineVersion().toString(), SampleSize.none());
+        Footprint before = Footprint.of(db);
+
+        UpgradeResult dry = op.dryRunUpgrade();
+
+        assertThat(dry.outcome()).isEqualTo(UpgradeResult.Outcome.DRY_RUN);
+        long expected = Plans.expand(CATALOG, CATALOG.baselineVersion(), CATALOG.latestVersion()).stream()
+                .filter(PlanItem.ScriptItem.class::isInstance)
+                .mapToLong(item -> ((PlanItem.ScriptItem) item).script().statements().size()).sum();
+        assertThat(dry.preview().orElseThrow().items().stream().mapToLong(i -> i.statements().size()).sum())
+                .isEqualTo(expected).isPositive();
+        assertThat(Footprint.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void cleanupWithoutAnExpandShouldBeRefusedAndChangeNothing(TestDatabase db) throws SQLException {
+        Operator op = operator(db);
+        op.deploy(null, SampleSize.none());
+        Footprint before = Footprint.of(db);
+
+        assertThatThrownBy(() -> op.cleanup(true)).isInstanceOfSatisfying(DbCreatorException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOTHING_EXPANDED));
+        assertThat(Footprint.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void cleanupShouldWaitForTheOperatorsConfirmation(TestDatabase db) throws SQLException {
+        Operator op = operator(db);
+        op.deploy(CATALOG.baselineVersion().toString(), SampleSize.none());
+        op.upgrade(ProgressListener.NONE);
+        Footprint before = Footprint.of(db);
+
+        assertThatThrownBy(() -> op.cleanup(false)).isInstanceOfSatisfying(DbCreatorException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIRMATION_REQUIRED))
+                .hasMessageContaining("--confirm-nodes-restarted");
+        assertThat(Footprint.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void upgradeOfAnUnmanagedDatabaseShouldBeRefused(TestDatabase db) throws SQLException {
+        db.create();
+        assertThatThrownBy(() -> operator(db).upgrade(ProgressListener.NONE)).isInstanceOfSatisfying(
+                DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_NOT_MANAGED));
+    }
+
+    @Test
+    void twoUpgradesStartedAtOnceShouldRunExactlyOnce(TestDatabase db) throws Exception {
+        operator(db).deploy(CATALOG.baselineVersion().toString(), SampleSize.none());
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> upgradeAfter(start, db));
+        CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> upgradeAfter(start, db));
+        start.countDown();
+        List<Object> outcomes = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+
+        assertThat(outcomes).filteredOn(UpgradeResult.class::isInstance).hasSize(1)
+                .allSatisfy(r -> assertThat(((UpgradeResult) r).outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED));
+        assertThat(outcomes).filteredOn(DbCreatorException.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((DbCreatorException) e).code()).isEqualTo(ErrorCode.LOCK_HELD));
+        assertThat(db.number("SELECT COUNT(*) FROM dbcreator_history WHERE operation = 'UPGRADE'"))
+                .isEqualTo(Plans.expand(CATALOG, CATALOG.baselineVersion(), CATALOG.latestVersion()).size());
+    }
+
+    private static Object upgradeAfter(CountDownLatch start, TestDatabase db) {
+        try {
+            start.await();
+            return operator(db).upgrade(ProgressListener.NONE);
+        } catch (DbCreatorException e) {
+            return e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    /** The server's own counts of DDL statements: an upgrade that does nothing must not move them. */
+    private static List<String> ddlCounters(TestDatabase db) throws SQLException {
+        return db.rows("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_alter_table', 'Com_create_table',"
+                + " 'Com_create_index', 'Com_drop_table', 'Com_drop_index', 'Com_create_trigger', 'Com_create_view',"
+                + " 'Com_create_procedure')");
+    }
+
+    static SchemaSnapshot productSchema(TestDatabase db) throws SQLException {
+        try (Connection c = db.server().adminConnection()) {
+            return SchemaIntrospector.productSchema(c, db.name());
+        }
+    }
+}

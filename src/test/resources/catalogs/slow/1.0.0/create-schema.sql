@@ -1,0 +1,2 @@
+CREATE TABLE item (id INT NOT NULL PRIMARY KEY, name VARCHAR(64) NOT NULL);
+INSERT INTO item VALUES (1, 'one'), (2, 'two');
