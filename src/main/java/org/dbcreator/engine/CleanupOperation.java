@@ -41,6 +41,7 @@ final class CleanupOperation {
         this.installedBy = installedBy;
     }
 
+    @SuppressWarnings("try") // the lock is held for the whole block, never used in it
     UpgradeResult run(boolean confirmed, boolean dryRun) throws SQLException {
         Instant started = Instant.now();
         if (dryRun) {

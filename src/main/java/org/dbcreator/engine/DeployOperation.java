@@ -47,6 +47,7 @@ final class DeployOperation {
         this.installedBy = installedBy;
     }
 
+    @SuppressWarnings("try") // the lock is held for the whole block, never used in it
     DeployResult run(Optional<Version> requested, SampleSize requestedSample) throws SQLException {
         Instant started = Instant.now();
         Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));

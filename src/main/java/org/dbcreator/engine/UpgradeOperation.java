@@ -41,6 +41,7 @@ final class UpgradeOperation {
         this.installedBy = installedBy;
     }
 
+    @SuppressWarnings("try") // the lock is held for the whole block, never used in it
     UpgradeResult run(Optional<Version> requested, boolean dryRun) throws SQLException {
         Instant started = Instant.now();
         if (dryRun) {
