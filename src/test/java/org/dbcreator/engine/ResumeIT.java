@@ -115,6 +115,7 @@ class ResumeIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the other operator's lock is held for the block, never used in it
     void secondOperatorShouldBeRefusedAtOnceNamingTheHolder(TestDatabase db) {
         try (Database other = Database.connect(db.admin()); AdvisoryLock held = AdvisoryLock.acquire(other, "upgrade", "tester (ops on build-7)")) {
             long start = System.nanoTime();
