@@ -47,12 +47,13 @@ final class ScriptRunner {
         listener.onEvent(new ProgressEvent.ScriptStarted(script.path(), script.kind().name(), number, total,
                 statements.size()));
         try {
+            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE);
             Map<Integer, JournalEntry> journal = history.journal(connection, run.runId(), script.path());
             long connectionId = Sessions.connectionId(connection);
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
                 long begin = System.nanoTime();
-                boolean ran = applyStatement(script, i, statement, journal.get(i), connectionId);
+                boolean ran = applyStatement(script, i, statement, journal.get(i), connectionId, ddl);
                 listener.onEvent(new ProgressEvent.StatementDone(script.path(), i, statements.size(), statement.line(),
                         (System.nanoTime() - begin) / 1_000_000, !ran));
             }
@@ -68,7 +69,7 @@ final class ScriptRunner {
 
     /** Returns false when the statement was already done and so was skipped. */
     private boolean applyStatement(Script script, int index, SqlStatement statement, JournalEntry previous,
-            long connectionId) throws SQLException {
+            long connectionId, PoliteDdl ddl) throws SQLException {
         String checksum = Script.checksumOf(statement.sql());
         if (previous != null && previous.isDone()) {
             requireUnchanged(script, statement, previous, checksum);
@@ -88,7 +89,7 @@ final class ScriptRunner {
         if (kind == StatementKind.DATA) {
             runDataStatement(script, index, statement, entry.withOutcome(Outcome.DONE));
         } else {
-            runSchemaStatement(script, index, statement, entry);
+            runSchemaStatement(script, index, statement, entry, ddl);
         }
         return true;
     }
@@ -125,14 +126,15 @@ final class ScriptRunner {
         };
     }
 
-    private void runSchemaStatement(Script script, int index, SqlStatement statement, JournalEntry entry)
-            throws SQLException {
+    private void runSchemaStatement(Script script, int index, SqlStatement statement, JournalEntry entry,
+            PoliteDdl ddl) throws SQLException {
         history.journalStart(connection, entry);
         try {
-            execute(script, index, statement);
-        } catch (DbCreatorException e) {
-            recordFailure(entry, e);
-            throw e;
+            ddl.execute(run.tag(script.path(), index) + statement.sql(), script.path() + ":" + statement.line());
+        } catch (SQLException e) {
+            DbCreatorException failure = Failures.ofStatement(e, script.path(), statement.line());
+            recordFailure(entry, failure);
+            throw failure;
         }
         history.journalEnd(connection, entry, Outcome.DONE, null);
     }

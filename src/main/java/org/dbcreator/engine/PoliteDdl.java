@@ -1,0 +1,88 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs schema statements so that they never stall the nodes for long. A DDL statement that waits
+ * for a table's metadata lock makes every later query on that table queue behind it; so each DDL
+ * waits at most {@link #LOCK_WAIT_SECONDS} for the lock, gives up, names who holds it, backs off
+ * (letting the queued node queries through) and tries again.
+ */
+final class PoliteDdl {
+
+    /** How long one attempt may hold the nodes' queries behind it. */
+    static final int LOCK_WAIT_SECONDS = 1;
+    static final Duration DEFAULT_PATIENCE = Duration.ofMinutes(30);
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final long MAX_BACKOFF_MILLIS = 8_000;
+
+    private final Connection connection;
+    private final ProgressListener listener;
+    private final Duration patience;
+
+    PoliteDdl(Connection connection, ProgressListener listener, Duration patience) throws SQLException {
+        this.connection = connection;
+        this.listener = listener;
+        this.patience = patience;
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET SESSION lock_wait_timeout = " + LOCK_WAIT_SECONDS);
+        }
+    }
+
+    /** Runs {@code sql}, retrying while other sessions hold the metadata lock it needs. */
+    void execute(String sql, String where) throws SQLException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long backoff = 500;
+        for (int attempt = 1; ; attempt++) {
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != LOCK_WAIT_TIMEOUT || System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw e;
+                }
+                listener.onEvent(new ProgressEvent.Notice(where + " waits for a metadata lock held by "
+                        + describeBlockers() + ". Letting the nodes' queries through; attempt " + (attempt + 1)
+                        + " in " + backoff / 1000.0 + " s."));
+                pause(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    /** Open transactions (idle ones hold their locks too) and what they run, from INNODB_TRX and the process list. */
+    private String describeBlockers() {
+        List<String> blockers = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT t.trx_mysql_thread_id, p.USER, p.HOST, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()),
+                       LEFT(COALESCE(t.trx_query, ''), 60)
+                  FROM information_schema.INNODB_TRX t
+                  LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
+                 WHERE t.trx_mysql_thread_id <> CONNECTION_ID()
+                 ORDER BY t.trx_started LIMIT 3""")) {
+            while (rs.next()) {
+                blockers.add("connection " + rs.getLong(1) + " (" + rs.getString(2) + " from " + rs.getString(3)
+                        + ", transaction open " + rs.getLong(4) + " s, "
+                        + (rs.getString(5).isBlank() ? "idle" : "running " + rs.getString(5)) + ")");
+            }
+        } catch (SQLException e) {
+            return "another session (grant PROCESS to see which)";
+        }
+        return blockers.isEmpty() ? "another session" : String.join(", ", blockers);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a metadata lock", e);
+        }
+    }
+}
