@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.ConnectionSettings;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dbcreator.engine.CleanupRequest;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
 import picocli.CommandLine.Command;
@@ -22,9 +26,20 @@ final class CleanupCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--confirm-nodes-restarted",
-            description = "Confirm that every node now runs the target release and no older node will start.")
+    @Option(names = "--confirm-nodes-restarted", description = {
+            "For a product without a node registry: confirm that every node now runs the target release."})
     boolean confirmed;
+
+    @Option(names = "--exclude-node", paramLabel = "NAME",
+            description = "Leave out a stale node (crashed, gone for good) from the node gate. Repeatable.")
+    Set<String> excludedNodes = new TreeSet<>();
+
+    @Option(names = "--confirm-exclusion", description = "Confirm the exclusions; they are recorded with your name.")
+    boolean exclusionConfirmed;
+
+    @Option(names = "--wait", paramLabel = "DURATION", arity = "0..1", fallbackValue = "30m",
+            description = "Wait until every node runs the target release (default 30m; e.g. 90s, 10m, 1h).")
+    String waitFor;
 
     @Option(names = "--dry-run", description = "Print the checks and every statement that would run; write nothing.")
     boolean dryRun;
@@ -36,7 +51,8 @@ final class CleanupCommand implements Callable<Integer> {
         ConnectionSettings settings = connection.settings(context, catalog);
         PrintStream out = context.out();
         try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
-            UpgradeResult result = engine.cleanup(confirmed, dryRun);
+            UpgradeResult result = engine.cleanup(new CleanupRequest(confirmed, dryRun, excludedNodes, exclusionConfirmed,
+                    Optional.ofNullable(waitFor).map(Durations::parse)));
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
         }
         return 0;

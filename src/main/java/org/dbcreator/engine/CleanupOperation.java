@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.cluster.GateReport;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.db.Database;
 import org.dbcreator.error.DbCreatorException;
@@ -25,6 +27,7 @@ import org.dbcreator.history.Phase;
 final class CleanupOperation {
 
     static final String NAME = "cleanup";
+    private static final Duration GATE_POLL = Duration.ofSeconds(2);
 
     private final Catalog catalog;
     private final Database database;
@@ -42,31 +45,68 @@ final class CleanupOperation {
     }
 
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it
-    UpgradeResult run(boolean confirmed, boolean dryRun) throws SQLException {
+    UpgradeResult run(CleanupRequest request) throws SQLException {
         Instant started = Instant.now();
-        if (dryRun) {
-            Prepared p = prepare(false);
+        if (request.dryRun()) {
+            Prepared p = prepare(request, false);
             try (Connection c = database.productConnection()) {
                 PlanPreview preview = Previews.of(p.plan(), p.inspection(),
                         p.state().flatMap(DatabaseState::runId), c, history);
                 return result(p, UpgradeResult.Outcome.DRY_RUN, 0, started, Optional.of(preview));
             }
         }
+        request.waitForNodes().ifPresent(patience -> awaitGate(request, patience));
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
-            Prepared p = prepare(true);
+            Prepared p = prepare(request, true);
             listener.onEvent(new ProgressEvent.Checked(p.checks()));
             p.checks().requireNoRed();
             DatabaseState state = p.state().orElseThrow();
-            if (state.phase() != Phase.CLEANING && !confirmed) {
-                throw new DbCreatorException(ErrorCode.CONFIRMATION_REQUIRED, "The cleanup " + p.from() + " -> " + p.to()
-                        + " drops what only nodes older than " + p.to() + " need, and cannot be undone. Once every node"
-                        + " runs " + p.to() + ", run it again with --confirm-nodes-restarted.");
-            }
-            return cleanup(p, state, started);
+            requireConsent(request, p, state);
+            return cleanup(p, state, request, started);
         }
     }
 
-    private Prepared prepare(boolean lockHeld) throws SQLException {
+    /** Without a node registry the operator vouches for the nodes; exclusions are always confirmed. */
+    private void requireConsent(CleanupRequest request, Prepared p, DatabaseState state) {
+        boolean gated = catalog.manifest().nodes().isPresent();
+        if (!gated && state.phase() != Phase.CLEANING && !request.confirmed()) {
+            throw new DbCreatorException(ErrorCode.CONFIRMATION_REQUIRED, "The cleanup " + p.from() + " -> " + p.to()
+                    + " drops what only nodes older than " + p.to() + " need, and cannot be undone. Once every node"
+                    + " runs " + p.to() + ", run it again with --confirm-nodes-restarted.");
+        }
+        if (!request.excludedNodes().isEmpty() && !request.exclusionConfirmed()) {
+            throw new DbCreatorException(ErrorCode.CONFIRMATION_REQUIRED, "Excluding " + request.excludedNodes()
+                    + " declares them gone for good: nodes of an older release must never start again after the cleanup."
+                    + " Add --confirm-exclusion to do so; it is recorded with your name.");
+        }
+    }
+
+    /** Polls the node gate until it opens, reporting who it waits for. */
+    private void awaitGate(CleanupRequest request, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            while (true) {
+                Optional<DatabaseState> state = new Inspector(database, history).inspect().state();
+                if (state.isEmpty()) {
+                    return;
+                }
+                Optional<GateReport> gate = new NodeGate(database, catalog).read(state.get().targetVersion(),
+                        request.excludedNodes());
+                if (gate.isEmpty() || gate.get().isOpen() || System.nanoTime() > deadline) {
+                    return; // a gate still shut is reported by the checks that follow
+                }
+                listener.onEvent(new ProgressEvent.Notice("Waiting for the nodes: " + NodeGate.check(gate.get()).reason()));
+                Thread.sleep(GATE_POLL.toMillis());
+            }
+        } catch (SQLException e) {
+            throw Failures.ofOperation(e, database.settings().user(), database.databaseName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbCreatorException(ErrorCode.NODES_NOT_READY, "Interrupted while waiting for the nodes.", e);
+        }
+    }
+
+    private Prepared prepare(CleanupRequest request, boolean lockHeld) throws SQLException {
         Inspector inspector = new Inspector(database, history);
         Inspection inspection = inspector.inspect();
         if (lockHeld) {
@@ -78,8 +118,13 @@ final class CleanupOperation {
         Version from = state.flatMap(DatabaseState::schemaVersion).orElse(catalog.baselineVersion());
         Version to = state.map(DatabaseState::targetVersion).orElse(from);
         List<PlanItem> plan = allowed ? Plans.cleanup(catalog, from, to) : List.of();
-        PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, stateCheck, plan, lockHeld);
-        return new Prepared(inspection, from, to, plan, checks);
+        List<PreflightCheck> checks = new ArrayList<>(List.of(stateCheck));
+        boolean resuming = state.map(s -> s.phase() == Phase.CLEANING).orElse(false);
+        if (allowed && !resuming) { // a cleanup under way already shut older nodes out
+            new NodeGate(database, catalog).read(to, request.excludedNodes()).map(NodeGate::check).ifPresent(checks::add);
+        }
+        PreflightReport report = new Preflight(database, catalog).check(NAME, inspection, checks, plan, lockHeld);
+        return new Prepared(inspection, from, to, plan, report);
     }
 
     private PreflightCheck stateCheck(Optional<DatabaseState> state) {
@@ -106,10 +151,15 @@ final class CleanupOperation {
         };
     }
 
-    private UpgradeResult cleanup(Prepared p, DatabaseState state, Instant started) throws SQLException {
+    private UpgradeResult cleanup(Prepared p, DatabaseState state, CleanupRequest request, Instant started)
+            throws SQLException {
         boolean resuming = state.phase() == Phase.CLEANING;
         String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
         try (Connection c = database.productConnection()) {
+            for (String node : request.excludedNodes()) {
+                history.recordDecision(c, installedBy, "EXCLUDE_NODE", "Node '" + node + "' excluded from the cleanup "
+                        + "gate of " + p.from() + " -> " + p.to() + " as gone for good.");
+            }
             // From here on only the target release may run: older nodes must not start against a half-cleaned schema.
             history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), p.to(), Phase.CLEANING,
                     Optional.of(p.to()), Optional.of(p.to()), Optional.of(runId), Optional.empty(), Instant.now()));

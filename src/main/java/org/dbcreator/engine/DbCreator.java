@@ -5,14 +5,18 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.cluster.GateReport;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Database;
 import org.dbcreator.db.Sessions;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.history.Phase;
 
 /**
  * The engine's front door: wires the catalog, the connection, the history and the progress
@@ -60,12 +64,24 @@ public final class DbCreator implements AutoCloseable {
     }
 
     /**
-     * The contract phase: applies the pending cleanups. Irreversible, so it must be {@code confirmed}
-     * (until the node gate lands, by the operator saying every node runs the target release).
+     * The contract phase: applies the pending cleanups. Irreversible: it runs only when the node
+     * gate is open (or, for a product without a node registry, when the operator confirms).
      */
-    public UpgradeResult cleanup(boolean confirmed, boolean dryRun) {
-        return guarded(() -> new CleanupOperation(catalog, database, history, listener, installedBy())
-                .run(confirmed, dryRun));
+    public UpgradeResult cleanup(CleanupRequest request) {
+        return guarded(() -> new CleanupOperation(catalog, database, history, listener, installedBy()).run(request));
+    }
+
+    /**
+     * The product's nodes judged against a cleanup to {@code target} (default: the release the
+     * database is expanded to, else the latest); empty when the product has no node registry.
+     */
+    public Optional<GateReport> nodes(Optional<Version> target) {
+        return guarded(() -> {
+            Optional<DatabaseState> state = new Inspector(database, history).inspect().state();
+            Version gateTarget = target.orElse(state.filter(s -> s.phase() != Phase.CLEAN)
+                    .map(DatabaseState::targetVersion).orElse(catalog.latestVersion()));
+            return new NodeGate(database, catalog).read(gateTarget, Set.of());
+        });
     }
 
     public Database database() {

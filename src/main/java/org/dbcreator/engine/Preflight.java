@@ -33,14 +33,17 @@ final class Preflight {
         this.catalog = catalog;
     }
 
-    /** @param lockHeld true when the caller already holds the operator lock */
-    PreflightReport check(String operation, Inspection inspection, PreflightCheck stateCheck, List<PlanItem> plan,
-            boolean lockHeld) throws SQLException {
+    /**
+     * @param operationChecks checks only this operation makes (its view of the state, the nodes...)
+     * @param lockHeld true when the caller already holds the operator lock
+     */
+    PreflightReport check(String operation, Inspection inspection, List<PreflightCheck> operationChecks,
+            List<PlanItem> plan, boolean lockHeld) throws SQLException {
         List<PreflightCheck> checks = new ArrayList<>();
         checks.add(server());
         checks.add(privileges(plan));
         checks.add(checksums(inspection));
-        checks.add(stateCheck);
+        checks.addAll(operationChecks);
         checks.add(lockHeld ? PreflightCheck.green("Operator lock", "Taken by this run.") : lock());
         checks.add(longTransactions());
         return new PreflightReport(operation, checks);

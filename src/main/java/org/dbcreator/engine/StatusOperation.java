@@ -61,7 +61,7 @@ final class StatusOperation {
         }
         if (phase == Phase.EXPANDED || phase == Phase.CLEANING) {
             return Optional.of(new CleanupOperation(catalog, database, history, ProgressListener.NONE, "status")
-                    .run(false, true).checks());
+                    .run(CleanupRequest.preview()).checks());
         }
         return Optional.empty();
     }

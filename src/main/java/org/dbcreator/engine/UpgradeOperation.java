@@ -72,7 +72,7 @@ final class UpgradeOperation {
         Version target = catalog.requireKnown(requested.or(() -> resumedTarget(inspection)).orElse(catalog.latestVersion()));
         Decision decision = decide(inspection, target);
         List<PlanItem> plan = decision.from().map(from -> Plans.expand(catalog, from, target)).orElse(List.of());
-        PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, decision.check(), plan, lockHeld);
+        PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, List.of(decision.check()), plan, lockHeld);
         return new Prepared(inspection, target, decision, plan, checks);
     }
 

@@ -42,6 +42,10 @@ public enum ErrorCode {
     DOWNGRADE_REFUSED(69, "The database is at a newer version than the one asked for. The tool never downgrades; pick the database's version or a newer one."),
     LOCK_HELD(68, "Another operator is working on this database. Wait for them to finish."),
 
+    // 8x: the cluster
+    NODES_NOT_READY(80, "Restart every node on the target release (or stop it for good) and run the command again, or add --wait."),
+    NODE_NOT_ALLOWED(81, "This release may not run against the database now: start the node on a release inside the compatible range."),
+
     // 7x: the embedded server
     EMBEDDED_SERVER_FAILED(70, "The embedded server did not start. Read its log (path given) and free the data folder or disk space."),
 

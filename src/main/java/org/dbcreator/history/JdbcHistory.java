@@ -188,6 +188,17 @@ public final class JdbcHistory {
         }
     }
 
+    /** Records an operator's decision that overrides a safety check, e.g. excluding a stale node. */
+    public void recordDecision(Connection c, String operator, String action, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dbcreator_audit (at, operator, action, detail) VALUES (NOW(3), ?, ?, ?)")) {
+            ps.setString(1, operator);
+            ps.setString(2, action);
+            ps.setString(3, truncate(detail, 1024));
+            ps.executeUpdate();
+        }
+    }
+
     /** The tool's tables present in the current database. */
     public List<String> toolTablesPresent(Connection c) throws SQLException {
         List<String> present = new ArrayList<>();

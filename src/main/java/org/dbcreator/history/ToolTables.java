@@ -12,8 +12,9 @@ final class ToolTables {
     static final String HISTORY = "dbcreator_history";
     static final String JOURNAL = "dbcreator_journal";
     static final String LOCK = "dbcreator_lock";
+    static final String AUDIT = "dbcreator_audit";
 
-    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK);
+    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK, AUDIT);
 
     /**
      * Product nodes read their compatible range with exactly this query; its columns are a contract
@@ -69,7 +70,14 @@ final class ToolTables {
               operation VARCHAR(32) NOT NULL,
               since DATETIME(3) NOT NULL,
               heartbeat DATETIME(3) NOT NULL
-            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: who holds the operator lock'""");
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: who holds the operator lock'""", """
+            CREATE TABLE IF NOT EXISTS dbcreator_audit (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              at DATETIME(3) NOT NULL,
+              operator VARCHAR(255) NOT NULL,
+              action VARCHAR(32) NOT NULL COMMENT 'e.g. EXCLUDE_NODE',
+              detail VARCHAR(1024) NOT NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: decisions operators took, and who took them'""");
 
     private ToolTables() {}
 }

@@ -34,7 +34,7 @@ public final class HaltingRun {
             if (args[4].equals("upgrade")) {
                 engine.upgrade(Optional.empty(), false);
             } else {
-                engine.cleanup(true, false);
+                engine.cleanup(CleanupRequest.withConfirmation());
             }
         }
         System.out.println("finished after " + done.get() + " steps");

@@ -36,13 +36,13 @@ final class Operator {
 
     UpgradeResult cleanup(ProgressListener listener) {
         try (DbCreator engine = DbCreator.connect(catalog, settings, listener)) {
-            return engine.cleanup(true, false);
+            return engine.cleanup(CleanupRequest.withConfirmation());
         }
     }
 
-    UpgradeResult cleanup(boolean confirmed) {
-        try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
-            return engine.cleanup(confirmed, false);
+    UpgradeResult cleanup(CleanupRequest request, ProgressListener listener) {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, listener)) {
+            return engine.cleanup(request);
         }
     }
 

@@ -3,9 +3,12 @@ package org.dbcreator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -105,19 +108,20 @@ class UpgradeIT {
         op.deploy(null, SampleSize.none());
         Footprint before = Footprint.of(db);
 
-        assertThatThrownBy(() -> op.cleanup(true)).isInstanceOfSatisfying(DbCreatorException.class,
+        assertThatThrownBy(() -> op.cleanup(ProgressListener.NONE)).isInstanceOfSatisfying(DbCreatorException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.NOTHING_EXPANDED));
         assertThat(Footprint.of(db)).isEqualTo(before);
     }
 
     @Test
-    void cleanupShouldWaitForTheOperatorsConfirmation(TestDatabase db) throws SQLException {
-        Operator op = operator(db);
-        op.deploy(CATALOG.baselineVersion().toString(), SampleSize.none());
+    void cleanupOfAProductWithoutNodeRegistryShouldWaitForTheOperatorsConfirmation(TestDatabase db) throws SQLException {
+        Operator op = new Operator(Catalog.fromDirectory(Path.of("src/test/resources/catalogs/slow")), db.admin());
+        op.deploy("1.0.0", SampleSize.none());
         op.upgrade(ProgressListener.NONE);
         Footprint before = Footprint.of(db);
+        CleanupRequest unconfirmed = new CleanupRequest(false, false, Set.of(), false, Optional.empty());
 
-        assertThatThrownBy(() -> op.cleanup(false)).isInstanceOfSatisfying(DbCreatorException.class,
+        assertThatThrownBy(() -> op.cleanup(unconfirmed, ProgressListener.NONE)).isInstanceOfSatisfying(DbCreatorException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIRMATION_REQUIRED))
                 .hasMessageContaining("--confirm-nodes-restarted");
         assertThat(Footprint.of(db)).isEqualTo(before);

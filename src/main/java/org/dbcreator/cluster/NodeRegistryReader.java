@@ -1,0 +1,52 @@
+package org.dbcreator.cluster;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.dbcreator.catalog.NodeRegistry;
+import org.dbcreator.db.Identifiers;
+
+/**
+ * Reads the product's node registry (table and columns named by the manifest). Heartbeat ages are
+ * computed by the server, whose clock wrote the heartbeats, so clock skew between the operator's
+ * machine and the database does not matter.
+ */
+public final class NodeRegistryReader {
+
+    /** The state value of a node that says it is running; anything else counts as stopped. */
+    public static final String UP = "Up";
+
+    private NodeRegistryReader() {}
+
+    /** Every registered node, judged live, stale or down; {@code c}'s default database is the product's. */
+    public static List<RegisteredNode> read(Connection c, NodeRegistry registry) throws SQLException {
+        String sql = "SELECT " + Identifiers.quote(registry.nameColumn()) + ", " + Identifiers.quote(registry.versionColumn())
+                + ", " + Identifiers.quote(registry.stateColumn()) + ", TIMESTAMPDIFF(MICROSECOND, "
+                + Identifiers.quote(registry.heartbeatColumn()) + ", NOW(3)) FROM " + Identifiers.quote(registry.table())
+                + " ORDER BY 1";
+        List<RegisteredNode> nodes = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Duration age = Duration.ofNanos(Math.max(0, rs.getLong(4)) * 1000);
+                nodes.add(new RegisteredNode(rs.getString(1), rs.getString(2), rs.getString(3), age,
+                        liveness(rs.getString(3), age, registry.staleAfter())));
+            }
+        }
+        return nodes;
+    }
+
+    private static NodeStatus.Liveness liveness(String state, Duration age, Duration staleAfter) {
+        if (!UP.equalsIgnoreCase(state)) {
+            return NodeStatus.Liveness.DOWN;
+        }
+        return age.compareTo(staleAfter) > 0 ? NodeStatus.Liveness.STALE : NodeStatus.Liveness.LIVE;
+    }
+
+    /** A registry row before it is judged against a target release. */
+    public record RegisteredNode(String name, String release, String state, Duration heartbeatAge,
+            NodeStatus.Liveness liveness) {}
+}

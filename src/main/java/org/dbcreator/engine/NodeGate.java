@@ -1,0 +1,69 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.NodeRegistry;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.cluster.CleanupGate;
+import org.dbcreator.cluster.GateReport;
+import org.dbcreator.cluster.NodeRegistryReader;
+import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.db.Database;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+
+/** Reads the product's node registry and turns it into the cleanup's "Nodes" check. */
+final class NodeGate {
+
+    private final Database database;
+    private final Catalog catalog;
+
+    NodeGate(Database database, Catalog catalog) {
+        this.database = database;
+        this.catalog = catalog;
+    }
+
+    /** The gate for a cleanup to {@code target}; empty when the product has no node registry. */
+    Optional<GateReport> read(Version target, Set<String> excluded) throws SQLException {
+        Optional<NodeRegistry> registry = catalog.manifest().nodes();
+        if (registry.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = database.productConnection()) {
+            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, registry.get());
+            requireExcludable(nodes, excluded);
+            return Optional.of(CleanupGate.evaluate(nodes, target, excluded));
+        }
+    }
+
+    /** Only a node that is gone (stale or down) may be excluded, and only one that exists. */
+    private static void requireExcludable(List<NodeRegistryReader.RegisteredNode> nodes, Set<String> excluded) {
+        for (String name : excluded) {
+            Optional<NodeRegistryReader.RegisteredNode> node = nodes.stream().filter(n -> n.name().equals(name)).findFirst();
+            if (node.isEmpty()) {
+                throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "There is no node named '" + name
+                        + "' in the registry; 'dbcreator nodes' lists them.");
+            }
+            if (node.get().liveness() == NodeStatus.Liveness.LIVE) {
+                throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "Node '" + name + "' is live (heartbeat "
+                        + node.get().heartbeatAge().toMillis() + " ms ago): stop it instead of excluding it.");
+            }
+        }
+    }
+
+    static PreflightCheck check(GateReport gate) {
+        if (gate.isOpen()) {
+            return PreflightCheck.green("Nodes", gate.live() + " live node" + (gate.live() == 1 ? "" : "s")
+                    + (gate.live() == 0 ? "" : ", all on " + gate.target()) + "; no older node is around.");
+        }
+        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.blocker().orElse(""))
+                .collect(Collectors.joining("; "));
+        return PreflightCheck.red("Nodes", blockers + ".", "Restart or stop those nodes, or pass --wait; exclude a"
+                + " node that is gone for good with --exclude-node NAME --confirm-exclusion.", ErrorCode.NODES_NOT_READY);
+    }
+}
