@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dbcreator", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
         subcommands = {DemoCommand.class, DeployCommand.class, StatusCommand.class, UpgradeCommand.class,
-            CleanupCommand.class},
+            CleanupCommand.class, LintCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             " 2:usage error",
             "30-35:cannot connect (refused, unreachable, authentication, TLS, server, password)",
             "40-42:bad argument, unknown version, missing privileges",
-            "50-54:catalog problem (manifest, missing or invalid script, edited script, migration)",
+            "50-55:catalog problem (manifest, missing or invalid script, edited script, migration, expand-unsafe)",
             "60-69:database state refuses the operation (not empty, newer, needs upgrade, locked...)",
             "70:the embedded server failed"})
 final class MainCommand {
