@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.ScriptKind;
+import org.dbcreator.catalog.Version;
 import org.dbcreator.catalog.lint.CatalogLint;
 import org.dbcreator.catalog.lint.Finding;
 import org.dbcreator.catalog.lint.LintReport;
@@ -23,13 +25,14 @@ final class ExpandSafetyCheck {
     private ExpandSafetyCheck() {}
 
     static Optional<PreflightCheck> of(Catalog catalog, List<PlanItem> plan) {
-        List<String> expands = plan.stream().filter(PlanItem.ScriptItem.class::isInstance)
+        List<Script> expands = plan.stream().filter(PlanItem.ScriptItem.class::isInstance)
                 .map(item -> ((PlanItem.ScriptItem) item).script())
-                .filter(script -> script.kind() == ScriptKind.EXPAND).map(script -> script.path()).toList();
+                .filter(script -> script.kind() == ScriptKind.EXPAND).toList();
         if (expands.isEmpty()) {
             return Optional.empty();
         }
-        LintReport report = CatalogLint.check(catalog).only(expands);
+        Version target = expands.get(expands.size() - 1).version();
+        LintReport report = CatalogLint.check(catalog, target).only(expands.stream().map(Script::path).toList());
         if (report.hasErrors()) {
             return Optional.of(PreflightCheck.red(NAME, list(report.errors(), "error"),
                     "Fix them ('dbcreator lint' gives each one's fix): an expand must keep older nodes working.",

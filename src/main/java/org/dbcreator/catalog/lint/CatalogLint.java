@@ -5,6 +5,7 @@ import java.util.List;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.Step;
+import org.dbcreator.catalog.Version;
 
 /**
  * The expand-safety lint ({@code dbcreator lint}, and the "Expand safety" check before every
@@ -17,13 +18,21 @@ public final class CatalogLint {
     private CatalogLint() {}
 
     public static LintReport check(Catalog catalog) {
+        return check(catalog, catalog.latestVersion());
+    }
+
+    /**
+     * Lints the baseline and the steps up to {@code upTo}: an upgrade to an older release neither
+     * needs nor waits for the later steps' scripts.
+     */
+    public static LintReport check(Catalog catalog, Version upTo) {
         SchemaModel model = new SchemaModel();
         ScriptLint lint = new ScriptLint(catalog.manifest(), model);
         List<Finding> findings = new ArrayList<>();
         List<Script> scripts = new ArrayList<>();
         scripts.add(catalog.baselineScript());
         findings.addAll(lint.lint(catalog.baselineScript()));
-        for (Step step : catalog.manifest().steps()) {
+        for (Step step : catalog.stepsBetween(catalog.baselineVersion(), upTo)) {
             Script expand = catalog.expandScript(step);
             Script cleanup = catalog.cleanupScript(step);
             findings.addAll(lint.lint(expand));

@@ -48,12 +48,13 @@ final class CreateTable {
     private SchemaModel.Table table(int i) {
         if (st.is(i, "LIKE") || (st.at(i).equals("(") && st.is(i + 1, "LIKE"))) {
             String original = st.name(st.is(i, "LIKE") ? i + 1 : i + 2);
-            return model.table(original).map(t -> new SchemaModel.Table(t.charset(), new LinkedHashMap<>(t.columns()),
-                    t.complete())).orElse(SchemaModel.Table.opaque());
+            return model.table(original).map(t -> new SchemaModel.Table(t.charset(), new LinkedHashMap<>(t.columns())))
+                    .orElse(SchemaModel.Table.opaque());
         }
         if (!st.at(i).equals("(")) {
             return SchemaModel.Table.opaque(); // CREATE TABLE ... AS SELECT: the columns come from the query
         }
+        // columns listed before a SELECT are known; the query's further columns are not, and stay unknown
         int close = st.closing(i);
         Map<String, ColumnDefinition> columns = new LinkedHashMap<>();
         for (int[] part : st.split(i + 1, close)) {
@@ -63,8 +64,7 @@ final class CreateTable {
                 columns.put(column.name().toLowerCase(Locale.ROOT), column);
             }
         }
-        boolean fromQuery = st.find("SELECT", close) >= 0;
-        return new SchemaModel.Table(charset(close), columns, !fromQuery);
+        return new SchemaModel.Table(charset(close), columns);
     }
 
     /** The table's default character set: {@code [DEFAULT] CHARSET=x}, {@code CHARACTER SET x} or a COLLATE's prefix. */

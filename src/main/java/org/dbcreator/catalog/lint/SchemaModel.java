@@ -16,12 +16,11 @@ import java.util.Set;
  */
 final class SchemaModel {
 
-    /**
-     * @param complete false when the columns are unknown (CREATE TABLE ... AS SELECT)
-     */
-    record Table(Optional<String> charset, Map<String, ColumnDefinition> columns, boolean complete) {
+    /** A table's default character set and its columns by lower-case name. */
+    record Table(Optional<String> charset, Map<String, ColumnDefinition> columns) {
+        /** A table whose columns the text does not show (CREATE TABLE ... AS SELECT): a MODIFY of it is a finding. */
         static Table opaque() {
-            return new Table(Optional.empty(), new LinkedHashMap<>(), false);
+            return new Table(Optional.empty(), new LinkedHashMap<>());
         }
     }
 

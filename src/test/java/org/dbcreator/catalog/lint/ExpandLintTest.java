@@ -3,11 +3,11 @@ package org.dbcreator.catalog.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,23 +190,29 @@ class ExpandLintTest {
 
     /** A later step is judged against the schema the earlier steps left, cleanups included. */
     @Test
-    void laterStepShouldSeeTheColumnsOfEarlierSteps(@TempDir Path catalog) throws IOException {
-        LintFixtures.withStep(catalog, "ALTER TABLE host ADD COLUMN zone VARCHAR(16) NULL, ALGORITHM=INSTANT;\n",
+    void laterStepShouldSeeTheColumnsOfEarlierSteps() throws IOException {
+        LintFixtures.withStep(temp, "ALTER TABLE host ADD COLUMN zone VARCHAR(16) NULL, ALGORITHM=INSTANT;\n",
                 "ALTER TABLE host MODIFY zone VARCHAR(16) NOT NULL DEFAULT 'z1';\n");
-        Files.createDirectories(catalog.resolve("1.2.0"));
-        Files.writeString(catalog.resolve("manifest.yaml"), Files.readString(
-                catalog.resolve("manifest.yaml")).replace("large-tables", """
-                  - { from: 1.1.0, to: 1.2.0, expand: 1.2.0/expand.sql, cleanup: 1.2.0/cleanup.sql }
-                large-tables"""));
-        Files.writeString(catalog.resolve("1.2.0/expand.sql"),
-                "ALTER TABLE host MODIFY zone VARCHAR(24) NOT NULL DEFAULT 'z1';\nALTER TABLE host MODIFY zone CHAR(24) NOT NULL DEFAULT 'z1';\n");
-        Files.writeString(catalog.resolve("1.2.0/cleanup.sql"), "");
+        Catalog catalog = LintFixtures.withNextStep(temp, "ALTER TABLE host MODIFY zone VARCHAR(24) NOT NULL DEFAULT 'z1';\n"
+                + "ALTER TABLE host MODIFY zone CHAR(24) NOT NULL DEFAULT 'z1';\n", "");
 
-        LintReport report = CatalogLint.check(Catalog.fromDirectory(catalog));
+        LintReport report = CatalogLint.check(catalog);
 
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.script() + ":" + f.line() + " " + f.rule()).isEqualTo("1.2.0/expand.sql:2 COLUMN_TYPE_CHANGE");
             assertThat(f.message()).contains("from VARCHAR(24) to CHAR(24)");
         });
+    }
+
+    /** Linting for an upgrade to 1.1.0 reads nothing of the steps after it, not even a broken script. */
+    @Test
+    void lintUpToAReleaseShouldNotReadLaterSteps() throws IOException {
+        LintFixtures.withStep(temp, "ALTER TABLE host DROP COLUMN note;\n", "");
+        Catalog catalog = LintFixtures.withNextStep(temp, "SELECT 'never closed;\n", "");
+
+        LintReport report = CatalogLint.check(catalog, Version.parse("1.1.0"));
+
+        assertThat(report.findings()).extracting(Finding::rule).containsExactly(Rule.DROP_COLUMN);
+        assertThat(report.scripts()).isEqualTo(3);
     }
 }

@@ -40,4 +40,16 @@ final class LintFixtures {
         Files.writeString(temp.resolve("1.1.0/cleanup.sql"), cleanup);
         return Catalog.fromDirectory(temp);
     }
+
+    /** Adds a step from 1.1.0 to 1.2.0 to a catalog written by {@link #withStep}. */
+    static Catalog withNextStep(Path temp, String expand, String cleanup) throws IOException {
+        Files.createDirectories(temp.resolve("1.2.0"));
+        Path manifest = temp.resolve("manifest.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("large-tables", """
+                  - { from: 1.1.0, to: 1.2.0, expand: 1.2.0/expand.sql, cleanup: 1.2.0/cleanup.sql }
+                large-tables"""));
+        Files.writeString(temp.resolve("1.2.0/expand.sql"), expand);
+        Files.writeString(temp.resolve("1.2.0/cleanup.sql"), cleanup);
+        return Catalog.fromDirectory(temp);
+    }
 }
