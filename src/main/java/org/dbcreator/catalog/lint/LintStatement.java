@@ -152,11 +152,15 @@ final class LintStatement {
 
     /**
      * The index of the word that says what a CREATE, ALTER, DROP or RENAME acts on (TABLE, INDEX,
-     * VIEW...), past modifiers such as {@code OR REPLACE}, {@code UNIQUE} or {@code DEFINER=...}; -1 if none.
+     * VIEW...), past modifiers such as {@code OR REPLACE}, {@code UNIQUE} or {@code DEFINER=...}; -1
+     * for other statements, whose table may well be called event or user.
      */
     int objectKind() {
-        for (int i = 1; i < size() && !at(i).equals("("); i++) {
-            if (isAny(i, OBJECT_KINDS)) {
+        if (!isAny(0, "CREATE", "ALTER", "DROP", "RENAME")) {
+            return -1;
+        }
+        for (int i = 1; i < size(); i++) {
+            if (depth(i) == 0 && isAny(i, OBJECT_KINDS)) {
                 return i;
             }
         }

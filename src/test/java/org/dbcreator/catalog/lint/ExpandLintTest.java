@@ -130,6 +130,8 @@ class ExpandLintTest {
         "ALTER ONLINE TABLE host ADD COLUMN x INT NULL                       | MARIADB_ONLY_SYNTAX",
         "CREATE TABLE t (id INT) ENGINE=Aria                                 | MARIADB_ONLY_SYNTAX",
         "SELECT id FROM host WHERE id = 1 FOR UPDATE NOWAIT                  | -",
+        "CREATE OR REPLACE DEFINER=CURRENT_USER() VIEW v AS SELECT 1         | -",
+        "INSERT INTO event (type, description, account_id, created) SELECT online, name, id, NOW() FROM account | -",
     })
     void expandStatementShouldYieldItsRules(String sql, String rules) throws IOException {
         assertThat(expandFindings(sql + ";\n")).containsExactlyInAnyOrder(expected(rules));
