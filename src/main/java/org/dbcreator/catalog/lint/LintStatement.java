@@ -82,10 +82,6 @@ final class LintStatement {
         return statement.line() + tokens.line(i) - 1;
     }
 
-    SqlTokens tokens() {
-        return tokens;
-    }
-
     /** The index of the parenthesis that closes the one at {@code open}, or the end. */
     int closing(int open) {
         for (int i = open + 1; i < size(); i++) {
