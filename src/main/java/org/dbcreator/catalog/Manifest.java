@@ -12,16 +12,25 @@ import java.util.Optional;
  * @param baseline the first release, created from scratch
  * @param steps every version hop after the baseline, in order, each starting where the last ended
  * @param nodes where nodes register, if the product has a node registry
+ * @param largeTables tables too large to copy while nodes run: the lint asks every change to them
+ *     for an {@code ALGORITHM} (and {@code LOCK}) that avoids a copy
  */
 public record Manifest(
         String product,
         String defaultDatabase,
         Baseline baseline,
         List<Step> steps,
-        Optional<NodeRegistry> nodes) {
+        Optional<NodeRegistry> nodes,
+        List<String> largeTables) {
 
     public Manifest {
         steps = List.copyOf(steps);
+        largeTables = List.copyOf(largeTables);
+    }
+
+    /** Table names compare without case: the lint must not miss {@code Event} for {@code event}. */
+    public boolean isLarge(String table) {
+        return largeTables.stream().anyMatch(table::equalsIgnoreCase);
     }
 
     /**

@@ -50,7 +50,7 @@ final class ManifestReader {
         if (!root.isObject()) {
             throw invalid(location + ":1: the manifest must be a mapping with product, baseline and steps");
         }
-        onlyKeys("", root, Set.of("product", "database", "baseline", "steps", "nodes"));
+        onlyKeys("", root, Set.of("product", "database", "baseline", "steps", "nodes", "large-tables"));
         String product = text("/product", PRODUCT, "a lower-case name such as democloud");
         String database = optionalText("/database").orElse(product);
         if (!Identifiers.isValid(database)) {
@@ -59,10 +59,11 @@ final class ManifestReader {
         Manifest.Baseline baseline = baseline();
         List<Step> steps = steps(baseline);
         Optional<NodeRegistry> nodes = root.has("nodes") ? Optional.of(nodes()) : Optional.empty();
+        List<String> largeTables = largeTables();
         if (!findings.isEmpty()) {
             throw invalid(String.join("\n", findings));
         }
-        return new Manifest(product, database, baseline, steps, nodes);
+        return new Manifest(product, database, baseline, steps, nodes, largeTables);
     }
 
     private Manifest.Baseline baseline() {
@@ -126,6 +127,26 @@ final class ManifestReader {
             classes.add(name);
         }
         return classes;
+    }
+
+    private List<String> largeTables() {
+        List<String> tables = new ArrayList<>();
+        JsonNode node = document.root().path("large-tables");
+        if (node.isMissingNode() || node.isNull()) {
+            return tables;
+        }
+        if (!node.isArray()) {
+            finding("/large-tables", "large-tables must be a list of table names, e.g. [event, usage_event]");
+            return tables;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String name = identifier("/large-tables/" + i);
+            if (!name.isEmpty() && tables.stream().anyMatch(name::equalsIgnoreCase)) {
+                finding("/large-tables/" + i, "'" + name + "' is listed twice");
+            }
+            tables.add(name);
+        }
+        return tables;
     }
 
     private NodeRegistry nodes() {

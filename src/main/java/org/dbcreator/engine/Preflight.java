@@ -43,6 +43,7 @@ final class Preflight {
         checks.add(server());
         checks.add(privileges(plan));
         checks.add(checksums(inspection));
+        ExpandSafetyCheck.of(catalog, plan).ifPresent(checks::add); // the lint, for the plan's expand scripts
         checks.addAll(operationChecks);
         checks.add(lockHeld ? PreflightCheck.green("Operator lock", "Taken by this run.") : lock());
         checks.add(longTransactions());

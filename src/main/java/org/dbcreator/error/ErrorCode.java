@@ -27,6 +27,7 @@ public enum ErrorCode {
     SCRIPT_INVALID(52, "Fix the script at the line named, then run the command again."),
     CHECKSUM_MISMATCH(53, "An applied script was edited afterwards. Restore the released script; never change a script once it ran."),
     MIGRATION_INVALID(54, "The data migration named in the manifest cannot be loaded. Check its class name and the classpath."),
+    EXPAND_UNSAFE(55, "An expand script would break the nodes of older releases, or a script would copy a large table. Fix each finding ('dbcreator lint' names its line and fix), then run the command again."),
 
     // 6x: the database's state
     DATABASE_NOT_EMPTY(60, "The database holds tables that DatabaseCreator does not manage. Deploy into a new or empty database."),

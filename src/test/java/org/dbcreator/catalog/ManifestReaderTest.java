@@ -57,11 +57,23 @@ class ManifestReaderTest {
         "bad database name      | 'product: demo\\ndatabase: drop table\\nbaseline: { version: 1.0.0, schema: a.sql }' | m.yaml:2: 'drop table' is not a valid database name",
         "bad duration           | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nnodes:\\n  table: n\\n  columns: { name: a, version: b, state: c, heartbeat: d }\\n  stale-after: soon' | m.yaml:6: 'soon' is not a duration",
         "not yaml               | 'product: [demo\\nbaseline: x'                                        | m.yaml:2: not valid YAML",
+        "large-tables not list  | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nlarge-tables: event' | m.yaml:3: large-tables must be a list",
+        "bad large table name   | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nlarge-tables:\\n  - event\\n  - usage event' | m.yaml:5: 'usage event' is not a valid table or column name",
+        "large table twice      | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nlarge-tables: [event, Event]' | m.yaml:3: 'Event' is listed twice",
     })
     void brokenManifestShouldNameFileAndLine(String name, String yaml, String expected) {
         assertThatThrownBy(() -> ManifestReader.read(yaml.replace("\\n", "\n"), "m.yaml"))
                 .isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MANIFEST_INVALID))
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void largeTablesShouldBeReadAndCompareWithoutCase() {
+        Manifest manifest = ManifestReader.read(VALID + "large-tables: [event, usage_event]\n", "m.yaml");
+        assertThat(manifest.largeTables()).containsExactly("event", "usage_event");
+        assertThat(manifest.isLarge("Usage_Event")).isTrue();
+        assertThat(manifest.isLarge("host")).isFalse();
+        assertThat(ManifestReader.read(VALID, "m.yaml").largeTables()).isEmpty();
     }
 
     @Test

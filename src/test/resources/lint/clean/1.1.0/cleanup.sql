@@ -1,0 +1,6 @@
+-- Every node runs 1.1.0: what only 1.0.0 needed may go, and constraints may tighten.
+ALTER TABLE host DROP COLUMN note, ALGORITHM=INPLACE, LOCK=NONE;
+
+ALTER TABLE host MODIFY COLUMN zone_id BIGINT UNSIGNED NOT NULL DEFAULT 0, ALGORITHM=INPLACE, LOCK=NONE;
+
+ALTER TABLE event DROP INDEX ix_event_created, ALGORITHM=INPLACE, LOCK=NONE;
