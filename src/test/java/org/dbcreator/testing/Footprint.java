@@ -15,11 +15,13 @@ import org.dbcreator.db.SchemaSnapshot;
  * schema from information_schema, and every row of the tool's own tables. "Nothing changed"
  * means two footprints are equal.
  */
-public record Footprint(List<String> schemata, SchemaSnapshot schema, List<String> toolRows) {
+public record Footprint(boolean exists, SchemaSnapshot schema, List<String> toolRows) {
 
     public static Footprint of(TestDatabase database) throws SQLException {
         try (Connection c = database.server().adminConnection()) {
-            List<String> schemata = query(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1");
+            // Only this database: others on a shared server come and go with other test runs.
+            boolean exists = !query(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
+                    + database.name() + "'").isEmpty();
             SchemaSnapshot schema = SchemaIntrospector.wholeSchema(c, database.name());
             List<String> rows = new ArrayList<>();
             for (String table : query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
@@ -28,7 +30,7 @@ public record Footprint(List<String> schemata, SchemaSnapshot schema, List<Strin
                 rows.addAll(query(c, "SELECT * FROM " + Identifiers.quote(database.name()) + "."
                         + Identifiers.quote(table) + " ORDER BY 1, 2, 3"));
             }
-            return new Footprint(schemata, schema, rows);
+            return new Footprint(exists, schema, rows);
         }
     }
 
