@@ -2,7 +2,6 @@ package org.dbcreator.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.ProgressListener;
@@ -30,8 +29,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
-        Catalog catalog = connection.catalog();
-        try (DbCreator engine = DbCreator.connect(catalog, connection.settings(context, catalog), ProgressListener.NONE)) {
+        ConnectionOptions.Target target = connection.resolve(context);
+        try (DbCreator engine = DbCreator.connect(target.catalog(), target.settings(), ProgressListener.NONE)) {
             StatusReport report = engine.status(Optional.ofNullable(version).map(Versions::parse));
             context.out().print(json ? StatusRendering.json(report) + "\n" : StatusRendering.text(report));
         }
