@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
             "40-42:bad argument, unknown version, missing privileges",
             "50-54:catalog problem (manifest, missing or invalid script, edited script, migration)",
             "60-69:database state refuses the operation (not empty, newer, needs upgrade, locked...)",
-            "70:the embedded server failed"})
+            "70:the embedded server failed",
+            "71:a demo server already runs on that folder"})
 final class MainCommand {
 
     private final CliContext context;

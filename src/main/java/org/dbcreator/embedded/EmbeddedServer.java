@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +104,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return folder.resolve("server.log");
     }
 
+    /** Where the server writes its process id while it runs; it deletes the file on a clean stop. */
+    static Path pidFileIn(Path folder) {
+        return folder.resolve("mariadbd.pid");
+    }
+
     public ServerBinaries binaries() {
         return binaries;
     }
@@ -131,7 +135,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (exit != 0) {
             throw failure("initialising the data folder failed (exit " + exit + "); see " + folder.resolve("install.log"), null);
         }
-        writeCredentials(Secret.of(generatePassword()));
+        writeCredentials(Secret.of(Passwords.generate()));
         Files.move(scratch, dataDir());
     }
 
@@ -157,7 +161,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private void launch(Path initFile) throws IOException {
         List<String> command = new ArrayList<>(List.of(binaries.server().toString(), "--no-defaults",
                 "--basedir=" + binaries.home(), "--datadir=" + dataDir(), "--bind-address=127.0.0.1",
-                "--port=" + port, "--socket=" + socketPath(), "--pid-file=" + folder.resolve("mariadbd.pid"),
+                "--port=" + port, "--socket=" + socketPath(), "--pid-file=" + pidFileIn(folder),
                 "--skip-name-resolve", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
                 "--max-allowed-packet=64M", "--event-scheduler=OFF"));
         if (RUNNING_AS_ROOT) {
@@ -255,16 +259,6 @@ public final class EmbeddedServer implements AutoCloseable {
             properties.load(reader);
         }
         return Secret.of(properties.getProperty("password", ""));
-    }
-
-    private static String generatePassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     private int run(List<String> command, Path logFile) throws IOException {
