@@ -78,6 +78,7 @@ class DemoCommandIT {
 
             assertThat(stopped.exitCode()).as(stopped.all()).isZero();
             assertThat(demoFolder.resolve("mariadbd.pid")).as("the server stopped cleanly").doesNotExist();
+            assertThat(Files.readString(Path.of("target/test-logs/tests.log"))).doesNotContain(password);
         }
     }
 
