@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         // A generated password for a private server on 127.0.0.1: showing it is the point of a demo.
         out.println("  password  " + demo.account().password().reveal() + "   (kept in "
                 + demo.account().passwordFile() + ", readable by you only)");
+        out.println("  tls       to verify the server, add --tls-mode VERIFY_IDENTITY --tls-ca " + demo.certificate());
         out.println();
         out.println("Try:");
         out.println("  dbcreator status --profile " + demo.profileFile());

@@ -39,6 +39,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private Process process;
     private int port;
     private Secret rootPassword;
+    private SelfSignedCertificate certificate;
     private Thread shutdownHook;
 
     private EmbeddedServer(Path folder, ServerBinaries binaries, List<String> extraOptions) {
@@ -90,6 +91,11 @@ public final class EmbeddedServer implements AutoCloseable {
     public ConnectionSettings rootSettings(String database) {
         return new ConnectionSettings("127.0.0.1", port, database, "root", rootPassword, TlsMode.DISABLED,
                 java.util.Optional.empty());
+    }
+
+    /** The server's TLS certificate, its own CA (unless the extra options named another); known once started. */
+    public SelfSignedCertificate certificate() {
+        return certificate;
     }
 
     public int port() {
@@ -159,11 +165,14 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private void launch(Path initFile) throws IOException {
+        // Made once per folder: without it MariaDB generates a new key on every start, which takes seconds.
+        certificate = SelfSignedCertificate.in(folder.resolve("tls"));
         List<String> command = new ArrayList<>(List.of(binaries.server().toString(), "--no-defaults",
                 "--basedir=" + binaries.home(), "--datadir=" + dataDir(), "--bind-address=127.0.0.1",
                 "--port=" + port, "--socket=" + socketPath(), "--pid-file=" + pidFileIn(folder),
                 "--skip-name-resolve", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-                "--max-allowed-packet=64M", "--event-scheduler=OFF"));
+                "--max-allowed-packet=64M", "--event-scheduler=OFF",
+                "--ssl-cert=" + certificate.certificate(), "--ssl-key=" + certificate.key())); // extra options may override
         if (RUNNING_AS_ROOT) {
             command.add("--user=root");
         }

@@ -50,6 +50,11 @@ public final class RunningDemo implements AutoCloseable {
         return folder.profileFile();
     }
 
+    /** The server's own TLS certificate, to pass with --tls-ca for VERIFY_CA and VERIFY_IDENTITY. */
+    public Path certificate() {
+        return server.certificate().certificate();
+    }
+
     /** The stock MariaDB client shipped with the server, for evaluators who have none installed. */
     public Path client() {
         return server.binaries().client();

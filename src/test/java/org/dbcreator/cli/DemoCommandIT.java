@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -67,6 +68,11 @@ class DemoCommandIT {
             assertThat(status.exitCode()).as(status.all()).isZero();
             assertThat(status.out()).contains("Database      cloud", "MANAGED, CLEAN at 4.0.0");
             assertThat(status.all()).doesNotContain(password);
+            String verified = printedAfter(printed, "tls       to verify the server, add ");
+            List<String> statusVerified = new ArrayList<>(List.of("status", "--profile", profile.toString()));
+            statusVerified.addAll(List.of(verified.split(" ")));
+            DbCreatorCli.Result overTls = DbCreatorCli.run(Map.of(), statusVerified.toArray(String[]::new));
+            assertThat(overTls.exitCode()).as(overTls.all()).isZero();
             int port = Integer.parseInt(printedAfter(printed, "port      "));
             try (Connection c = connect(port, "democloud", password); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE cloud.evaluator_notes (id INT PRIMARY KEY)");

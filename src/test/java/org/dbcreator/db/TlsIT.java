@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TLS modes against real servers: one presenting a certificate for db.example.test (and
- * localhost) signed by a CA made in the test, one with TLS switched off.
+ * localhost) signed by a CA made in the test, one with TLS switched off, and one with the
+ * embedded server's own self-signed certificate.
  */
 class TlsIT {
 
@@ -32,6 +33,7 @@ class TlsIT {
     private static TestCertificates certificates;
     private static EmbeddedServer tlsServer;
     private static EmbeddedServer plainServer;
+    private static EmbeddedServer ownCertificateServer;
 
     @BeforeAll
     static void startServers() throws Exception {
@@ -41,6 +43,8 @@ class TlsIT {
                 "--ssl-key=" + certificates.serverKey())).start(0);
         plainServer = EmbeddedServer.inFolder(temp.resolve("plain-server"), UserFolders.fromEnvironment(),
                 List.of("--skip-ssl")).start(0);
+        ownCertificateServer = EmbeddedServer.inFolder(temp.resolve("own-certificate-server"),
+                UserFolders.fromEnvironment(), List.of()).start(0);
     }
 
     @AfterAll
@@ -50,6 +54,9 @@ class TlsIT {
         }
         if (plainServer != null) {
             plainServer.close();
+        }
+        if (ownCertificateServer != null) {
+            ownCertificateServer.close();
         }
     }
 
@@ -84,6 +91,16 @@ class TlsIT {
     @Test
     void verifyIdentityShouldConnectWhenTheCertificateNamesTheHost() throws Exception {
         try (Database database = Database.connect(settings(tlsServer, "localhost", TlsMode.VERIFY_IDENTITY, certificates.ca()))) {
+            assertThat(cipher(database)).isNotBlank();
+        }
+    }
+
+    @Test
+    void embeddedServersOwnCertificateShouldPassVerifyIdentityFor127001() throws Exception {
+        Path ownCertificate = ownCertificateServer.certificate().certificate();
+
+        try (Database database = Database.connect(settings(ownCertificateServer, "127.0.0.1", TlsMode.VERIFY_IDENTITY,
+                ownCertificate))) {
             assertThat(cipher(database)).isNotBlank();
         }
     }
