@@ -26,9 +26,9 @@ public final class ConnectionOptions {
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
-    @Option(names = "--profile", paramLabel = "NAME|FILE", description = {
-        "Connection settings from a profile: NAME reads ~/.config/dbcreator/profiles/NAME.properties,",
-        "a path (with a '/' or ending in .properties) reads that file. Options given here override it."})
+    @Option(names = "--profile", paramLabel = "NAME|FILE", description = "Connection settings from a profile:"
+            + " NAME reads ~/.config/dbcreator/profiles/NAME.properties, a path (with a '/' or ending in .properties)"
+            + " reads that file. Options given here override the profile.")
     String profile;
 
     @Option(names = {"-H", "--host"}, description = "Server host (default: " + DEFAULT_HOST + ").")

@@ -22,9 +22,9 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     MainCommand main;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = {
-        "Release to deploy into a fresh database (default: the oldest, so that an upgrade can be tried).",
-        "A database deployed by an earlier run stays at its version unless this is given."})
+    @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy into a fresh database"
+            + " (default: the oldest, so that an upgrade can be tried). A database deployed by an earlier run stays"
+            + " at its version unless this is given.")
     String version;
 
     @Option(names = "--port", defaultValue = "0",

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -59,7 +60,10 @@ public record SelfSignedCertificate(Path certificate, Path key) {
             Files.deleteIfExists(key);
             Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(key, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
-            Files.writeString(certificate, pem("CERTIFICATE", der), StandardCharsets.US_ASCII);
+            // The certificate goes into place last, in one move: its presence means both files are whole.
+            Path scratch = certificate.resolveSibling(certificate.getFileName() + ".new");
+            Files.writeString(scratch, pem("CERTIFICATE", der), StandardCharsets.US_ASCII);
+            Files.move(scratch, certificate, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot make the server's TLS certificate: " + e.getMessage(), e);
         }
