@@ -2,8 +2,6 @@ package org.dbcreator.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import org.dbcreator.catalog.Catalog;
-import org.dbcreator.db.ConnectionSettings;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,10 +45,8 @@ final class CleanupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
-        Catalog catalog = connection.catalog();
-        ConnectionSettings settings = connection.settings(context, catalog);
         PrintStream out = context.out();
-        try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
+        try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
             UpgradeResult result = engine.cleanup(new CleanupRequest(confirmed, dryRun, excludedNodes, exclusionConfirmed,
                     Optional.ofNullable(waitFor).map(Durations::parse)));
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));

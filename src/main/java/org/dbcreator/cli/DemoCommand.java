@@ -2,16 +2,14 @@ package org.dbcreator.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.dbcreator.catalog.Catalog;
-import org.dbcreator.catalog.Version;
-import org.dbcreator.db.ConnectionSettings;
-import org.dbcreator.embedded.EmbeddedServer;
-import org.dbcreator.embedded.UserFolders;
 import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.DemoRequest;
+import org.dbcreator.engine.RunningDemo;
+import org.dbcreator.engine.SampleSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,12 +22,26 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     MainCommand main;
 
-    @Option(names = "--version", paramLabel = "VERSION",
-            description = "Release to deploy (default: the oldest, so that an upgrade can be tried).")
+    @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy into a fresh database"
+            + " (default: the oldest, so that an upgrade can be tried). A database deployed by an earlier run stays"
+            + " at its version unless this is given.")
     String version;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port for the server (default: a free one).")
+    @Option(names = "--port", defaultValue = "0",
+            description = "Port for the server (default: the previous run's if free, else a free one).")
     int port;
+
+    @Option(names = "--rows", paramLabel = "N",
+            description = "Sample rows for a fresh database (default: " + DemoRequest.DEFAULT_ROWS
+                    + " when the catalog has a sample data generator).")
+    Long rows;
+
+    @Option(names = "--seed", defaultValue = "" + SampleSize.DEFAULT_SEED,
+            description = "Seed of the sample data; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--reset", description = "Delete the demo's data (and its account) first, and start over.")
+    boolean reset;
 
     @Option(names = "--no-wait", description = "Stop the server and exit once the database is ready.")
     boolean noWait;
@@ -39,28 +51,40 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintStream out = main.context().out();
+        CliContext context = main.context();
+        PrintStream out = context.out();
         Catalog catalog = catalogDirectory == null ? Catalog.bundled() : Catalog.fromDirectory(catalogDirectory);
-        Version target = version == null ? catalog.baselineVersion() : Versions.parse(version);
-        UserFolders folders = UserFolders.fromEnvironment();
-        Path folder = folders.data().resolve("demo");
-        out.println("Starting the embedded server in " + folder + " ...");
-        try (EmbeddedServer server = EmbeddedServer.inFolder(folder, folders, List.of()).start(port)) {
-            ConnectionSettings settings = server.rootSettings(catalog.manifest().defaultDatabase());
-            try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
-                out.println("Server " + engine.database().server().describe() + " on 127.0.0.1:" + server.port());
-                engine.deploy(Optional.of(target));
-                out.println();
-                out.print(StatusRendering.text(engine.status(Optional.empty())));
-            }
+        DemoRequest request = new DemoRequest(context.folders(), catalog, Optional.ofNullable(version).map(Versions::parse),
+                port, reset, rows == null ? OptionalLong.empty() : OptionalLong.of(rows), seed);
+        try (RunningDemo demo = DbCreator.startDemo(request, new ProgressPrinter(out))) {
             out.println();
-            out.println("Connect with: host 127.0.0.1, port " + server.port() + ", database "
-                    + settings.database() + ", user root, password in " + folder.resolve("credentials.properties"));
+            out.print(StatusRendering.text(demo.status()));
+            out.println();
+            printHowToConnect(out, demo);
             if (!noWait) {
+                out.println();
                 out.println("The server runs until you press Ctrl-C.");
-                new CountDownLatch(1).await(); // the shutdown hook stops the server on Ctrl-C
+                context.stop().await();
             }
         }
         return 0;
+    }
+
+    private static void printHowToConnect(PrintStream out, RunningDemo demo) {
+        out.println("The demo database is ready. Connect with:");
+        out.println("  host      " + demo.host());
+        out.println("  port      " + demo.port());
+        out.println("  database  " + demo.database());
+        out.println("  user      " + demo.account().user());
+        // A generated password for a private server on 127.0.0.1: showing it is the point of a demo.
+        out.println("  password  " + demo.account().password().reveal() + "   (kept in "
+                + demo.account().passwordFile() + ", readable by you only)");
+        out.println("  tls       to verify the server, add --tls-mode VERIFY_IDENTITY --tls-ca " + demo.certificate());
+        out.println();
+        out.println("Try:");
+        out.println("  dbcreator status --profile " + demo.profileFile());
+        out.println("  " + demo.client() + " -h " + demo.host() + " -P " + demo.port() + " -u "
+                + demo.account().user() + " -p " + demo.database());
+        out.println("  (or any mysql/mariadb client; -p asks for the password above)");
     }
 }

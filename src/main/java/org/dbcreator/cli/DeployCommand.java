@@ -38,8 +38,9 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
-        Catalog catalog = connection.catalog();
-        ConnectionSettings settings = connection.settings(context, catalog);
+        ConnectionOptions.Target target = connection.resolve(context);
+        Catalog catalog = target.catalog();
+        ConnectionSettings settings = target.settings();
         PrintStream out = context.out();
         try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
             out.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "

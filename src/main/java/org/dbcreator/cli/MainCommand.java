@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             "50-55:catalog problem (manifest, missing or invalid script, edited script, migration, expand-unsafe)",
             "60-69:database state refuses the operation (not empty, newer, needs upgrade, locked...)",
             "70:the embedded server failed",
+            "71:a demo server already runs on that folder",
             "80:nodes not ready: the cleanup gate is shut",
             "81:a node release outside the compatible range"})
 final class MainCommand {

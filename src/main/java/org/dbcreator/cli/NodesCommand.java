@@ -3,7 +3,6 @@ package org.dbcreator.cli;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dbcreator.catalog.Catalog;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.cluster.NodeStatus;
 import org.dbcreator.engine.DbCreator;
@@ -33,10 +32,9 @@ final class NodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
-        Catalog catalog = connection.catalog();
-        try (DbCreator engine = DbCreator.connect(catalog, connection.settings(context, catalog), ProgressListener.NONE)) {
+        try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             GateReport gate = engine.nodes(Optional.ofNullable(version).map(Versions::parse)).orElseThrow(() ->
-                    new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The catalog of " + catalog.product()
+                    new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The catalog of " + engine.catalog().product()
                             + " declares no node registry."));
             print(gate, context.out());
             return gate.isOpen() ? 0 : ErrorCode.NODES_NOT_READY.exitCode();

@@ -2,8 +2,6 @@ package org.dbcreator.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dbcreator.catalog.Catalog;
-import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.ProgressListener;
 import org.dbcreator.engine.StatusReport;
@@ -30,8 +28,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
-        Catalog catalog = connection.catalog();
-        try (DbCreator engine = DbCreator.connect(catalog, connection.settings(context, catalog), ProgressListener.NONE)) {
+        try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             StatusReport report = engine.status(Optional.ofNullable(version).map(Versions::parse));
             context.out().print(json ? StatusRendering.json(report) + "\n" : StatusRendering.text(report));
         }

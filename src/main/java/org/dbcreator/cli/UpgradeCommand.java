@@ -3,8 +3,6 @@ package org.dbcreator.cli;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dbcreator.catalog.Catalog;
-import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
 import picocli.CommandLine.Command;
@@ -32,10 +30,8 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
-        Catalog catalog = connection.catalog();
-        ConnectionSettings settings = connection.settings(context, catalog);
         PrintStream out = context.out();
-        try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
+        try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
             UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun);
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
         }

@@ -41,19 +41,23 @@ final class ConnectionFailures {
                         "The connection to " + where + " was refused.", failure);
             }
             if (t instanceof SSLException || isTlsMessage(t.getMessage())) {
-                return new DbCreatorException(ErrorCode.TLS_FAILED,
-                        "TLS with " + where + " failed (" + settings.tlsMode() + "): " + rootMessage(t) + ".", failure);
+                return TlsFailures.explain(t, failure, settings);
             }
         }
         if (failure instanceof DbCreatorException known) {
             return known;
         }
         return new DbCreatorException(ErrorCode.CONNECTION_LOST,
-                "Cannot connect to " + where + ": " + rootMessage(failure) + ".", failure);
+                "Cannot connect to " + where + ": " + sentence(rootMessage(failure)), failure);
     }
 
     private static boolean isTlsMessage(String message) {
         return message != null && (message.contains("SSL") || message.contains("TLS") || message.contains("certificate"));
+    }
+
+    /** The driver's text as one sentence: it ends some messages with a period, some with two, some with none. */
+    static String sentence(String text) {
+        return text.strip().replaceAll("\\.+$", "") + ".";
     }
 
     static String rootMessage(Throwable t) {

@@ -2,11 +2,13 @@ package org.dbcreator.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
@@ -19,46 +21,55 @@ import org.dbcreator.error.ErrorCode;
 public final class Database implements AutoCloseable {
 
     private final ConnectionSettings settings;
+    private final Properties driverProperties;
     private final HikariDataSource pool;
     private final ServerInfo server;
+    private final Optional<TrustStore> trustStore;
 
-    private Database(ConnectionSettings settings, HikariDataSource pool, ServerInfo server) {
+    private Database(ConnectionSettings settings, Properties driverProperties, HikariDataSource pool, ServerInfo server,
+            Optional<TrustStore> trustStore) {
         this.settings = settings;
+        this.driverProperties = driverProperties;
         this.pool = pool;
         this.server = server;
+        this.trustStore = trustStore;
     }
 
     /** Connects, or throws a {@link DbCreatorException} that says why not and what to do. */
     public static Database connect(ConnectionSettings settings) {
         Identifiers.require(settings.database(), "database");
-        HikariDataSource pool;
+        Optional<TrustStore> trustStore = settings.tlsMode().verifiesCertificate()
+                ? Optional.of(TrustStore.from(settings)) : Optional.empty();
+        Properties driverProperties = driverProperties(settings, trustStore);
+        HikariDataSource pool = null;
         try {
-            pool = new HikariDataSource(poolConfig(settings));
-        } catch (RuntimeException e) {
-            throw ConnectionFailures.translate(e, settings);
-        }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT VERSION()")) {
-            rs.next();
-            ServerInfo server = ServerInfo.parse(rs.getString(1));
-            if (!server.isSupported()) {
-                throw new DbCreatorException(ErrorCode.SERVER_UNSUPPORTED,
-                        settings.host() + ":" + settings.port() + " runs " + server.describe() + ".");
+            pool = new HikariDataSource(poolConfig(settings, driverProperties));
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+                rs.next();
+                ServerInfo server = ServerInfo.parse(rs.getString(1));
+                if (!server.isSupported()) {
+                    throw new DbCreatorException(ErrorCode.SERVER_UNSUPPORTED,
+                            settings.host() + ":" + settings.port() + " runs " + server.describe() + ".");
+                }
+                return new Database(settings, driverProperties, pool, server, trustStore);
             }
-            return new Database(settings, pool, server);
         } catch (SQLException | RuntimeException e) {
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
+            trustStore.ifPresent(TrustStore::close);
             throw ConnectionFailures.translate(e, settings);
         }
     }
 
-    private static HikariConfig poolConfig(ConnectionSettings settings) {
+    private static HikariConfig poolConfig(ConnectionSettings settings, Properties driverProperties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("dbcreator");
         config.setJdbcUrl(jdbcUrl(settings));
         config.setUsername(settings.user());
         config.setPassword(settings.password().reveal());
-        config.setDataSourceProperties(driverProperties(settings));
+        config.setDataSourceProperties(driverProperties);
         config.setMaximumPoolSize(6);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(15_000);
@@ -70,7 +81,7 @@ public final class Database implements AutoCloseable {
         return "jdbc:mysql://" + settings.host() + ":" + settings.port() + "/";
     }
 
-    private static Properties driverProperties(ConnectionSettings settings) {
+    private static Properties driverProperties(ConnectionSettings settings, Optional<TrustStore> trustStore) {
         Properties p = new Properties();
         p.setProperty("connectTimeout", "10000");
         p.setProperty("characterEncoding", "UTF-8");
@@ -79,9 +90,7 @@ public final class Database implements AutoCloseable {
         p.setProperty("sslMode", settings.tlsMode().driverValue());
         // Without TLS, MySQL 8's default authentication needs the server's RSA key.
         p.setProperty("allowPublicKeyRetrieval", Boolean.toString(settings.tlsMode() == TlsMode.DISABLED));
-        if (settings.tlsMode().verifiesCertificate()) {
-            TrustStores.configure(p, settings);
-        }
+        trustStore.ifPresent(store -> store.configure(p));
         return p;
     }
 
@@ -103,7 +112,8 @@ public final class Database implements AutoCloseable {
      * lock) rather than go back to the pool.
      */
     public Connection dedicatedConnection() throws SQLException {
-        Properties p = driverProperties(settings);
+        Properties p = new Properties();
+        p.putAll(driverProperties);
         p.setProperty("user", settings.user());
         p.setProperty("password", settings.password().reveal());
         return DriverManager.getConnection(jdbcUrl(settings), p);
@@ -126,8 +136,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The temporary trust store made from the CA file, while this database is open. */
+    Optional<Path> trustStoreFile() {
+        return trustStore.map(TrustStore::file);
+    }
+
     @Override
     public void close() {
         pool.close();
+        trustStore.ifPresent(TrustStore::close);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +39,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private Process process;
     private int port;
     private Secret rootPassword;
+    private SelfSignedCertificate certificate;
     private Thread shutdownHook;
 
     private EmbeddedServer(Path folder, ServerBinaries binaries, List<String> extraOptions) {
@@ -93,6 +93,11 @@ public final class EmbeddedServer implements AutoCloseable {
                 java.util.Optional.empty());
     }
 
+    /** The server's TLS certificate, its own CA (unless the extra options named another); known once started. */
+    public SelfSignedCertificate certificate() {
+        return certificate;
+    }
+
     public int port() {
         return port;
     }
@@ -103,6 +108,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public Path log() {
         return folder.resolve("server.log");
+    }
+
+    /** Where the server writes its process id while it runs; it deletes the file on a clean stop. */
+    static Path pidFileIn(Path folder) {
+        return folder.resolve("mariadbd.pid");
     }
 
     public ServerBinaries binaries() {
@@ -131,7 +141,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (exit != 0) {
             throw failure("initialising the data folder failed (exit " + exit + "); see " + folder.resolve("install.log"), null);
         }
-        writeCredentials(Secret.of(generatePassword()));
+        writeCredentials(Secret.of(Passwords.generate()));
         Files.move(scratch, dataDir());
     }
 
@@ -155,11 +165,14 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private void launch(Path initFile) throws IOException {
+        // Made once per folder: without it MariaDB generates a new key on every start, which takes seconds.
+        certificate = SelfSignedCertificate.in(folder.resolve("tls"));
         List<String> command = new ArrayList<>(List.of(binaries.server().toString(), "--no-defaults",
                 "--basedir=" + binaries.home(), "--datadir=" + dataDir(), "--bind-address=127.0.0.1",
-                "--port=" + port, "--socket=" + socketPath(), "--pid-file=" + folder.resolve("mariadbd.pid"),
+                "--port=" + port, "--socket=" + socketPath(), "--pid-file=" + pidFileIn(folder),
                 "--skip-name-resolve", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-                "--max-allowed-packet=64M", "--event-scheduler=OFF"));
+                "--max-allowed-packet=64M", "--event-scheduler=OFF",
+                "--ssl-cert=" + certificate.certificate(), "--ssl-key=" + certificate.key())); // extra options may override
         if (RUNNING_AS_ROOT) {
             command.add("--user=root");
         }
@@ -255,16 +268,6 @@ public final class EmbeddedServer implements AutoCloseable {
             properties.load(reader);
         }
         return Secret.of(properties.getProperty("password", ""));
-    }
-
-    private static String generatePassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     private int run(List<String> command, Path logFile) throws IOException {

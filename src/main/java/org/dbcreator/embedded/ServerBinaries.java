@@ -40,11 +40,20 @@ public final class ServerBinaries {
 
     /** Unpacks the binaries under {@code cacheFolder} unless an earlier run already did. */
     public static ServerBinaries unpackedInto(Path cacheFolder) {
-        Path home = cacheFolder.resolve("mariadb-" + VERSION);
-        if (!Files.isExecutable(home.resolve("bin/mariadbd"))) {
+        Path home = homeIn(cacheFolder);
+        if (!isUnpackedIn(cacheFolder)) {
             unpack(home);
         }
         return new ServerBinaries(home);
+    }
+
+    /** Whether an earlier run unpacked the binaries there, so that starting needs no unpacking. */
+    public static boolean isUnpackedIn(Path cacheFolder) {
+        return Files.isExecutable(homeIn(cacheFolder).resolve("bin/mariadbd"));
+    }
+
+    private static Path homeIn(Path cacheFolder) {
+        return cacheFolder.resolve("mariadb-" + VERSION);
     }
 
     public Path home() {

@@ -41,6 +41,14 @@ public final class DbCreator implements AutoCloseable {
         return new DbCreator(catalog, Database.connect(settings), listener);
     }
 
+    /**
+     * Starts the evaluator's demo: an embedded server with the demo database deployed and an
+     * application account. Close the result to stop the server.
+     */
+    public static RunningDemo startDemo(DemoRequest request, ProgressListener listener) {
+        return new DemoOperation(request, listener).run();
+    }
+
     public StatusReport status(Optional<Version> target) {
         return guarded(() -> new StatusOperation(catalog, database, history).run(target));
     }

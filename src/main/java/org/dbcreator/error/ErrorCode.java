@@ -49,6 +49,7 @@ public enum ErrorCode {
 
     // 7x: the embedded server
     EMBEDDED_SERVER_FAILED(70, "The embedded server did not start. Read its log (path given) and free the data folder or disk space."),
+    DEMO_ALREADY_RUNNING(71, "One demo server at a time uses a folder: use the running one, stop it first, or set DBCREATOR_HOME to another folder for a second demo."),
 
     // 1: anything else
     INTERNAL(1, "An unexpected error. Run with --verbose and report the output.");
