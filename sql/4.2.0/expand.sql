@@ -40,8 +40,8 @@ CREATE INDEX ix_usage_event_account_created ON usage_event (account_id, created)
 --    the caller's privileges, so they outlive the account that deployed them.
 CREATE SQL SECURITY INVOKER VIEW event_view AS
   SELECT e.id, e.type, e.state, e.severity,
-         CASE WHEN e.severity <= 3 THEN 'ERROR' WHEN e.severity = 4 THEN 'WARN'
-              WHEN e.severity >= 7 THEN 'DEBUG' ELSE 'INFO' END AS severity_name,
+         CASE WHEN e.severity <= 3 THEN 'ERROR' WHEN e.severity = 4 THEN 'WARN' WHEN e.severity >= 7 THEN 'DEBUG'
+              WHEN e.severity IS NOT NULL THEN 'INFO' END AS severity_name, -- NULL until backfilled
          e.description, e.account_id, a.name AS account_name, e.created
     FROM event e
     JOIN account a ON a.id = e.account_id;

@@ -4,11 +4,11 @@ DROP TRIGGER host_copy_capacity_on_insert;
 DROP TRIGGER host_copy_capacity_on_update;
 
 -- A guard before the old columns go: the triggers and BackfillHostCapacity have copied every host,
--- so this normally inserts nothing; it would catch a host written against the contract.
+-- so this normally inserts nothing; it would catch a host written against the contract. (A join,
+-- not a subquery: MySQL refuses a subquery on the table being inserted into.)
 INSERT INTO host_capacity (host_id, cpu_cores, ram_mb)
-  SELECT h.id, h.cpu_cores, h.ram_mb FROM host h
-   WHERE h.cpu_cores IS NOT NULL AND h.ram_mb IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM host_capacity c WHERE c.host_id = h.id);
+  SELECT h.id, h.cpu_cores, h.ram_mb FROM host h LEFT JOIN host_capacity c ON c.host_id = h.id
+   WHERE c.host_id IS NULL AND h.cpu_cores IS NOT NULL AND h.ram_mb IS NOT NULL;
 
 ALTER TABLE host DROP COLUMN cpu_cores, DROP COLUMN ram_mb, ALGORITHM=INPLACE, LOCK=NONE;
 

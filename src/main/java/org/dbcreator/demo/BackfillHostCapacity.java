@@ -34,6 +34,6 @@ public final class BackfillHostCapacity extends KeyRangeBackfill {
         return updateRange(connection, "INSERT INTO host_capacity (host_id, cpu_cores, ram_mb)"
                 + " SELECT id, cpu_cores, ram_mb FROM host"
                 + " WHERE id >= ? AND id < ? AND cpu_cores IS NOT NULL AND ram_mb IS NOT NULL"
-                + " ON DUPLICATE KEY UPDATE host_id = host_id", from, to);
+                + " ON DUPLICATE KEY UPDATE host_id = host_capacity.host_id", from, to);
     }
 }

@@ -8,6 +8,7 @@ import static org.dbcreator.testing.CatalogSteps.deploy;
 import static org.dbcreator.testing.CatalogSteps.expand;
 import static org.dbcreator.testing.CatalogSteps.migrate;
 import static org.dbcreator.testing.CatalogSteps.rollback;
+import static org.dbcreator.testing.CatalogSteps.stepTo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,7 +82,7 @@ class UpgradePathIT {
     @MethodSource("stepsWithRollback")
     void rollbackShouldRestoreTheSchemaAndRowsOfThePreviousRelease(String version, TestDatabase db,
             TestDatabase reference) throws SQLException {
-        Step step = org.dbcreator.testing.CatalogSteps.stepTo(version);
+        Step step = stepTo(version);
         deploy(db, step.from().toString(), SAMPLE);
         deploy(reference, step.from().toString(), SAMPLE);
         try (Connection c = connect(db)) {
@@ -94,6 +95,21 @@ class UpgradePathIT {
         for (String table : List.of("event", "host", "account")) {
             assertSameSampleRows(db, reference, table, "*", "TRUE");
         }
+    }
+
+    @Test
+    void hostSplitRollbackShouldGiveBackTheOldColumnsOfHostsWrittenWithoutThem(TestDatabase db) throws SQLException {
+        Step step = stepTo("4.3.0");
+        deploy(db, step.from().toString(), SAMPLE);
+        try (Connection c = connect(db)) {
+            expand(c, step);
+            migrate(c, step);
+            execute(c, "INSERT INTO host (id, name, data_center_id, hypervisor_type, status, created, uuid)"
+                            + " VALUES (500, 'kvm-new-only', 1, 'KVM', 'Up', NOW(), UUID())",
+                    "INSERT INTO host_capacity (host_id, cpu_cores, ram_mb) VALUES (500, 72, 589824)");
+            rollback(c, step);
+        }
+        assertThat(db.rows("SELECT cpu_cores, ram_mb FROM host WHERE id = 500")).containsExactly("72 | 589824");
     }
 
     private static void assertSameSampleRows(TestDatabase actual, TestDatabase expected, String table, String columns,
