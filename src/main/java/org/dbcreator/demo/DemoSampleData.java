@@ -22,6 +22,7 @@ import org.dbcreator.engine.SampleSize;
  */
 public final class DemoSampleData implements SampleDataGenerator {
 
+    /** Built once per load: the deploy asks this instance for every batch of the same sample. */
     private SampleWorld world;
 
     @Override

@@ -27,10 +27,6 @@ record SampleShape(long rows, int dataCenters, long accounts, long hosts, long v
                 new Segment(SampleTable.EVENT, rows), new Segment(SampleTable.USAGE_EVENT, rows));
     }
 
-    long totalRows() {
-        return segments().stream().mapToLong(Segment::rows).sum();
-    }
-
     /** Which ids of which table batch number {@code batch} holds; empty past the last batch. */
     Optional<Slice> slice(int batch) {
         long remaining = batch;

@@ -19,10 +19,6 @@ enum SampleTable {
         this.columns = columns;
     }
 
-    String tableName() {
-        return tableName;
-    }
-
     int columnCount() {
         return columns.split(",").length;
     }

@@ -32,10 +32,6 @@ final class SampleWorld {
         return shape;
     }
 
-    SampleClock clock() {
-        return clock;
-    }
-
     /** The random numbers of one batch, from the seed and the batch number alone. */
     SplittableRandom randomOfBatch(int batch) {
         return new SplittableRandom(mix(mix(seed) + batch));
