@@ -13,13 +13,15 @@ import org.dbcreator.db.SchemaSnapshot;
 /**
  * Everything an operation could have changed about a database: whether it exists, its whole
  * schema from information_schema, and every row of the tool's own tables. "Nothing changed"
- * means two footprints are equal.
+ * means two footprints are equal. Only the test's own database counts: other test runs may
+ * create and drop theirs on a shared server meanwhile.
  */
 public record Footprint(List<String> schemata, SchemaSnapshot schema, List<String> toolRows) {
 
     public static Footprint of(TestDatabase database) throws SQLException {
         try (Connection c = database.server().adminConnection()) {
-            List<String> schemata = query(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1");
+            List<String> schemata = query(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
+                    + database.name() + "'");
             SchemaSnapshot schema = SchemaIntrospector.wholeSchema(c, database.name());
             List<String> rows = new ArrayList<>();
             for (String table : query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
