@@ -126,7 +126,7 @@ class BadInputIT {
 
         DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "deploy", "--catalog", olderCatalog.toString());
 
-        assertRefused(result, 61, "DATABASE_NEWER_THAN_CATALOG", "4.1.0");
+        assertRefused(result, 61, "DATABASE_NEWER_THAN_CATALOG", "4.3.0");
         assertThat(Footprint.of(db)).isEqualTo(before);
     }
 

@@ -21,9 +21,9 @@ class CommandsIT {
         DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "deploy");
 
         assertThat(result.exitCode()).as(result.all()).isZero();
-        assertThat(result.out()).contains("[1/4] baseline 4.0.0/create-schema.sql", "[3/4] migration org.dbcreator.demo.BackfillHostUuid",
-                "[4/4] cleanup 4.1.0/cleanup.sql", "DEPLOYED: " + db.name() + " at 4.1.0");
-        assertThat(DbCreatorCli.run(db.admin(), "deploy").out()).contains("already at 4.1.0: nothing to do", "NOTHING_TO_DO");
+        assertThat(result.out()).contains("[1/10] baseline 4.0.0/create-schema.sql", "[3/10] migration org.dbcreator.demo.BackfillHostUuid",
+                "[10/10] cleanup 4.3.0/cleanup.sql", "DEPLOYED: " + db.name() + " at 4.3.0");
+        assertThat(DbCreatorCli.run(db.admin(), "deploy").out()).contains("already at 4.3.0: nothing to do", "NOTHING_TO_DO");
     }
 
     @Test
@@ -35,11 +35,11 @@ class CommandsIT {
         assertThat(result.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.path("condition").asText()).isEqualTo("MANAGED");
-        assertThat(json.path("schemaVersion").asText()).isEqualTo("4.1.0");
+        assertThat(json.path("schemaVersion").asText()).isEqualTo("4.3.0");
         assertThat(json.path("phase").asText()).isEqualTo("CLEAN");
-        assertThat(json.path("lowestRelease").asText()).isEqualTo("4.1.0");
+        assertThat(json.path("lowestRelease").asText()).isEqualTo("4.3.0");
         assertThat(json.path("plannedSteps")).isEmpty();
-        assertThat(json.path("history")).hasSize(4);
+        assertThat(json.path("history")).hasSize(10);
         assertThat(json.path("history").get(2).path("kind").asText()).isEqualTo("MIGRATION");
         assertThat(result.err()).isEmpty();
     }

@@ -30,7 +30,8 @@ class StatusIT {
     void statusOfAnAbsentDatabaseShouldPlanAFullDeploy(TestDatabase db) {
         StatusReport report = status(db.admin(), null);
         assertThat(report.condition()).isEqualTo(Condition.ABSENT);
-        assertThat(report.plannedSteps()).containsExactly("baseline 4.0.0", "4.0.0 -> 4.1.0");
+        assertThat(report.plannedSteps()).containsExactly("baseline 4.0.0", "4.0.0 -> 4.1.0", "4.1.0 -> 4.2.0",
+                "4.2.0 -> 4.3.0");
         assertThat(report.nextAction()).contains("dbcreator deploy --database " + db.name());
     }
 
@@ -47,12 +48,12 @@ class StatusIT {
         assertThat(report.condition()).isEqualTo(Condition.MANAGED);
         assertThat(report.schemaVersion()).contains(Version.parse("4.0.0"));
         assertThat(report.phase()).contains(Phase.CLEAN);
-        assertThat(report.plannedSteps()).containsExactly("4.0.0 -> 4.1.0");
+        assertThat(report.plannedSteps()).containsExactly("4.0.0 -> 4.1.0", "4.1.0 -> 4.2.0", "4.2.0 -> 4.3.0");
         assertThat(report.history()).singleElement().satisfies(applied -> {
             assertThat(applied.script()).isEqualTo("4.0.0/create-schema.sql");
             assertThat(applied.installedBy()).startsWith(db.admin().user() + "@");
         });
-        assertThat(report.nextAction()).contains("Upgrade from 4.0.0 to 4.1.0");
+        assertThat(report.nextAction()).contains("Upgrade from 4.0.0 to 4.3.0");
         assertThat(Footprint.of(db)).as("status writes nothing").isEqualTo(before);
     }
 

@@ -86,6 +86,20 @@ public final class TestDatabase implements AutoCloseable {
         return rows;
     }
 
+    /** One column of an administrator query's rows, by label: for results whose columns differ between servers (EXPLAIN). */
+    public List<String> column(String sql, String label) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = server.adminConnection()) {
+            c.setCatalog(name);
+            try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    values.add(rs.getString(label));
+                }
+            }
+        }
+        return values;
+    }
+
     /** The single number an administrator query returns, e.g. a COUNT(*). */
     public long number(String sql) throws SQLException {
         return Long.parseLong(rows(sql).get(0));
