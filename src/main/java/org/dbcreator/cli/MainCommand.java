@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dbcreator", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
         subcommands = {DemoCommand.class, DeployCommand.class, StatusCommand.class, UpgradeCommand.class,
-            CleanupCommand.class},
+            CleanupCommand.class, BackupCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
             "40-42:bad argument, unknown version, missing privileges",
             "50-54:catalog problem (manifest, missing or invalid script, edited script, migration)",
             "60-69:database state refuses the operation (not empty, newer, needs upgrade, locked...)",
-            "70:the embedded server failed"})
+            "70:the embedded server failed",
+            "75-79:backup and restore (no backup, destination unwritable or full, bad file, restore refused)"})
 final class MainCommand {
 
     private final CliContext context;

@@ -103,7 +103,16 @@ public final class Database implements AutoCloseable {
      * lock) rather than go back to the pool.
      */
     public Connection dedicatedConnection() throws SQLException {
+        return dedicatedConnection(java.util.Map.of());
+    }
+
+    /**
+     * A dedicated connection with some driver properties changed, e.g. {@code characterSetResults}
+     * for a backup that reads every value as UTF-8 bytes.
+     */
+    public Connection dedicatedConnection(java.util.Map<String, String> driverOverrides) throws SQLException {
         Properties p = driverProperties(settings);
+        driverOverrides.forEach(p::setProperty);
         p.setProperty("user", settings.user());
         p.setProperty("password", settings.password().reveal());
         return DriverManager.getConnection(jdbcUrl(settings), p);

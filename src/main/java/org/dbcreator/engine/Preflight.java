@@ -36,11 +36,18 @@ final class Preflight {
     /** @param lockHeld true when the caller already holds the operator lock */
     PreflightReport check(String operation, Inspection inspection, PreflightCheck stateCheck, List<PlanItem> plan,
             boolean lockHeld) throws SQLException {
+        return check(operation, inspection, stateCheck, Optional.empty(), plan, lockHeld);
+    }
+
+    /** @param backupCheck an upgrade's "Backup" check, when its expand would run */
+    PreflightReport check(String operation, Inspection inspection, PreflightCheck stateCheck,
+            Optional<PreflightCheck> backupCheck, List<PlanItem> plan, boolean lockHeld) throws SQLException {
         List<PreflightCheck> checks = new ArrayList<>();
         checks.add(server());
         checks.add(privileges(plan));
         checks.add(checksums(inspection));
         checks.add(stateCheck);
+        backupCheck.ifPresent(checks::add);
         checks.add(lockHeld ? PreflightCheck.green("Operator lock", "Taken by this run.") : lock());
         checks.add(longTransactions());
         return new PreflightReport(operation, checks);

@@ -12,8 +12,9 @@ final class ToolTables {
     static final String HISTORY = "dbcreator_history";
     static final String JOURNAL = "dbcreator_journal";
     static final String LOCK = "dbcreator_lock";
+    static final String BACKUP = "dbcreator_backup";
 
-    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK);
+    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK, BACKUP);
 
     /**
      * Product nodes read their compatible range with exactly this query; its columns are a contract
@@ -69,7 +70,20 @@ final class ToolTables {
               operation VARCHAR(32) NOT NULL,
               since DATETIME(3) NOT NULL,
               heartbeat DATETIME(3) NOT NULL
-            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: who holds the operator lock'""");
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: who holds the operator lock'""", """
+            CREATE TABLE IF NOT EXISTS dbcreator_backup (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              kind VARCHAR(16) NOT NULL COMMENT 'BACKUP, or SKIPPED when an operator upgraded without one',
+              schema_version VARCHAR(32) NULL COMMENT 'the release the schema was at',
+              file VARCHAR(1024) NULL COMMENT 'where the backup was written',
+              file_sha256 CHAR(64) NULL,
+              file_bytes BIGINT NULL,
+              verification VARCHAR(16) NULL COMMENT 'FILE: read back and checked; RESTORE_TEST: also restored and compared',
+              recorded_by VARCHAR(255) NOT NULL,
+              started_at DATETIME(3) NULL,
+              finished_at DATETIME(3) NOT NULL COMMENT 'server time the backup was complete, or the skip was recorded',
+              KEY ix_dbcreator_backup_version (schema_version, finished_at)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: backups taken and skipped'""");
 
     private ToolTables() {}
 }
