@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
 
 /**
  * Reads the database's definitions for the dump: tables with their columns, views, routines,
@@ -153,8 +155,8 @@ final class SchemaReader {
         try (ResultSet rs = show(show)) {
             String create = rs.getString(createColumn);
             if (create == null) {
-                throw new SQLException("The server does not show the definition of " + kind.label() + " " + name
-                        + " to this user (it needs SHOW_ROUTINE, or SELECT on mysql.proc).", "42000", 1227);
+                throw new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "The server does not show the definition of "
+                        + kind.label() + " " + name + " to this user, so it cannot be backed up.");
             }
             return new ObjectDefinition(kind, name, create, Optional.ofNullable(rs.getString(sqlModeColumn)),
                     Optional.ofNullable(rs.getString(collationColumn)),
