@@ -7,6 +7,9 @@ import org.dbcreator.backup.BackupResult;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.engine.DbCreator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,6 +21,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @ParentCommand
     MainCommand main;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectionOptions connection;
@@ -45,5 +51,13 @@ final class BackupCommand implements Callable<Integer> {
 
     CliContext context() {
         return main.context();
+    }
+
+    /** Options given before a subcommand belong to 'backup' itself; 'verify' would silently ignore them. */
+    void requireNoOptionsBefore(String subcommand) {
+        if (!spec.commandLine().getParseResult().matchedOptions().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Give the options of '" + subcommand + "' after it, e.g."
+                    + " dbcreator backup " + subcommand + " FILE --restore-test --host HOST.");
+        }
     }
 }

@@ -35,6 +35,7 @@ final class VerifyBackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = backup.context();
+        backup.requireNoOptionsBefore("verify");
         VerifyResult result;
         if (!restoreTest) {
             result = DbCreator.verifyBackupFile(file);
