@@ -67,14 +67,24 @@ final class BackupCheck {
         return new Result(dump, kind, manifest, Optional.of(scan), notes);
     }
 
-    /** The read-back of a backup just written (still under its partial name): all of it against its manifest. */
-    static void checkWritten(Path partialDump, BackupManifest manifest) {
-        requireSameFile(partialDump, manifest);
-        DumpScan.Result scan = DumpScan.scan(partialDump);
-        if (!scan.complete()) {
-            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, partialDump + " reads back without its completion line.");
+    /**
+     * The read-back of a backup just written (still under its partial names): every byte of the dump
+     * as the disk returns it against the size and SHA-256 computed while writing, and the manifest
+     * reads back as written. The statements themselves were made by the writer that counted the
+     * rows; {@code backup verify} parses them all again when asked.
+     */
+    static void checkWritten(BackupFiles files, BackupManifest manifest) {
+        requireSameFile(files.partialDump(), manifest);
+        try {
+            BackupManifest read = ManifestJson.read(Files.readString(files.partialManifest(), StandardCharsets.UTF_8),
+                    files.partialManifest().toString());
+            if (!read.equals(manifest)) {
+                throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, files.partialManifest() + " reads back changed.");
+            }
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read back " + files.partialManifest() + ": "
+                    + e.getMessage() + ".", e);
         }
-        requireRowsAsRecorded(partialDump, manifest, scan);
     }
 
     static Optional<BackupManifest> readManifest(Path dump) {

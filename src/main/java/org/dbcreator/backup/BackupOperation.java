@@ -65,7 +65,7 @@ public final class BackupOperation {
             try {
                 BackupManifest manifest = write(request, files, started, dataBytes);
                 listener.onEvent(new ProgressEvent.Notice("Reading the backup back to check it ..."));
-                BackupCheck.checkWritten(files.partialDump(), manifest);
+                BackupCheck.checkWritten(files, manifest);
                 target.publish(files);
                 boolean recorded = record(manifest, files, started);
                 return new BackupResult(files, manifest, Duration.between(started, Instant.now()), recorded,

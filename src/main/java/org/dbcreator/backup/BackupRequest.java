@@ -18,6 +18,7 @@ public record BackupRequest(Path directory, int connections, Duration lockWait, 
         long parallelFromBytes, BackupOutput output) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(2);
+    static final long DEFAULT_RANGE_ROWS = 200_000;
 
     public BackupRequest {
         if (connections < 1 || connections > 16) {
@@ -31,7 +32,7 @@ public record BackupRequest(Path directory, int connections, Duration lockWait, 
     /** The defaults: as many connections as cores (2 to 4), gzip level 6. */
     public static BackupRequest to(Path directory) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new BackupRequest(directory, Math.max(2, Math.min(4, cores)), DEFAULT_LOCK_WAIT, 6, 200_000,
+        return new BackupRequest(directory, Math.max(2, Math.min(4, cores)), DEFAULT_LOCK_WAIT, 6, DEFAULT_RANGE_ROWS,
                 16L << 20, BackupOutput.FILE_SYSTEM);
     }
 

@@ -27,6 +27,7 @@ final class DumpExecutor implements AutoCloseable {
 
     private final Database target;
     private final int workerCount;
+    private final java.util.function.Consumer<DumpStatement> executed;
     private final Connection main;
     private final Statement mainStatement;
     private final List<String> sessionStatements = new ArrayList<>();
@@ -37,10 +38,14 @@ final class DumpExecutor implements AutoCloseable {
     private int inFlight;
     private volatile Refusal refusal;
 
-    /** @param workerCount 0 runs everything on one connection */
-    DumpExecutor(Database target, int workerCount) throws SQLException {
+    /**
+     * @param workerCount 0 runs everything on one connection
+     * @param executed told of each statement that ran, on the thread that ran it
+     */
+    DumpExecutor(Database target, int workerCount, java.util.function.Consumer<DumpStatement> executed) throws SQLException {
         this.target = target;
         this.workerCount = workerCount;
+        this.executed = executed;
         this.main = RestoreSessions.open(target);
         this.mainStatement = RestoreSessions.statementOf(main);
         this.queue = new ArrayBlockingQueue<>(Math.max(1, 2 * workerCount));
@@ -68,6 +73,7 @@ final class DumpExecutor implements AutoCloseable {
         } catch (SQLException e) {
             return refusal = new Refusal(s, e);
         }
+        executed.accept(s);
         if (s.startsWithIgnoreCase("SET ")) {
             sessionStatements.add(s.sql());
             for (Connection c : workerConnections) {
@@ -107,6 +113,7 @@ final class DumpExecutor implements AutoCloseable {
                 try {
                     if (refusal == null) {
                         RestoreSessions.run(s, next.sql());
+                        executed.accept(next);
                     }
                 } catch (SQLException e) {
                     refuse(next, e);

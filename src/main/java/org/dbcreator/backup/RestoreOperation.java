@@ -84,17 +84,11 @@ public final class RestoreOperation {
         Path file = check.dump();
         notice("Restoring " + file.getFileName() + " into '" + target.databaseName() + "' ...");
         int workers = check.kind() == DumpInput.Kind.DBCREATOR && request.connections() > 1 ? request.connections() : 0;
-        long statements = 0;
+        long statements;
         RestoreProgress progress;
-        try (DumpInput.Opened dump = DumpInput.open(file); DumpExecutor executor = new DumpExecutor(target, workers)) {
+        try (DumpInput.Opened dump = DumpInput.open(file)) {
             progress = new RestoreProgress(listener, dump.fractionRead());
-            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
-            for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
-                statements++;
-                refuseOnFailure(executor.execute(s));
-                progress.statement(s);
-            }
-            refuseOnFailure(executor.finish());
+            statements = replay(dump, file, workers, progress);
             progress.finish();
         } catch (EOFException | ZipException e) {
             throw DumpInput.damaged(file, e);
@@ -107,6 +101,21 @@ public final class RestoreOperation {
         boolean compared = verify(check, progress, request, notes);
         return new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
                 progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes);
+    }
+
+    private long replay(DumpInput.Opened dump, Path file, int workers, RestoreProgress progress)
+            throws IOException, SQLException, InterruptedException {
+        long statements = 0;
+        try (DumpExecutor executor = new DumpExecutor(target, workers, progress::executed)) {
+            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
+            for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
+                statements++;
+                refuseOnFailure(executor.execute(s));
+                progress.read(s);
+            }
+            refuseOnFailure(executor.finish());
+        }
+        return statements;
     }
 
     /** With a manifest, every table's rows and checksum; without, at least every table's row count. */

@@ -10,12 +10,12 @@ final class TableHasher {
 
     private final ByteSink row = new ByteSink(1 << 12);
 
-    ContentChecksum checksum(Connection c, String database, TableShape table) throws SQLException {
+    ContentChecksum checksum(Connection c, String database, DumpUnit unit) throws SQLException {
         ContentChecksum checksum = new ContentChecksum();
-        ColumnKind[] kinds = table.kinds();
+        ColumnKind[] kinds = unit.table().kinds();
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(Integer.MIN_VALUE);
-            try (ResultSet rs = s.executeQuery(table.selectSql(database, ""))) {
+            try (ResultSet rs = s.executeQuery(unit.selectSql(database))) {
                 while (rs.next()) {
                     row.reset();
                     RowLiteral.append(rs, kinds, row);

@@ -27,8 +27,8 @@ import org.dbcreator.db.TlsMode;
  * level as ours), and {@code dbcreator restore} vs {@code gzip -dc FILE | mariadb} of the same file.
  * Wall times and peak resident memory (GNU time's %M, summed over a pipeline's processes).
  *
- * <p>Options: --host --port --user --database --rows --runs --work --jar --client-dir; the password
- * comes in DBCREATOR_PASSWORD.
+ * <p>Options: --host --port --user --database --rows --runs --work --jar --client-dir --java-options
+ * (e.g. "-Xmx64m", for the tool's JVM); the password comes in DBCREATOR_PASSWORD.
  */
 public final class BackupBenchmark {
 
@@ -130,8 +130,11 @@ public final class BackupBenchmark {
     }
 
     private List<String> tool(String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", option("jar", "target/dbcreator.jar"), command, "--host", settings.host(), "--port",
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!option("java-options", "").isBlank()) {
+            args.addAll(List.of(option("java-options", "").trim().split("\\s+")));
+        }
+        args.addAll(List.of("-jar", option("jar", "target/dbcreator.jar"), command, "--host", settings.host(), "--port",
                 String.valueOf(settings.port()), "--user", settings.user(), "--tls-mode", "DISABLED"));
         args.addAll(List.of(more));
         return args;

@@ -19,7 +19,9 @@ public record Footprint(List<String> schemata, SchemaSnapshot schema, List<Strin
 
     public static Footprint of(TestDatabase database) throws SQLException {
         try (Connection c = database.server().adminConnection()) {
-            List<String> schemata = query(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1");
+            // Only this test's database: other tests (other builds, too) create and drop theirs on a shared server.
+            List<String> schemata = query(c, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '"
+                    + database.name() + "'");
             SchemaSnapshot schema = SchemaIntrospector.wholeSchema(c, database.name());
             List<String> rows = new ArrayList<>();
             for (String table : query(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
