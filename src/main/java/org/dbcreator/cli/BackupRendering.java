@@ -19,7 +19,7 @@ final class BackupRendering {
         out.append("  file      ").append(r.files().dump()).append(String.format(Locale.ROOT, " (%.1f MB, sha256 %s)%n",
                 m.file().bytes() / 1e6, m.file().sha256()));
         out.append("  manifest  ").append(r.files().manifest()).append('\n');
-        out.append("  verified  read back: checksum, completeness and rows per table match\n");
+        out.append("  verified  read back from the disk: size and SHA-256 match what was written\n");
         out.append("  recorded  ").append(r.recorded() ? "in dbcreator_backup, where 'dbcreator upgrade' finds it"
                 : "no (the database is not managed, or the user may not write the tool's tables)").append('\n');
         r.warnings().forEach(w -> out.append("  warning   ").append(w).append('\n'));
