@@ -31,9 +31,13 @@ public record BackupRequest(Path directory, int connections, Duration lockWait, 
 
     /** The defaults: as many connections as cores (2 to 4), gzip level 6. */
     public static BackupRequest to(Path directory) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new BackupRequest(directory, Math.max(2, Math.min(4, cores)), DEFAULT_LOCK_WAIT, 6, DEFAULT_RANGE_ROWS,
-                16L << 20, BackupOutput.FILE_SYSTEM);
+        return new BackupRequest(directory, defaultConnections(), DEFAULT_LOCK_WAIT, 6, DEFAULT_RANGE_ROWS, 16L << 20,
+                BackupOutput.FILE_SYSTEM);
+    }
+
+    /** One connection per core, 2 to 4: the work is compression and parsing, bound by the cores. */
+    public static int defaultConnections() {
+        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     public BackupRequest withConnections(int n) {

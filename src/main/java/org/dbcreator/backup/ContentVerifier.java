@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.dbcreator.db.Database;
 
 /**
@@ -63,7 +64,7 @@ final class ContentVerifier {
         Map<String, ContentChecksum> found = new ConcurrentHashMap<>();
         schema.tables().forEach(t -> found.put(t.shape().name(), new ContentChecksum()));
         List<Thread> threads = new ArrayList<>();
-        List<SQLException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<SQLException> failures = new CopyOnWriteArrayList<>();
         for (Connection c : readers.connections()) {
             Thread t = new Thread(() -> {
                 TableHasher hasher = new TableHasher();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import org.dbcreator.db.Database;
 
 /**
@@ -27,7 +28,7 @@ final class DumpExecutor implements AutoCloseable {
 
     private final Database target;
     private final int workerCount;
-    private final java.util.function.Consumer<DumpStatement> executed;
+    private final Consumer<DumpStatement> executed;
     private final Connection main;
     private final Statement mainStatement;
     private final List<String> sessionStatements = new ArrayList<>();
@@ -42,7 +43,7 @@ final class DumpExecutor implements AutoCloseable {
      * @param workerCount 0 runs everything on one connection
      * @param executed told of each statement that ran, on the thread that ran it
      */
-    DumpExecutor(Database target, int workerCount, java.util.function.Consumer<DumpStatement> executed) throws SQLException {
+    DumpExecutor(Database target, int workerCount, Consumer<DumpStatement> executed) throws SQLException {
         this.target = target;
         this.workerCount = workerCount;
         this.executed = executed;

@@ -2,12 +2,14 @@ package org.dbcreator.backup;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.DoubleSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.dbcreator.error.DbCreatorException;
@@ -30,7 +32,7 @@ final class DumpInput {
      *
      * @param fractionRead how much of the file has been read so far, 0 to 1, for estimates of the time left
      */
-    record Opened(InputStream stream, Kind kind, boolean compressed, java.util.function.DoubleSupplier fractionRead)
+    record Opened(InputStream stream, Kind kind, boolean compressed, DoubleSupplier fractionRead)
             implements AutoCloseable {
         @Override
         public void close() throws IOException {
@@ -101,7 +103,7 @@ final class DumpInput {
         return new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, file + " is not a dump: " + why + ".");
     }
 
-    private static final class CountingStream extends java.io.FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
         private volatile long count;
 
         CountingStream(InputStream in) {

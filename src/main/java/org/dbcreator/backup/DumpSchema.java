@@ -1,5 +1,6 @@
 package org.dbcreator.backup;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ record DumpSchema(String characterSet, String collation, List<Table> tables, Lis
 
     /** Views, routines, triggers and events, e.g. "view vm_view", as the manifest lists them. */
     List<String> objectNames() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (List<ObjectDefinition> kind : List.of(views, routines, triggers, events)) {
             kind.forEach(d -> names.add(d.describe()));
         }

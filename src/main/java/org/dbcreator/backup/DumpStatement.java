@@ -1,5 +1,6 @@
 package org.dbcreator.backup;
 
+import java.nio.charset.StandardCharsets;
 /**
  * One statement of a dump, exactly as the dump holds it (one char per byte, see
  * {@link DumpReader}), without its delimiter.
@@ -10,8 +11,7 @@ record DumpStatement(String sql, long line) {
 
     /** The statement for people to read: its bytes decoded as UTF-8 and cut short. */
     String excerpt() {
-        String text = new String(sql.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(sql.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         String oneLine = text.replaceAll("\\s+", " ");
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
     }

@@ -1,5 +1,6 @@
 package org.dbcreator.backup;
 
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -36,12 +37,12 @@ final class GzipMember implements AutoCloseable {
         }
         writeIntLittleEndian(size, (int) crc.getValue());
         writeIntLittleEndian(size + 4, length);
-        return java.util.Arrays.copyOf(out, size + 8);
+        return Arrays.copyOf(out, size + 8);
     }
 
     private void ensure(int capacity) {
         if (out.length < capacity) {
-            out = java.util.Arrays.copyOf(out, Math.max(capacity, out.length * 2));
+            out = Arrays.copyOf(out, Math.max(capacity, out.length * 2));
         }
     }
 

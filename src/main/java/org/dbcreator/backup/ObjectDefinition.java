@@ -1,5 +1,6 @@
 package org.dbcreator.backup;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ record ObjectDefinition(Kind kind, String name, String createStatement, Optional
         EVENT;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -17,7 +17,7 @@ public record RestoreRequest(boolean replace, int connections, boolean checkCata
     }
 
     public static RestoreRequest intoEmpty() {
-        return new RestoreRequest(false, BackupRequest.to(java.nio.file.Path.of(".")).connections(), true);
+        return new RestoreRequest(false, BackupRequest.defaultConnections(), true);
     }
 
     public RestoreRequest replacing() {

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.dbcreator.db.Database;
 
 /**
@@ -43,7 +44,7 @@ final class RestoreTarget {
             UNION ALL SELECT CONCAT('event ', EVENT_NAME), 'EVENT', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
             ORDER BY 1""";
 
-    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private final Database target;
 

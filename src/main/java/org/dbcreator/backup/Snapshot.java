@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.dbcreator.db.Database;
 
 /**
@@ -38,7 +39,7 @@ final class Snapshot implements AutoCloseable {
      * @param lockWait how long to wait for the lock that aligns several connections
      * @param fallbackNotice told why the backup reads on one connection, when it had to fall back
      */
-    static Snapshot open(Database database, int wanted, Duration lockWait, java.util.function.Consumer<String> fallbackNotice)
+    static Snapshot open(Database database, int wanted, Duration lockWait, Consumer<String> fallbackNotice)
             throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {

@@ -1,12 +1,13 @@
 package org.dbcreator.backup;
 
+import java.nio.charset.StandardCharsets;
 /**
  * Writes values as SQL literals that every MySQL and MariaDB client and server reads back to the
  * same value (with backslash escapes, which the dump's session allows).
  */
 final class SqlLiterals {
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'N', 'U', 'L', 'L'};
 
     private SqlLiterals() {}

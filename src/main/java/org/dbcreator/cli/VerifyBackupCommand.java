@@ -43,8 +43,7 @@ final class VerifyBackupCommand implements Callable<Integer> {
             Catalog catalog = connection.catalog();
             try (DbCreator engine = DbCreator.connect(catalog, connection.settings(context, catalog),
                     new ProgressPrinter(context.out()))) {
-                result = engine.restoreTest(file, connections != null ? connections
-                        : BackupRequest.to(file).connections());
+                result = engine.restoreTest(file, connections != null ? connections : BackupRequest.defaultConnections());
             }
         }
         context.out().print(BackupRendering.verify(result));

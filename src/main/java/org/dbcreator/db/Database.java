@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
@@ -103,14 +104,14 @@ public final class Database implements AutoCloseable {
      * lock) rather than go back to the pool.
      */
     public Connection dedicatedConnection() throws SQLException {
-        return dedicatedConnection(java.util.Map.of());
+        return dedicatedConnection(Map.of());
     }
 
     /**
      * A dedicated connection with some driver properties changed, e.g. {@code characterSetResults}
      * for a backup that reads every value as UTF-8 bytes.
      */
-    public Connection dedicatedConnection(java.util.Map<String, String> driverOverrides) throws SQLException {
+    public Connection dedicatedConnection(Map<String, String> driverOverrides) throws SQLException {
         Properties p = driverProperties(settings);
         driverOverrides.forEach(p::setProperty);
         p.setProperty("user", settings.user());
