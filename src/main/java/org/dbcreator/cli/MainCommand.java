@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dbcreator", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
         subcommands = {DemoCommand.class, DeployCommand.class, StatusCommand.class, UpgradeCommand.class,
-            CleanupCommand.class, NodesCommand.class, LintCommand.class},
+            CleanupCommand.class, NodesCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             "60-69:database state refuses the operation (not empty, newer, needs upgrade, locked...)",
             "70:the embedded server failed",
             "71:a demo server already runs on that folder",
+            "75-79:backup and restore (no backup, destination unwritable or full, bad file, restore refused)",
             "80:nodes not ready: the cleanup gate is shut",
             "81:a node release outside the compatible range"})
 final class MainCommand {

@@ -1,6 +1,7 @@
 package org.dbcreator.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import org.dbcreator.engine.ProgressEvent;
 import org.dbcreator.engine.ProgressListener;
 
@@ -10,9 +11,24 @@ final class ProgressPrinter implements ProgressListener {
     private final PrintStream out;
     private int statementsRun;
     private int statementsSkipped;
+    private long lastTableLine = System.nanoTime();
 
     ProgressPrinter(PrintStream out) {
         this.out = out;
+    }
+
+    /** A line per finished table, and one every few seconds while a large one is under way. */
+    private void printTable(ProgressEvent.TableProgress table) {
+        long now = System.nanoTime();
+        if (table.finished()) {
+            out.printf(Locale.ROOT, "  %-32s %,12d rows %10.1f MB%n", table.table(), table.rows(), table.bytes() / 1e6);
+        } else if (now - lastTableLine > 5_000_000_000L) {
+            out.printf(Locale.ROOT, "  %-32s %,12d rows so far%s%n", table.table(), table.rows(),
+                    table.estimatedRemaining().map(d -> ", about " + Math.max(1, d.toSeconds()) + " s left").orElse(""));
+        } else {
+            return;
+        }
+        lastTableLine = now;
     }
 
     @Override
@@ -38,6 +54,8 @@ final class ProgressPrinter implements ProgressListener {
             if (batch.rows() > 0 && batch.batch() % 50 == 0) {
                 out.printf("      batch %d: %d rows%n", batch.batch() + 1, batch.rows());
             }
+        } else if (event instanceof ProgressEvent.TableProgress table) {
+            printTable(table);
         } else if (event instanceof ProgressEvent.ScriptFinished finished) {
             if (finished.alreadyApplied()) {
                 out.printf("      %s: already applied%n", finished.script());

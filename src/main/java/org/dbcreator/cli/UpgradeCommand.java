@@ -1,10 +1,15 @@
 package org.dbcreator.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dbcreator.backup.BackupRequest;
+import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,12 +32,36 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the checks and every statement that would run; write nothing.")
     boolean dryRun;
 
+    @ArgGroup(exclusive = true)
+    BackupChoice backup = new BackupChoice();
+
+    @Option(names = "--backup-max-age", paramLabel = "AGE", defaultValue = "24h", converter = Durations.class,
+            description = "How old the recorded verified backup may be, e.g. 24h, 90m, 2d (default: ${DEFAULT-VALUE}).")
+    Duration backupMaxAge;
+
+    /** Without either option the upgrade needs a recent verified backup in the history. */
+    static final class BackupChoice {
+        @Option(names = "--backup-to", paramLabel = "DIR", description = "Take a verified backup into DIR first.")
+        Path directory;
+
+        @Option(names = "--skip-backup", description = "Upgrade without a backup; recorded with who and when.")
+        boolean skip;
+
+        BackupPolicy policy(Duration maxAge) {
+            if (directory != null) {
+                return BackupPolicy.takeFirst(BackupRequest.to(directory));
+            }
+            return skip ? BackupPolicy.skip() : BackupPolicy.requireRecent(maxAge);
+        }
+    }
+
     @Override
     public Integer call() {
         CliContext context = main.context();
         PrintStream out = context.out();
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
-            UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun);
+            UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun,
+                    backup.policy(backupMaxAge));
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
         }
         return 0;

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.dbcreator.error.DbCreatorException;
@@ -112,8 +113,17 @@ public final class Database implements AutoCloseable {
      * lock) rather than go back to the pool.
      */
     public Connection dedicatedConnection() throws SQLException {
+        return dedicatedConnection(Map.of());
+    }
+
+    /**
+     * A dedicated connection with some driver properties changed, e.g. {@code characterSetResults}
+     * for a backup that reads every value as UTF-8 bytes.
+     */
+    public Connection dedicatedConnection(Map<String, String> driverOverrides) throws SQLException {
         Properties p = new Properties();
         p.putAll(driverProperties);
+        driverOverrides.forEach(p::setProperty);
         p.setProperty("user", settings.user());
         p.setProperty("password", settings.password().reveal());
         return DriverManager.getConnection(jdbcUrl(settings), p);

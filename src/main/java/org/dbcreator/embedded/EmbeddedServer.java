@@ -132,7 +132,8 @@ public final class EmbeddedServer implements AutoCloseable {
         Path scratch = folder.resolve("data.installing");
         ServerBinaries.deleteQuietly(scratch);
         List<String> command = new ArrayList<>(List.of(binaries.installScript().toString(), "--no-defaults",
-                "--basedir=" + binaries.home(), "--datadir=" + scratch, "--auth-root-authentication-method=normal",
+                "--basedir=" + binaries.home(), "--datadir=" + scratch, "--tmpdir=" + tmpDir(),
+                "--auth-root-authentication-method=normal",
                 "--skip-test-db", "--skip-name-resolve"));
         if (RUNNING_AS_ROOT) {
             command.add("--user=root"); // mariadbd refuses to run as root unless told to
@@ -164,11 +165,20 @@ public final class EmbeddedServer implements AutoCloseable {
         return file;
     }
 
+    /**
+     * A temporary folder of the server's own. A starting server deletes every {@code #sql*} file in
+     * its tmpdir as its own leftovers; sharing /tmp, it would delete the temporary tables of other
+     * servers running on the machine (and theirs ours), which fail or crash on it.
+     */
+    private Path tmpDir() throws IOException {
+        return Files.createDirectories(folder.resolve("tmp"));
+    }
+
     private void launch(Path initFile) throws IOException {
         // Made once per folder: without it MariaDB generates a new key on every start, which takes seconds.
         certificate = SelfSignedCertificate.in(folder.resolve("tls"));
         List<String> command = new ArrayList<>(List.of(binaries.server().toString(), "--no-defaults",
-                "--basedir=" + binaries.home(), "--datadir=" + dataDir(), "--bind-address=127.0.0.1",
+                "--basedir=" + binaries.home(), "--datadir=" + dataDir(), "--tmpdir=" + tmpDir(), "--bind-address=127.0.0.1",
                 "--port=" + port, "--socket=" + socketPath(), "--pid-file=" + pidFileIn(folder),
                 "--skip-name-resolve", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
                 "--max-allowed-packet=64M", "--event-scheduler=OFF",

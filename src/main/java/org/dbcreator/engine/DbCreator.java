@@ -1,11 +1,20 @@
 package org.dbcreator.engine;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
+import org.dbcreator.backup.BackupOperation;
+import org.dbcreator.backup.BackupRequest;
+import org.dbcreator.backup.BackupResult;
+import org.dbcreator.backup.RestoreOperation;
+import org.dbcreator.backup.RestoreRequest;
+import org.dbcreator.backup.RestoreResult;
+import org.dbcreator.backup.VerifyOperation;
+import org.dbcreator.backup.VerifyResult;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
@@ -68,7 +77,16 @@ public final class DbCreator implements AutoCloseable {
      * latest); with {@code dryRun}, only reports the checks and the statements it would run.
      */
     public UpgradeResult upgrade(Optional<Version> target, boolean dryRun) {
-        return guarded(() -> new UpgradeOperation(catalog, database, history, listener, installedBy()).run(target, dryRun));
+        return upgrade(target, dryRun, BackupPolicy.defaults());
+    }
+
+    /**
+     * The expand phase with a choice about the backup: by default it refuses to start without a
+     * recent verified backup at the schema's release in the history.
+     */
+    public UpgradeResult upgrade(Optional<Version> target, boolean dryRun, BackupPolicy backup) {
+        return guarded(() -> new UpgradeOperation(catalog, database, history, listener, installedBy())
+                .run(target, dryRun, backup));
     }
 
     /**
@@ -90,6 +108,30 @@ public final class DbCreator implements AutoCloseable {
                     .map(DatabaseState::targetVersion).orElse(catalog.latestVersion()));
             return new NodeGate(database, catalog).read(gateTarget, Set.of());
         });
+    }
+
+    /** A consistent, verified backup of the product database into {@code request.directory()}. */
+    public BackupResult backup(BackupRequest request) {
+        return guarded(() -> new BackupOperation(database, history, listener, installedBy()).run(request, false));
+    }
+
+    /** Restores a dump into this engine's database (new, empty, or replaced when asked). */
+    public RestoreResult restore(Path file, RestoreRequest request) {
+        return guarded(() -> new RestoreOperation(catalog, database, listener, installedBy()).run(file, request));
+    }
+
+    /**
+     * Checks a backup file and restores it into a scratch database on this server to compare it
+     * with its manifest; the scratch database is dropped again.
+     */
+    public VerifyResult restoreTest(Path file, int connections) {
+        return guarded(() -> new VerifyOperation(catalog, database, history, listener, installedBy())
+                .restoreTest(file, connections));
+    }
+
+    /** Checks a backup file without a server: checksum, completeness, rows per table. */
+    public static VerifyResult verifyBackupFile(Path file) {
+        return VerifyOperation.checkFile(file);
     }
 
     public Database database() {

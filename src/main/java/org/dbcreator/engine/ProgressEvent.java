@@ -1,5 +1,8 @@
 package org.dbcreator.engine;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * What an operation reports while it works. Front ends turn these into progress bars or lines;
  * the engine never prints.
@@ -29,4 +32,15 @@ public sealed interface ProgressEvent {
 
     /** A script ended; {@code alreadyApplied} when the history showed it applied before. */
     record ScriptFinished(String script, long millis, boolean alreadyApplied) implements ProgressEvent {}
+
+    /**
+     * A backup or restore moved on in one table (for a restore, statements of the table done).
+     *
+     * @param rows rows of the table done so far
+     * @param bytes uncompressed SQL bytes of the table done so far
+     * @param finished true once the whole table is done
+     * @param estimatedRemaining the whole operation's remaining time, once there is a rate to judge by
+     */
+    record TableProgress(String table, long rows, long bytes, boolean finished, Optional<Duration> estimatedRemaining)
+            implements ProgressEvent {}
 }

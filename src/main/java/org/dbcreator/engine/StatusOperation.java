@@ -57,7 +57,7 @@ final class StatusOperation {
         if (upgradeDue) {
             Version upgradeTarget = phase == Phase.EXPANDING ? state.get().targetVersion() : target;
             return Optional.of(new UpgradeOperation(catalog, database, history, ProgressListener.NONE, "status")
-                    .run(Optional.of(upgradeTarget), true).checks());
+                    .run(Optional.of(upgradeTarget), true, BackupPolicy.defaults()).checks());
         }
         if (phase == Phase.EXPANDED || phase == Phase.CLEANING) {
             return Optional.of(new CleanupOperation(catalog, database, history, ProgressListener.NONE, "status")

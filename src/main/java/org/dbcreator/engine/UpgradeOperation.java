@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.dbcreator.backup.BackupOperation;
+import org.dbcreator.backup.BackupResult;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
@@ -42,28 +45,44 @@ final class UpgradeOperation {
     }
 
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it
-    UpgradeResult run(Optional<Version> requested, boolean dryRun) throws SQLException {
+    UpgradeResult run(Optional<Version> requested, boolean dryRun, BackupPolicy backup) throws SQLException {
         Instant started = Instant.now();
         if (dryRun) {
-            Prepared p = prepare(requested, false);
+            Prepared p = prepare(requested, backup, false);
             try (Connection c = database.productConnection()) {
                 PlanPreview preview = Previews.of(p.plan(), p.inspection(), runIdOf(p.inspection()), c, history);
                 return result(p, UpgradeResult.Outcome.DRY_RUN, 0, started, Optional.of(preview));
             }
         }
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
-            Prepared p = prepare(requested, true); // decided while holding the lock: no one else can move the state
+            Prepared p = prepare(requested, backup, true); // decided while holding the lock: no one else can move the state
             listener.onEvent(new ProgressEvent.Checked(p.checks()));
             p.checks().requireNoRed();
             if (p.decision().from().isEmpty()) {
                 listener.onEvent(new ProgressEvent.Notice(p.decision().check().reason()));
                 return result(p, UpgradeResult.Outcome.NOTHING_TO_DO, 0, started, Optional.empty());
             }
+            applyBackupPolicy(p, backup);
             return expand(p, started);
         }
     }
 
-    private Prepared prepare(Optional<Version> requested, boolean lockHeld) throws SQLException {
+    /** Takes the backup under this run's lock, or records that the operator went on without one. */
+    private void applyBackupPolicy(Prepared p, BackupPolicy backup) throws SQLException {
+        if (backup.mode() == BackupPolicy.Mode.TAKE_FIRST) {
+            BackupResult taken = new BackupOperation(database, history, listener, installedBy).run(backup.take().orElseThrow(), true);
+            listener.onEvent(new ProgressEvent.Notice("Backup taken and verified: " + taken.files().dump() + "."));
+        } else if (backup.mode() == BackupPolicy.Mode.SKIP) {
+            try (Connection c = database.productConnection()) {
+                history.createTables(c);
+                history.recordBackupSkipped(c, Optional.of(p.from()), installedBy);
+            }
+            listener.onEvent(new ProgressEvent.Notice("Upgrading without a backup, as asked; recorded as skipped by "
+                    + installedBy + "."));
+        }
+    }
+
+    private Prepared prepare(Optional<Version> requested, BackupPolicy backup, boolean lockHeld) throws SQLException {
         Inspector inspector = new Inspector(database, history);
         Inspection inspection = inspector.inspect();
         if (lockHeld) {
@@ -72,7 +91,11 @@ final class UpgradeOperation {
         Version target = catalog.requireKnown(requested.or(() -> resumedTarget(inspection)).orElse(catalog.latestVersion()));
         Decision decision = decide(inspection, target);
         List<PlanItem> plan = decision.from().map(from -> Plans.expand(catalog, from, target)).orElse(List.of());
-        PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, List.of(decision.check()), plan, lockHeld);
+        List<PreflightCheck> operationChecks = new ArrayList<>(List.of(decision.check()));
+        if (decision.from().isPresent()) { // the expand would run: it needs a backup, or a recorded skip
+            operationChecks.add(BackupGate.of(database, history, decision.from().get(), backup));
+        }
+        PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, operationChecks, plan, lockHeld);
         return new Prepared(inspection, target, decision, plan, checks);
     }
 

@@ -51,6 +51,18 @@ public enum ErrorCode {
     EMBEDDED_SERVER_FAILED(70, "The embedded server did not start. Read its log (path given) and free the data folder or disk space."),
     DEMO_ALREADY_RUNNING(71, "One demo server at a time uses a folder: use the running one, stop it first, or set DBCREATOR_HOME to another folder for a second demo."),
 
+    // 75-79: backup and restore
+    BACKUP_REQUIRED(75, "Take a verified backup first: pass --backup-to DIR (or run 'dbcreator backup'), or pass --skip-backup to go on without one; the skip is recorded with your name."),
+    BACKUP_DESTINATION_UNWRITABLE(76, "Pick a folder this user can write to, on a disk that accepts writes."),
+    BACKUP_DESTINATION_FULL(77, "Free disk space at the destination or pick a folder on a larger disk, then run the command again."),
+    BACKUP_NOT_A_DUMP(78, "Give the path of a .sql.gz file written by 'dbcreator backup', or of a dump made by mysqldump or mariadb-dump."),
+    BACKUP_DAMAGED(78, "The file cannot be trusted: use another backup, or take a new one. Nothing was changed."),
+    BACKUP_CONTENT_MISMATCH(78, "The backup does not restore to what its manifest records: use another backup, or take a new one."),
+    RESTORE_TARGET_NOT_EMPTY(79, "Restore into a new or empty database, or pass --replace once you have read what will be lost."),
+    BACKUP_OTHER_PRODUCT(79, "The backup belongs to another product. Use that product's DatabaseCreator and catalog, or the right file."),
+    BACKUP_NEWER_THAN_CATALOG(79, "The backup holds a schema newer than this catalog. Use the DatabaseCreator release that wrote it."),
+    RESTORE_FAILED(79, "The server refused a statement of the dump. Read its message, fix the cause, then run the restore again."),
+
     // 1: anything else
     INTERNAL(1, "An unexpected error. Run with --verbose and report the output.");
 

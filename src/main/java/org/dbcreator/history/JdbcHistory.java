@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -196,6 +198,72 @@ public final class JdbcHistory {
             ps.setString(2, action);
             ps.setString(3, truncate(detail, 1024));
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Records a backup that was read back and checked; {@code finished_at} is the server's clock, so
+     * that its age is judged by the same clock that judges it later.
+     */
+    public void recordBackup(Connection c, Optional<Version> schemaVersion, String file, String sha256, long bytes,
+            String recordedBy, Instant startedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO dbcreator_backup (kind, schema_version, file, file_sha256, file_bytes, verification,
+                                              recorded_by, started_at, finished_at)
+                VALUES ('BACKUP', ?, ?, ?, ?, 'FILE', ?, ?, NOW(3))""")) {
+            ps.setString(1, text(schemaVersion));
+            ps.setString(2, truncate(file, 1024));
+            ps.setString(3, sha256);
+            ps.setLong(4, bytes);
+            ps.setString(5, truncate(recordedBy, 255));
+            ps.setTimestamp(6, Timestamp.from(startedAt));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records that an operator chose to upgrade without a backup: who, and (server time) when. */
+    public void recordBackupSkipped(Connection c, Optional<Version> schemaVersion, String recordedBy)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO dbcreator_backup (kind, schema_version, recorded_by, finished_at)
+                VALUES ('SKIPPED', ?, ?, NOW(3))""")) {
+            ps.setString(1, text(schemaVersion));
+            ps.setString(2, truncate(recordedBy, 255));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Marks the backups with this file checksum as restored into a scratch database and compared. */
+    public int recordRestoreTested(Connection c, String sha256) throws SQLException {
+        if (!tableExists(c, ToolTables.BACKUP)) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE dbcreator_backup SET verification = 'RESTORE_TEST' WHERE kind = 'BACKUP' AND file_sha256 = ?")) {
+            ps.setString(1, sha256);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The newest verified backup taken at {@code schemaVersion}, if any. */
+    public Optional<BackupRecord> latestVerifiedBackup(Connection c, Version schemaVersion) throws SQLException {
+        if (!tableExists(c, ToolTables.BACKUP)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT file, verification, recorded_by, TIMESTAMPDIFF(SECOND, finished_at, NOW(3))
+                  FROM dbcreator_backup
+                 WHERE kind = 'BACKUP' AND schema_version = ? AND verification IS NOT NULL
+                 ORDER BY finished_at DESC, id DESC LIMIT 1""")) {
+            ps.setString(1, schemaVersion.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new BackupRecord(BackupRecord.Kind.BACKUP, Optional.of(schemaVersion),
+                        Optional.of(rs.getString(1)), Optional.of(rs.getString(2)), rs.getString(3),
+                        Duration.ofSeconds(Math.max(0, rs.getLong(4)))));
+            }
         }
     }
 

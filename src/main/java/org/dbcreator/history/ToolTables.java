@@ -13,8 +13,9 @@ final class ToolTables {
     static final String JOURNAL = "dbcreator_journal";
     static final String LOCK = "dbcreator_lock";
     static final String AUDIT = "dbcreator_audit";
+    static final String BACKUP = "dbcreator_backup";
 
-    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK, AUDIT);
+    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK, AUDIT, BACKUP);
 
     /**
      * Product nodes read their compatible range with exactly this query; its columns are a contract
@@ -77,7 +78,20 @@ final class ToolTables {
               operator VARCHAR(255) NOT NULL,
               action VARCHAR(32) NOT NULL COMMENT 'e.g. EXCLUDE_NODE',
               detail VARCHAR(1024) NOT NULL
-            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: decisions operators took, and who took them'""");
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: decisions operators took, and who took them'""", """
+            CREATE TABLE IF NOT EXISTS dbcreator_backup (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              kind VARCHAR(16) NOT NULL COMMENT 'BACKUP, or SKIPPED when an operator upgraded without one',
+              schema_version VARCHAR(32) NULL COMMENT 'the release the schema was at',
+              file VARCHAR(1024) NULL COMMENT 'where the backup was written',
+              file_sha256 CHAR(64) NULL,
+              file_bytes BIGINT NULL,
+              verification VARCHAR(16) NULL COMMENT 'FILE: read back and checked; RESTORE_TEST: also restored and compared',
+              recorded_by VARCHAR(255) NOT NULL,
+              started_at DATETIME(3) NULL,
+              finished_at DATETIME(3) NOT NULL COMMENT 'server time the backup was complete, or the skip was recorded',
+              KEY ix_dbcreator_backup_version (schema_version, finished_at)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: backups taken and skipped'""");
 
     private ToolTables() {}
 }

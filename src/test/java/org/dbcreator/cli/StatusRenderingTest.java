@@ -52,6 +52,28 @@ class StatusRenderingTest {
                 "Restart the nodes on 4.1.0 one by one, then: dbcreator cleanup --database cloud --confirm-nodes-restarted");
     }
 
+    /** A clean database with an upgrade due and no backup: the Backup check is red and says both ways out. */
+    private static StatusReport upgradeDueWithoutBackup() {
+        PreflightReport checks = new PreflightReport("upgrade", List.of(
+                new PreflightCheck("Server", PreflightCheck.Level.GREEN, "MariaDB 10.11.19 is supported.", "", Optional.empty()),
+                new PreflightCheck("Database state", PreflightCheck.Level.GREEN, "CLEAN at 4.0.0; expand to 4.1.0.", "",
+                        Optional.empty()),
+                new PreflightCheck("Backup", PreflightCheck.Level.RED, "No verified backup of 'cloud' at 4.0.0 is recorded.",
+                        "Pass --backup-to DIR or --skip-backup.", Optional.of(ErrorCode.BACKUP_REQUIRED)),
+                new PreflightCheck("Operator lock", PreflightCheck.Level.GREEN,
+                        "No other operator is working on this database.", "", Optional.empty())));
+        return new StatusReport("MariaDB 10.11.19", "10.11.19-MariaDB-0+deb12u1", "cloud", "democloud",
+                StatusReport.Condition.MANAGED, Optional.of(V400), Optional.of(Phase.CLEAN), Optional.empty(), V410,
+                List.of(V400, V410), List.of("4.0.0 -> 4.1.0"), Optional.of(V400), Optional.of(V400), Optional.empty(),
+                List.of(), List.of(), Optional.of(checks),
+                "Upgrade from 4.0.0 to 4.1.0 (old nodes keep working): dbcreator upgrade --database cloud --version 4.1.0");
+    }
+
+    @Test
+    void upgradeDueReportShouldShowTheBackupCheckAndItsFix() {
+        Golden.assertMatches("reports/status-upgrade-due.txt", StatusRendering.text(upgradeDueWithoutBackup(), ZoneOffset.UTC));
+    }
+
     @Test
     void expandedReportShouldShowTheRangeAndTheCleanupChecks() {
         Golden.assertMatches("reports/status-expanded.txt", StatusRendering.text(expandedWithChecks(), ZoneOffset.UTC));

@@ -32,7 +32,7 @@ public final class HaltingRun {
         };
         try (DbCreator engine = DbCreator.connect(catalog, settings, halting)) {
             if (args[4].equals("upgrade")) {
-                engine.upgrade(Optional.empty(), false);
+                engine.upgrade(Optional.empty(), false, BackupPolicy.skip());
             } else {
                 engine.cleanup(CleanupRequest.withConfirmation());
             }

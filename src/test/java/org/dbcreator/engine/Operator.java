@@ -22,9 +22,14 @@ final class Operator {
         }
     }
 
+    /** An upgrade whose backup question is settled elsewhere: these tests are about the schema, not the backup. */
     UpgradeResult upgrade(ProgressListener listener) {
+        return upgrade(listener, BackupPolicy.skip());
+    }
+
+    UpgradeResult upgrade(ProgressListener listener, BackupPolicy backup) {
         try (DbCreator engine = DbCreator.connect(catalog, settings, listener)) {
-            return engine.upgrade(Optional.empty(), false);
+            return engine.upgrade(Optional.empty(), false, backup);
         }
     }
 

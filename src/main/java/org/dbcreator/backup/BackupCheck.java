@@ -1,0 +1,153 @@
+package org.dbcreator.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+
+/**
+ * Checks a backup file without a server: that it is a dump, that it is the file its manifest
+ * describes (size and SHA-256), and, with a full scan, that every statement parses, that it ends
+ * with its completion line and that it holds the rows per table its manifest records.
+ */
+final class BackupCheck {
+
+    /**
+     * @param scan the full scan, when one was made
+     * @param notes what the check could not tell, e.g. that a stock dump has no checksums
+     */
+    record Result(Path dump, DumpInput.Kind kind, Optional<BackupManifest> manifest, Optional<DumpScan.Result> scan,
+            List<String> notes) {}
+
+    private BackupCheck() {}
+
+    /** @param fullScan false to stop after the manifest's size and checksum (which prove the whole file) */
+    static Result check(Path dump, boolean fullScan) {
+        DumpInput.Kind kind;
+        boolean compressed;
+        try (DumpInput.Opened opened = DumpInput.open(dump)) {
+            kind = opened.kind();
+            compressed = opened.compressed();
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, "Cannot read " + dump + ": " + e.getMessage() + ".", e);
+        }
+        List<String> notes = new ArrayList<>();
+        Optional<BackupManifest> manifest = kind == DumpInput.Kind.DBCREATOR ? readManifest(dump) : Optional.empty();
+        if (manifest.isPresent()) {
+            requireSameFile(dump, manifest.get());
+        } else {
+            notes.add(kind == DumpInput.Kind.STOCK
+                    ? "A stock dump has no manifest: its row counts are read from the file; content checksums are unknown."
+                    : "The manifest " + BackupFiles.of(dump).manifest().getFileName() + " is missing: the file's checksum"
+                            + " and the content checksums are unknown.");
+            if (!compressed) {
+                notes.add("The dump is not compressed, so damage inside a value cannot be detected.");
+            }
+        }
+        if (!fullScan && manifest.isPresent()) {
+            return new Result(dump, kind, manifest, Optional.empty(), notes);
+        }
+        DumpScan.Result scan = DumpScan.scan(dump);
+        if (!scan.complete()) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " is incomplete: it ends without its completion"
+                    + " line (" + (kind == DumpInput.Kind.STOCK ? "-- Dump completed" : "-- " + DumpScript.COMPLETE)
+                    + "), so it was cut short.");
+        }
+        manifest.ifPresent(m -> requireRowsAsRecorded(dump, m, scan));
+        return new Result(dump, kind, manifest, Optional.of(scan), notes);
+    }
+
+    /**
+     * The read-back of a backup just written (still under its partial names): every byte of the dump
+     * as the disk returns it against the size and SHA-256 computed while writing, and the manifest
+     * reads back as written. The statements themselves were made by the writer that counted the
+     * rows; {@code backup verify} parses them all again when asked.
+     */
+    static void checkWritten(BackupFiles files, BackupManifest manifest) {
+        requireSameFile(files.partialDump(), manifest);
+        try {
+            BackupManifest read = ManifestJson.read(Files.readString(files.partialManifest(), StandardCharsets.UTF_8),
+                    files.partialManifest().toString());
+            if (!read.equals(manifest)) {
+                throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, files.partialManifest() + " reads back changed.");
+            }
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read back " + files.partialManifest() + ": "
+                    + e.getMessage() + ".", e);
+        }
+    }
+
+    static Optional<BackupManifest> readManifest(Path dump) {
+        Path file = BackupFiles.of(dump).manifest();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ManifestJson.read(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read the manifest " + file + ": "
+                    + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Size first (a cut-short file says so plainly), then the SHA-256 of every byte. */
+    static void requireSameFile(Path dump, BackupManifest manifest) {
+        try {
+            long size = Files.size(dump);
+            long expected = manifest.file().bytes();
+            if (size != expected) {
+                throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " has " + size + " bytes, its manifest says "
+                        + expected + (size < expected ? ": the file was cut short." : ": the file was changed."));
+            }
+            String actual = sha256(dump);
+            if (!actual.equals(manifest.file().sha256())) {
+                throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " does not match its manifest: its SHA-256 is "
+                        + actual + ", the manifest says " + manifest.file().sha256()
+                        + ". The file was changed or damaged after the backup.");
+            }
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read " + dump + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = DumpFileWriter.newSha256();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void requireRowsAsRecorded(Path dump, BackupManifest manifest, DumpScan.Result scan) {
+        Map<String, Long> recorded = new LinkedHashMap<>();
+        manifest.tables().forEach(t -> recorded.put(t.name(), t.rows()));
+        List<String> differences = new ArrayList<>();
+        recorded.forEach((table, rows) -> {
+            Long found = scan.rows().get(table);
+            if (found == null) {
+                differences.add("table " + table + " is missing");
+            } else if (found.longValue() != rows) {
+                differences.add("table " + table + " has " + found + " rows, the manifest says " + rows);
+            }
+        });
+        scan.rows().keySet().stream().filter(t -> !recorded.containsKey(t))
+                .forEach(t -> differences.add("table " + t + " is not in the manifest"));
+        if (!differences.isEmpty()) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " does not hold what its manifest records: "
+                    + String.join("; ", differences) + ".");
+        }
+    }
+}

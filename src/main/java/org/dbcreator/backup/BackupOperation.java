@@ -1,0 +1,187 @@
+package org.dbcreator.backup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.AdvisoryLock;
+import org.dbcreator.db.Database;
+import org.dbcreator.engine.ProgressEvent;
+import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.DatabaseState;
+import org.dbcreator.history.JdbcHistory;
+
+/**
+ * {@code dbcreator backup}: a consistent logical backup of the product database, taken without
+ * blocking the running nodes, written as a compressed SQL file that the stock client restores by
+ * itself plus a manifest; read back and checked before it gets its name, then recorded in
+ * {@code dbcreator_backup} so that an upgrade can find it.
+ */
+public final class BackupOperation {
+
+    static final String NAME = "backup";
+    /** INSERT statements end near this size: well below every server's and client's packet limit. */
+    static final int STATEMENT_BYTES = 1 << 20;
+
+    private final Database database;
+    private final JdbcHistory history;
+    private final ProgressListener listener;
+    private final String takenBy;
+
+    /** @param takenBy who takes it, e.g. "admin@% (ops on build-7)", for the history */
+    public BackupOperation(Database database, JdbcHistory history, ProgressListener listener, String takenBy) {
+        this.database = database;
+        this.history = history;
+        this.listener = listener;
+        this.takenBy = takenBy;
+    }
+
+    /** @param lockHeld true when the caller (an upgrade) already holds the operator lock */
+    public BackupResult run(BackupRequest request, boolean lockHeld) throws SQLException {
+        Instant started = Instant.now();
+        requireDatabase();
+        BackupTarget target = BackupTarget.prepare(request.directory(), request.output());
+        long dataBytes = dataBytes();
+        target.requireSpace(dataBytes, database.databaseName());
+        AdvisoryLock lock = lockHeld ? null : AdvisoryLock.acquire(database, NAME, takenBy);
+        try {
+            Optional<DatabaseState> state;
+            try (Connection c = database.productConnection()) {
+                state = history.readState(c);
+            }
+            String version = state.flatMap(DatabaseState::schemaVersion).map(Version::toString).orElse("");
+            BackupFiles files = BackupFiles.newIn(target.directory(), database.databaseName(), version, started);
+            try {
+                BackupManifest manifest = write(request, files, started, dataBytes);
+                listener.onEvent(new ProgressEvent.Notice("Reading the backup back to check it ..."));
+                BackupCheck.checkWritten(files, manifest);
+                target.publish(files);
+                boolean recorded = record(manifest, files, started);
+                return new BackupResult(files, manifest, Duration.between(started, Instant.now()), recorded,
+                        manifest.warnings());
+            } catch (IOException e) {
+                throw target.failure(e);
+            } finally {
+                files.deletePartials();
+            }
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private BackupManifest write(BackupRequest request, BackupFiles files, Instant started, long dataBytes)
+            throws IOException, SQLException {
+        int wanted = dataBytes < request.parallelFromBytes() ? 1 : request.connections();
+        try (Snapshot snapshot = Snapshot.open(database, wanted, request.lockWait(),
+                reason -> listener.onEvent(new ProgressEvent.Notice(reason)))) {
+            Optional<DatabaseState> state = history.readState(snapshot.first()); // as of the snapshot
+            DumpSchema schema = new SchemaReader(snapshot.first(), database.databaseName()).read();
+            schema.warnings().forEach(w -> listener.onEvent(new ProgressEvent.Notice("Warning: " + w)));
+            List<DumpUnit> units = DumpPlan.units(schema, snapshot.connections().size(), request.rangeRows(), snapshot.first());
+            listener.onEvent(new ProgressEvent.Notice("Backing up " + database.databaseName() + " (" + schema.tables().size()
+                    + " tables) to " + files.dump() + ": " + snapshot.description() + "."));
+            BackupProgress progress = new BackupProgress(listener, units, schema.estimatedRows());
+            DumpFileWriter.Written written;
+            try (DumpFileWriter writer = new DumpFileWriter(request.output(), files.partialDump(), request.compressionLevel())) {
+                StringBuilder head = new StringBuilder(DumpScript.header(database.databaseName(), describe(state), tool(),
+                        database.server().describe(), started.toString(), snapshot.description()));
+                schema.tables().forEach(t -> head.append(DumpScript.table(t)));
+                writer.writeText(head.toString());
+                new ParallelDump(snapshot, database.databaseName(), STATEMENT_BYTES, request.compressionLevel())
+                        .run(units, block -> {
+                            if (block.gzip().length > 0) {
+                                writer.write(block.gzip());
+                            }
+                            progress.add(block);
+                        });
+                List<BackupManifest.TableEntry> tables = new ArrayList<>();
+                for (DumpSchema.Table t : schema.tables()) {
+                    ContentChecksum sum = progress.checksum(t.shape().name());
+                    tables.add(new BackupManifest.TableEntry(t.shape().name(), t.shape().engine(), sum.rows(), sum.hex()));
+                }
+                long rows = tables.stream().mapToLong(BackupManifest.TableEntry::rows).sum();
+                writer.writeText(DumpScript.trailer(schema, tables.size(), rows));
+                written = writer.finish();
+                BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, database.databaseName(),
+                        state.map(DatabaseState::product), state.flatMap(DatabaseState::schemaVersion).map(Version::toString),
+                        state.map(s -> s.phase().name()), tool(), database.server().versionText(), started, Instant.now(),
+                        snapshot.description(), schema.characterSet(), schema.collation(),
+                        new BackupManifest.DumpFile(files.dump().getFileName().toString(), written.bytes(), written.sha256()),
+                        tables, schema.objectNames(), schema.warnings());
+                writeManifest(request.output(), files, manifest);
+                return manifest;
+            }
+        }
+    }
+
+    private static void writeManifest(BackupOutput output, BackupFiles files, BackupManifest manifest) throws IOException {
+        try (BackupOutput.Sink sink = output.create(files.partialManifest())) {
+            sink.write(ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8));
+            sink.sync();
+        }
+    }
+
+    /** Only a database the tool manages gets a history row: an unmanaged one is left exactly as it was. */
+    private boolean record(BackupManifest manifest, BackupFiles files, Instant started) {
+        if (manifest.product().isEmpty()) {
+            return false;
+        }
+        try (Connection c = database.productConnection()) {
+            history.createTables(c); // a database deployed by an older release may lack dbcreator_backup
+            history.recordBackup(c, manifest.schemaVersion().map(Version::parse), files.dump().toString(),
+                    manifest.file().sha256(), manifest.file().bytes(), takenBy, started);
+            return true;
+        } catch (SQLException e) {
+            listener.onEvent(new ProgressEvent.Notice("The backup is complete, but it could not be recorded in"
+                    + " dbcreator_backup (" + e.getMessage() + "); an upgrade will not find it."));
+            return false;
+        }
+    }
+
+    private void requireDatabase() throws SQLException {
+        try (Connection c = database.serverConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, database.databaseName());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new DbCreatorException(ErrorCode.DATABASE_NOT_FOUND, "There is no database '"
+                            + database.databaseName() + "' on " + database.settings().host() + ":" + database.settings().port() + ".");
+                }
+            }
+        }
+    }
+
+    /** The size of the rows as the server stores them: what the destination must have room for. */
+    private long dataBytes() throws SQLException {
+        try (Connection c = database.serverConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(SUM(DATA_LENGTH), 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?")) {
+            ps.setString(1, database.databaseName());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String describe(Optional<DatabaseState> state) {
+        return state.map(s -> ": " + s.product() + " " + s.schemaVersion().map(Version::toString).orElse("(deploying)")
+                + " (" + s.phase() + ")").orElse(" (not managed by DatabaseCreator)");
+    }
+
+    static String tool() {
+        String version = BackupOperation.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}

@@ -1,0 +1,83 @@
+package org.dbcreator.backup;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipException;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+
+/**
+ * Reads a whole dump without a server: every statement must parse, the dump must end with its
+ * completion line, and it yields the rows per table, and the product and release recorded in its
+ * {@code dbcreator_state} rows. Statements that would leave the target database (USE, CREATE
+ * DATABASE) are noted, so that a restore can refuse them.
+ */
+final class DumpScan {
+
+    /**
+     * @param rows rows per table, in the order the tables are created
+     * @param product and schemaVersion as the dump's own dbcreator_state row says, if it has one
+     * @param elsewhere statements that would act outside the target database
+     */
+    record Result(DumpInput.Kind kind, boolean compressed, long statements, Map<String, Long> rows, boolean complete,
+            String lastComment, Optional<String> product, Optional<String> schemaVersion, List<String> elsewhere) {}
+
+    private DumpScan() {}
+
+    static Result scan(Path file) {
+        try (DumpInput.Opened dump = DumpInput.open(file)) {
+            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
+            Map<String, Long> rows = new LinkedHashMap<>();
+            List<String> elsewhere = new ArrayList<>();
+            List<String> state = List.of();
+            long statements = 0;
+            for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
+                statements++;
+                Optional<String> created = CreatedTable.nameOf(s.sql());
+                created.ifPresent(t -> rows.putIfAbsent(t, 0L));
+                if (s.startsWithIgnoreCase("INSERT")) {
+                    Optional<InsertRows> insert = InsertRows.of(s.sql());
+                    if (insert.isPresent()) {
+                        rows.merge(insert.get().table(), insert.get().rows(), Long::sum);
+                        if (insert.get().table().equals("dbcreator_state") && state.isEmpty()) {
+                            state = stateOf(insert.get(), s.sql());
+                        }
+                    }
+                } else if (s.startsWithIgnoreCase("USE ") || s.startsWithIgnoreCase("USE`")
+                        || CreatedTable.isCreateDatabase(s.sql())) {
+                    elsewhere.add("line " + s.line() + ": " + s.excerpt());
+                }
+            }
+            String last = reader.lastComment();
+            boolean complete = dump.kind() == DumpInput.Kind.DBCREATOR ? last.startsWith(DumpScript.COMPLETE)
+                    : last.startsWith("Dump completed");
+            return new Result(dump.kind(), dump.compressed(), statements, rows, complete, last,
+                    value(state, 0), value(state, 1), elsewhere);
+        } catch (EOFException | ZipException e) {
+            throw DumpInput.damaged(file, e);
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** [product, schema_version] of the state row, found by column name when the INSERT names them. */
+    private static List<String> stateOf(InsertRows insert, String sql) {
+        List<String> values = InsertRows.firstRow(sql);
+        int product = insert.columns().isEmpty() ? 1 : insert.columns().indexOf("product");
+        int version = insert.columns().isEmpty() ? 2 : insert.columns().indexOf("schema_version");
+        List<String> state = new ArrayList<>();
+        state.add(product >= 0 && product < values.size() ? values.get(product) : null);
+        state.add(version >= 0 && version < values.size() ? values.get(version) : null);
+        return state;
+    }
+
+    private static Optional<String> value(List<String> values, int index) {
+        return index < values.size() ? Optional.ofNullable(values.get(index)) : Optional.empty();
+    }
+}

@@ -1,0 +1,191 @@
+package org.dbcreator.backup;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipException;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.AdvisoryLock;
+import org.dbcreator.db.Database;
+import org.dbcreator.engine.ProgressEvent;
+import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+
+/**
+ * {@code dbcreator restore FILE --to DB}: replays a dump (DatabaseCreator's or a stock one) into a
+ * new or empty database, or over a non-empty one when told to replace it. The file is proved whole
+ * before anything changes; afterwards every table is compared with the manifest. A restore that
+ * fails removes what it restored, so a refused or failed restore leaves the database as it was
+ * (except a replace, whose old content was dropped as asked).
+ */
+public final class RestoreOperation {
+
+    static final String NAME = "restore";
+
+    private final Catalog catalog;
+    private final Database target;
+    private final ProgressListener listener;
+    private final String restoredBy;
+
+    public RestoreOperation(Catalog catalog, Database target, ProgressListener listener, String restoredBy) {
+        this.catalog = catalog;
+        this.target = target;
+        this.listener = listener;
+        this.restoredBy = restoredBy;
+    }
+
+    public RestoreResult run(Path file, RestoreRequest request) throws SQLException {
+        Instant started = Instant.now();
+        BackupCheck.Result check = BackupCheck.check(file, false);
+        List<String> notes = new ArrayList<>(check.notes());
+        notes.forEach(this::notice);
+        if (request.checkCatalog()) {
+            requireCatalogAccepts(check);
+        }
+        check.scan().ifPresent(scan -> requireOwnDatabase(file, scan));
+        try (AdvisoryLock lock = lockTarget()) {
+            RestoreTarget restoreTarget = new RestoreTarget(target);
+            RestoreTarget.Contents before = restoreTarget.contents();
+            if (!before.isEmpty() && !request.replace()) {
+                throw new DbCreatorException(ErrorCode.RESTORE_TARGET_NOT_EMPTY, "'" + target.databaseName() + "' is not empty: it"
+                        + " holds " + before.describe() + ". A restore with --replace drops all of it first.");
+            }
+            if (!before.isEmpty()) {
+                notice("Replacing '" + target.databaseName() + "': dropping " + before.describe() + ". These are lost.");
+                restoreTarget.dropAllObjects();
+            } else if (!before.exists()) {
+                BackupManifest m = check.manifest().orElse(null);
+                restoreTarget.create(m == null ? "utf8mb4" : m.characterSet(), m == null ? "" : m.collation());
+            }
+            try {
+                return restore(check, request, notes, started);
+            } catch (SQLException | RuntimeException e) {
+                undo(restoreTarget, before);
+                if (before.isEmpty()) {
+                    throw e;
+                }
+                throw new DbCreatorException(e instanceof DbCreatorException d ? d.code() : ErrorCode.RESTORE_FAILED,
+                        e.getMessage() + " '" + target.databaseName() + "' is now empty: its old content was dropped as"
+                                + " asked before the restore began.", e);
+            }
+        }
+    }
+
+    private RestoreResult restore(BackupCheck.Result check, RestoreRequest request, List<String> notes, Instant started)
+            throws SQLException {
+        Path file = check.dump();
+        notice("Restoring " + file.getFileName() + " into '" + target.databaseName() + "' ...");
+        int workers = check.kind() == DumpInput.Kind.DBCREATOR && request.connections() > 1 ? request.connections() : 0;
+        long statements;
+        RestoreProgress progress;
+        try (DumpInput.Opened dump = DumpInput.open(file)) {
+            progress = new RestoreProgress(listener, dump.fractionRead());
+            statements = replay(dump, file, workers, progress);
+            progress.finish();
+        } catch (EOFException | ZipException e) {
+            throw DumpInput.damaged(file, e);
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read " + file + ": " + e.getMessage() + ".", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbCreatorException(ErrorCode.RESTORE_FAILED, "The restore was interrupted.", e);
+        }
+        boolean compared = verify(check, progress, request, notes);
+        return new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
+                progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes);
+    }
+
+    private long replay(DumpInput.Opened dump, Path file, int workers, RestoreProgress progress)
+            throws IOException, SQLException, InterruptedException {
+        long statements = 0;
+        try (DumpExecutor executor = new DumpExecutor(target, workers, progress::executed)) {
+            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
+            for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
+                statements++;
+                refuseOnFailure(executor.execute(s));
+                progress.read(s);
+            }
+            refuseOnFailure(executor.finish());
+        }
+        return statements;
+    }
+
+    /** With a manifest, every table's rows and checksum; without, at least every table's row count. */
+    private boolean verify(BackupCheck.Result check, RestoreProgress progress, RestoreRequest request, List<String> notes)
+            throws SQLException {
+        List<String> differences;
+        if (check.manifest().isPresent()) {
+            notice("Comparing every table with the manifest ...");
+            differences = ContentVerifier.differences(target, check.manifest().get(), request.connections());
+        } else {
+            differences = ContentVerifier.countDifferences(target, progress.rowsPerTable());
+            notes.add("Row counts match the dump; without a manifest the content checksums are unknown.");
+        }
+        if (!differences.isEmpty()) {
+            throw new DbCreatorException(ErrorCode.BACKUP_CONTENT_MISMATCH, "The restored database differs from the backup: "
+                    + String.join("; ", differences) + ".");
+        }
+        return check.manifest().isPresent();
+    }
+
+    private void refuseOnFailure(DumpExecutor.Refusal refusal) {
+        if (refusal != null) {
+            SQLException e = refusal.error();
+            throw new DbCreatorException(ErrorCode.RESTORE_FAILED, "Line " + refusal.statement().line() + " of the dump: the server"
+                    + " refused it: " + e.getMessage() + " (error " + e.getErrorCode() + ") in: " + refusal.statement().excerpt()
+                    + ". What was restored has been removed.", e);
+        }
+    }
+
+    private void requireCatalogAccepts(BackupCheck.Result check) {
+        Optional<String> product = check.manifest().flatMap(BackupManifest::product)
+                .or(() -> check.scan().flatMap(DumpScan.Result::product));
+        Optional<String> version = check.manifest().flatMap(BackupManifest::schemaVersion)
+                .or(() -> check.scan().flatMap(DumpScan.Result::schemaVersion));
+        if (product.isPresent() && !product.get().equals(catalog.product())) {
+            throw new DbCreatorException(ErrorCode.BACKUP_OTHER_PRODUCT, check.dump() + " is a backup of product "
+                    + product.get() + ", this catalog is for " + catalog.product() + ". Nothing was changed.");
+        }
+        if (version.isPresent() && Version.parse(version.get()).isNewerThan(catalog.latestVersion())) {
+            throw new DbCreatorException(ErrorCode.BACKUP_NEWER_THAN_CATALOG, check.dump() + " holds " + catalog.product() + " "
+                    + version.get() + ", newer than this catalog's latest " + catalog.latestVersion() + ". Nothing was changed.");
+        }
+    }
+
+    /** A dump made with --databases or --all-databases would write outside the target: refused. */
+    private static void requireOwnDatabase(Path file, DumpScan.Result scan) {
+        if (!scan.elsewhere().isEmpty()) {
+            throw new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, file + " names databases of its own ("
+                    + scan.elsewhere().get(0) + "), so it would not restore into the one asked for. Dump one database"
+                    + " without --databases: mariadb-dump --single-transaction DATABASE.");
+        }
+    }
+
+    private AdvisoryLock lockTarget() {
+        return AdvisoryLock.acquire(target, NAME, restoredBy);
+    }
+
+    private void undo(RestoreTarget restoreTarget, RestoreTarget.Contents before) {
+        try {
+            if (!before.exists()) {
+                restoreTarget.dropDatabase();
+            } else {
+                restoreTarget.dropAllObjects();
+            }
+        } catch (SQLException e) {
+            notice("Could not remove what the failed restore created in '" + target.databaseName() + "': " + e.getMessage());
+        }
+    }
+
+    private void notice(String message) {
+        listener.onEvent(new ProgressEvent.Notice(message));
+    }
+}

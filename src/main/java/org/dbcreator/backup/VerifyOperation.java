@@ -1,0 +1,79 @@
+package org.dbcreator.backup;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.db.Database;
+import org.dbcreator.engine.ProgressEvent;
+import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.history.JdbcHistory;
+
+/**
+ * {@code dbcreator backup verify FILE [--restore-test]}: checks a backup file without a server
+ * and, on request, restores it into a scratch database, compares every table with the manifest
+ * and drops the scratch database again.
+ */
+public final class VerifyOperation {
+
+    private final Catalog catalog;
+    private final Database server;
+    private final JdbcHistory history;
+    private final ProgressListener listener;
+    private final String verifiedBy;
+
+    /** @param server a connection to the server to test on; its database, if it holds the backup's history, learns of the test */
+    public VerifyOperation(Catalog catalog, Database server, JdbcHistory history, ProgressListener listener,
+            String verifiedBy) {
+        this.catalog = catalog;
+        this.server = server;
+        this.history = history;
+        this.listener = listener;
+        this.verifiedBy = verifiedBy;
+    }
+
+    /** The checks that need no server. */
+    public static VerifyResult checkFile(Path file) {
+        BackupCheck.Result check = BackupCheck.check(file, true);
+        DumpScan.Result scan = check.scan().orElseThrow();
+        return new VerifyResult(file, check.kind() == DumpInput.Kind.STOCK, check.manifest(), scan.statements(), scan.rows(),
+                Optional.empty(), false, check.notes());
+    }
+
+    public VerifyResult restoreTest(Path file, int connections) throws SQLException {
+        VerifyResult checked = checkFile(file);
+        String scratch = "dbcreator_verify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        listener.onEvent(new ProgressEvent.Notice("Restoring into the scratch database '" + scratch + "' to compare ..."));
+        RestoreResult restored;
+        try (Database scratchDatabase = Database.connect(server.settings().withDatabase(scratch))) {
+            try {
+                restored = new RestoreOperation(catalog, scratchDatabase, listener, verifiedBy)
+                        .run(file, new RestoreRequest(false, connections, false));
+            } finally {
+                new RestoreTarget(scratchDatabase).dropDatabase();
+                listener.onEvent(new ProgressEvent.Notice("Dropped the scratch database '" + scratch + "'."));
+            }
+        }
+        List<String> notes = new ArrayList<>(checked.notes());
+        restored.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        boolean recorded = restored.checksumsCompared() && recordTest(checked.manifest().orElseThrow());
+        return new VerifyResult(file, checked.stockDump(), checked.manifest(), checked.statements(), checked.rows(),
+                Optional.of(restored), recorded, notes);
+    }
+
+    /** Marks the backup restore-tested in the product database it came from, when that is the one connected to. */
+    private boolean recordTest(BackupManifest manifest) {
+        if (!manifest.database().equals(server.databaseName())) {
+            return false;
+        }
+        try (Connection c = server.productConnection()) {
+            return history.recordRestoreTested(c, manifest.file().sha256()) > 0;
+        } catch (SQLException e) {
+            return false; // the database is elsewhere or gone; the test itself stands
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.dbcreator.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dbcreator.backup.BackupRequest;
+import org.dbcreator.backup.BackupResult;
+import org.dbcreator.engine.DbCreator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "backup", subcommands = VerifyBackupCommand.class, description = {
+        "Take a consistent backup of the product database without blocking its nodes: NAME.sql.gz (which the stock",
+        "mysql/mariadb client restores) and NAME.manifest.json, read back and checked, and recorded for the upgrade."})
+final class BackupCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MainCommand main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--to", paramLabel = "DIR", defaultValue = ".",
+            description = "Folder for the backup, created if absent (default: the current folder).")
+    Path directory;
+
+    @Option(names = "--connections", paramLabel = "N",
+            description = "Connections that read in parallel on MariaDB (default: 2 to 4, one per core).")
+    Integer connections;
+
+    @Override
+    public Integer call() {
+        CliContext context = main.context();
+        try (DbCreator engine = connection.connect(context, new ProgressPrinter(context.out()))) {
+            BackupRequest request = BackupRequest.to(directory);
+            BackupResult result = engine.backup(connections == null ? request : request.withConnections(connections));
+            context.out().print(BackupRendering.backup(result));
+        }
+        return 0;
+    }
+
+    CliContext context() {
+        return main.context();
+    }
+
+    /** Options given before a subcommand belong to 'backup' itself; 'verify' would silently ignore them. */
+    void requireNoOptionsBefore(String subcommand) {
+        if (!spec.commandLine().getParseResult().matchedOptions().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Give the options of '" + subcommand + "' after it, e.g."
+                    + " dbcreator backup " + subcommand + " FILE --restore-test --host HOST.");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.dbcreator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.Database;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.BackupRecord;
+import org.dbcreator.history.JdbcHistory;
+
+/**
+ * The "Backup" pre-flight check of an upgrade: green with the backup named, red without a recent
+ * verified one, amber when the operator skips it.
+ */
+final class BackupGate {
+
+    static final String NAME = "Backup";
+
+    private BackupGate() {}
+
+    static PreflightCheck of(Database database, JdbcHistory history, Version schema, BackupPolicy policy)
+            throws SQLException {
+        return switch (policy.mode()) {
+            case SKIP -> PreflightCheck.amber(NAME, "Skipped at the operator's request; the skip is recorded with who and"
+                    + " when.", "Unless there is another way back, take one first: dbcreator backup.");
+            case TAKE_FIRST -> PreflightCheck.green(NAME, "A backup to " + policy.take().orElseThrow().directory()
+                    + " is taken first, while this run holds the lock.");
+            case REQUIRE_RECENT -> recent(database, history, schema, policy.maxAge());
+        };
+    }
+
+    private static PreflightCheck recent(Database database, JdbcHistory history, Version schema, Duration maxAge)
+            throws SQLException {
+        Optional<BackupRecord> latest;
+        try (Connection c = database.productConnection()) {
+            latest = history.latestVerifiedBackup(c, schema);
+        }
+        if (latest.isPresent() && latest.get().age().compareTo(maxAge) <= 0) {
+            BackupRecord b = latest.get();
+            return PreflightCheck.green(NAME, b.file().orElse("?") + ", taken " + ago(b.age()) + " at " + schema
+                    + " (verified: " + b.verification().orElse("?").toLowerCase().replace('_', ' ') + ").");
+        }
+        String reason = latest.isPresent()
+                ? "The latest verified backup at " + schema + " (" + latest.get().file().orElse("?") + ") was taken "
+                        + ago(latest.get().age()) + ", longer ago than " + describe(maxAge) + "."
+                : "No verified backup of '" + database.databaseName() + "' at " + schema + " is recorded.";
+        return PreflightCheck.red(NAME, reason, "Pass --backup-to DIR or --skip-backup.", ErrorCode.BACKUP_REQUIRED);
+    }
+
+    private static String ago(Duration age) {
+        return describe(age) + " ago";
+    }
+
+    /** e.g. "40 s", "25 min", "3 h", "2 d". */
+    static String describe(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + " min";
+        }
+        return seconds < 172_800 ? seconds / 3600 + " h" : seconds / 86_400 + " d";
+    }
+}

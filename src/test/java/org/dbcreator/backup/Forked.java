@@ -1,0 +1,38 @@
+package org.dbcreator.backup;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.db.Secret;
+import org.dbcreator.db.TlsMode;
+import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.ProgressListener;
+
+/**
+ * A backup or restore in a JVM of its own, so that a test can cap its heap ({@code -Xmx64m}).
+ * Arguments: backup|restore host port user database path (the folder to back up into, or the
+ * file to restore); the password comes in DBCREATOR_PASSWORD. Prints the dump's path and the heap
+ * limit in effect, and exits 0 only when the operation succeeded.
+ */
+public final class Forked {
+
+    private Forked() {}
+
+    public static void main(String[] args) {
+        ConnectionSettings settings = new ConnectionSettings(args[1], Integer.parseInt(args[2]), args[4], args[3],
+                Secret.of(System.getenv().getOrDefault("DBCREATOR_PASSWORD", "")), TlsMode.PREFERRED, Optional.empty());
+        try (DbCreator engine = DbCreator.connect(Catalog.bundled(), settings, ProgressListener.NONE)) {
+            if (args[0].equals("backup")) {
+                System.out.println("dump " + engine.backup(BackupRequest.to(Path.of(args[5]))).files().dump());
+            } else {
+                RestoreResult restored = engine.restore(Path.of(args[5]), RestoreRequest.intoEmpty());
+                System.out.println("restored " + restored.rows() + " rows, checksums compared " + restored.checksumsCompared());
+            }
+            System.out.println("max heap " + Runtime.getRuntime().maxMemory());
+        } catch (RuntimeException | Error e) {
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+    }
+}

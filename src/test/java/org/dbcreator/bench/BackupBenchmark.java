@@ -1,0 +1,222 @@
+package org.dbcreator.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.db.Secret;
+import org.dbcreator.db.TlsMode;
+
+/**
+ * Backup and restore, ours against the stock tools, on the same server in one run (not part of
+ * {@code mvn verify}; docs/benchmarks.md has the command). Each round runs, in alternating order:
+ * {@code dbcreator backup} vs {@code mariadb-dump --single-transaction | gzip -6} (the same gzip
+ * level as ours), and {@code dbcreator restore} vs {@code gzip -dc FILE | mariadb} of the same file.
+ * Wall times and peak resident memory (GNU time's %M, summed over a pipeline's processes).
+ *
+ * <p>Options: --host --port --user --database --rows --runs --work --jar --client-dir --java-options
+ * (e.g. "-Xmx64m", for the tool's JVM); the password comes in DBCREATOR_PASSWORD.
+ */
+public final class BackupBenchmark {
+
+    private final Map<String, String> options;
+    private final ConnectionSettings settings;
+    private final Path work;
+    private final String password;
+
+    private BackupBenchmark(Map<String, String> options) {
+        this.options = options;
+        this.password = System.getenv().getOrDefault("DBCREATOR_PASSWORD", "");
+        this.settings = new ConnectionSettings(option("host", "127.0.0.1"), Integer.parseInt(option("port", "3306")),
+                option("database", "bench"), option("user", "root"), Secret.of(password), TlsMode.DISABLED, Optional.empty());
+        this.work = Path.of(option("work", "/tmp/dbcreator-bench"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new BackupBenchmark(options).run();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private void run() throws Exception {
+        long rows = Long.parseLong(option("rows", "1000000"));
+        int runs = Integer.parseInt(option("runs", "3"));
+        Files.createDirectories(work);
+        if (productRows(settings.database()) < rows) {
+            execute("DROP DATABASE IF EXISTS `" + settings.database() + "`");
+            long start = System.nanoTime();
+            SampleFiller.deployAndFill(settings, rows);
+            System.out.printf(Locale.ROOT, "filled %s with %,d rows in %.0f s%n", settings.database(),
+                    productRows(settings.database()), (System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "database %s: %,d rows, %.1f MB of data%n", settings.database(),
+                productRows(settings.database()), dataBytes() / 1e6);
+        List<Measured[]> results = new ArrayList<>();
+        for (int r = 1; r <= runs; r++) {
+            Path ours = clean(work.resolve("ours-" + r));
+            Path stock = work.resolve("stock-" + r + ".sql.gz");
+            Measured oursBackup;
+            Measured stockBackup;
+            if (r % 2 == 1) {
+                oursBackup = ourBackup(ours);
+                stockBackup = stockBackup(stock);
+            } else {
+                stockBackup = stockBackup(stock);
+                oursBackup = ourBackup(ours);
+            }
+            Path file = onlyDump(ours);
+            Measured oursRestore;
+            Measured stockRestore;
+            if (r % 2 == 1) {
+                oursRestore = ourRestore(file);
+                stockRestore = stockRestore(file);
+            } else {
+                stockRestore = stockRestore(file);
+                oursRestore = ourRestore(file);
+            }
+            Measured[] round = {oursBackup, stockBackup, oursRestore, stockRestore};
+            results.add(round);
+            System.out.printf(Locale.ROOT, "run %d: backup %.1f s (ours, %.1f MB) vs %.1f s (mariadb-dump | gzip, %.1f MB);"
+                    + " restore %.1f s (ours) vs %.1f s (gzip -dc | mariadb)%n", r, oursBackup.seconds(),
+                    Files.size(file) / 1e6, stockBackup.seconds(), Files.size(stock) / 1e6, oursRestore.seconds(),
+                    stockRestore.seconds());
+        }
+        report(results);
+    }
+
+    private Measured ourBackup(Path folder) throws Exception {
+        return Measured.of(List.of(tool("backup", "--database", settings.database(), "--to", folder.toString())), null, null,
+                env());
+    }
+
+    private Measured stockBackup(Path file) throws Exception {
+        Files.deleteIfExists(file);
+        List<String> dump = new ArrayList<>(List.of(client("mariadb-dump"), "--no-defaults", "--protocol=TCP",
+                "--host=" + settings.host(), "--port=" + settings.port(), "--user=" + settings.user(), "--single-transaction",
+                "--routines", "--events", "--triggers", settings.database()));
+        return Measured.of(List.of(dump, List.of("gzip", "-6")), null, file, env());
+    }
+
+    private Measured ourRestore(Path file) throws Exception {
+        execute("DROP DATABASE IF EXISTS bench_restored_ours");
+        return Measured.of(List.of(tool("restore", file.toString(), "--to", "bench_restored_ours")), null, null, env());
+    }
+
+    private Measured stockRestore(Path file) throws Exception {
+        execute("DROP DATABASE IF EXISTS bench_restored_stock");
+        execute("CREATE DATABASE bench_restored_stock");
+        List<String> client = List.of(client("mariadb"), "--no-defaults", "--protocol=TCP", "--host=" + settings.host(),
+                "--port=" + settings.port(), "--user=" + settings.user(), "bench_restored_stock");
+        return Measured.of(List.of(List.of("gzip", "-dc", file.toString()), client), null, null, env());
+    }
+
+    private List<String> tool(String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!option("java-options", "").isBlank()) {
+            args.addAll(List.of(option("java-options", "").trim().split("\\s+")));
+        }
+        args.addAll(List.of("-jar", option("jar", "target/dbcreator.jar"), command, "--host", settings.host(), "--port",
+                String.valueOf(settings.port()), "--user", settings.user(), "--tls-mode", "DISABLED"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private String client(String name) {
+        return Path.of(option("client-dir", "/usr/bin"), name).toString();
+    }
+
+    private Map<String, String> env() {
+        return Map.of("DBCREATOR_PASSWORD", password, "MYSQL_PWD", password);
+    }
+
+    private static void report(List<Measured[]> results) {
+        String[] names = {"backup: dbcreator backup", "backup: mariadb-dump --single-transaction | gzip -6",
+            "restore: dbcreator restore", "restore: gzip -dc | mariadb"};
+        System.out.println("\n| step | runs (s) | median (s) | peak memory (MB) |\n|---|---|---|---|");
+        double[] medians = new double[4];
+        for (int i = 0; i < 4; i++) {
+            int step = i;
+            List<Double> seconds = results.stream().map(r -> r[step].seconds()).sorted().toList();
+            medians[i] = seconds.get(seconds.size() / 2);
+            long peak = results.stream().mapToLong(r -> r[step].peakKilobytes()).max().orElse(0);
+            System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.0f |%n", names[i], String.join(", ",
+                    results.stream().map(r -> String.format(Locale.ROOT, "%.1f", r[step].seconds())).toList()), medians[i],
+                    peak / 1024.0);
+        }
+        System.out.printf(Locale.ROOT, "%nbackup: ours / mariadb-dump = %.2f; restore: ours / stock client = %.2f%n",
+                medians[0] / medians[1], medians[2] / medians[3]);
+    }
+
+    private static Path onlyDump(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".sql.gz")).findFirst().orElseThrow();
+        }
+    }
+
+    private static Path clean(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+        }
+        return Files.createDirectories(folder);
+    }
+
+    private long productRows(String database) throws SQLException {
+        long total = 0;
+        for (String table : List.of("data_center", "account", "host", "vm_instance", "event", "usage_event")) {
+            try {
+                total += number("SELECT COUNT(*) FROM `" + database + "`.`" + table + "`");
+            } catch (SQLException absent) {
+                return 0;
+            }
+        }
+        return total;
+    }
+
+    private long dataBytes() throws SQLException {
+        return number("SELECT SUM(DATA_LENGTH) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + settings.database() + "'");
+    }
+
+    private long number(String sql) throws SQLException {
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", settings.user());
+        p.setProperty("password", password);
+        p.setProperty("sslMode", "DISABLED");
+        return DriverManager.getConnection("jdbc:mysql://" + settings.host() + ":" + settings.port() + "/", p);
+    }
+}

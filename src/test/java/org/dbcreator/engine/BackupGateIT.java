@@ -1,0 +1,138 @@
+package org.dbcreator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dbcreator.backup.BackupRequest;
+import org.dbcreator.backup.BackupResult;
+import org.dbcreator.backup.RestoreRequest;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.testing.Footprint;
+import org.dbcreator.testing.TestDatabase;
+import org.dbcreator.testing.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An upgrade starts only with a recent verified backup at the schema's release, one it takes first, or a recorded skip. */
+@ExtendWith(TestDatabaseExtension.class)
+class BackupGateIT {
+
+    private static final Catalog CATALOG = Catalog.bundled();
+    private static final String OLDEST = CATALOG.baselineVersion().toString();
+
+    @TempDir
+    Path folder;
+
+    private static Operator deployedOldest(TestDatabase db) {
+        Operator op = new Operator(CATALOG, db.admin());
+        op.deploy(OLDEST, SampleSize.none());
+        return op;
+    }
+
+    private static PreflightCheck backupCheck(UpgradeResult result) {
+        return result.checks().checks().stream().filter(c -> c.name().equals("Backup")).findFirst().orElseThrow();
+    }
+
+    private BackupResult backup(TestDatabase db) {
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            return engine.backup(BackupRequest.to(folder));
+        }
+    }
+
+    @Test
+    void upgradeWithoutABackupShouldBeRefusedAndChangeNothing(TestDatabase db) throws SQLException {
+        Operator op = deployedOldest(db);
+        Footprint before = Footprint.of(db);
+
+        assertThatThrownBy(() -> op.upgrade(ProgressListener.NONE, BackupPolicy.defaults()))
+                .isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_REQUIRED))
+                .hasMessageContaining("Backup: No verified backup of '" + db.name() + "' at 4.0.0 is recorded.");
+        assertThat(Footprint.of(db)).isEqualTo(before);
+
+        PreflightCheck check = backupCheck(op.dryRunUpgrade());
+        assertThat(check.level()).isEqualTo(PreflightCheck.Level.RED);
+        assertThat(check.fix()).isEqualTo("Pass --backup-to DIR or --skip-backup.");
+    }
+
+    @Test
+    void upgradeShouldTakeAVerifiedBackupFirstWhenAskedTo(TestDatabase db, TestDatabase restored) throws SQLException {
+        Operator op = deployedOldest(db);
+        List<ProgressEvent> events = new ArrayList<>();
+
+        UpgradeResult result = op.upgrade(events::add, BackupPolicy.takeFirst(BackupRequest.to(folder)));
+
+        assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.GREEN);
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ProgressEvent.Notice.class,
+                n -> assertThat(n.message()).startsWith("Backup taken and verified: " + folder)));
+        assertThat(db.rows("SELECT kind, schema_version, verification FROM dbcreator_backup"))
+                .containsExactly("BACKUP | 4.0.0 | FILE");
+        Path file = Path.of(db.rows("SELECT file FROM dbcreator_backup").get(0));
+        try (DbCreator engine = DbCreator.connect(CATALOG, restored.admin(), ProgressListener.NONE)) {
+            engine.restore(file, RestoreRequest.intoEmpty());
+            assertThat(engine.status(Optional.empty()).schemaVersion()).as("the backup precedes the expand")
+                    .contains(Version.parse(OLDEST));
+        }
+    }
+
+    @Test
+    void recentVerifiedBackupShouldLetTheUpgradeStart(TestDatabase db) {
+        Operator op = deployedOldest(db);
+        BackupResult backup = backup(db);
+
+        UpgradeResult result = op.upgrade(ProgressListener.NONE, BackupPolicy.defaults());
+
+        assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.GREEN);
+        assertThat(backupCheck(result).reason()).startsWith(backup.files().dump().toString()).contains("at 4.0.0",
+                "verified: file");
+    }
+
+    @Test
+    void backupOlderThanTheMaximumAgeShouldNotCount(TestDatabase db) throws SQLException {
+        Operator op = deployedOldest(db);
+        backup(db);
+        db.execute("UPDATE dbcreator_backup SET finished_at = NOW(3) - INTERVAL 25 HOUR");
+
+        assertThatThrownBy(() -> op.upgrade(ProgressListener.NONE, BackupPolicy.defaults()))
+                .isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_REQUIRED))
+                .hasMessageContaining("was taken 25 h ago, longer ago than 24 h");
+
+        UpgradeResult allowed = op.upgrade(ProgressListener.NONE, BackupPolicy.requireRecent(Duration.ofHours(48)));
+        assertThat(allowed.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+    }
+
+    @Test
+    void backupAtAnotherSchemaReleaseShouldNotCount(TestDatabase db) throws SQLException {
+        Operator op = deployedOldest(db);
+        backup(db);
+        db.execute("UPDATE dbcreator_backup SET schema_version = '3.9.0'");
+
+        assertThatThrownBy(() -> op.upgrade(ProgressListener.NONE, BackupPolicy.defaults()))
+                .isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_REQUIRED));
+    }
+
+    @Test
+    void skippedBackupShouldBeRecordedWithWhoAndWhen(TestDatabase db) throws SQLException {
+        Operator op = deployedOldest(db);
+
+        UpgradeResult result = op.upgrade(ProgressListener.NONE, BackupPolicy.skip());
+
+        assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.AMBER);
+        assertThat(db.rows("SELECT kind, schema_version, file FROM dbcreator_backup")).containsExactly("SKIPPED | 4.0.0 | null");
+        assertThat(db.rows("SELECT recorded_by FROM dbcreator_backup").get(0))
+                .contains(db.admin().user() + "@").contains(System.getProperty("user.name") + " on ");
+        assertThat(db.number("SELECT TIMESTAMPDIFF(SECOND, finished_at, NOW(3)) FROM dbcreator_backup")).isBetween(0L, 60L);
+    }
+}
