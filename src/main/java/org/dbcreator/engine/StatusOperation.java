@@ -37,13 +37,17 @@ final class StatusOperation {
                 "The database holds product '" + s.product() + "', the catalog is for '" + catalog.product() + "'."));
         schema.filter(v -> v.isNewerThan(catalog.latestVersion())).ifPresent(v -> findings.add(
                 "The database (" + v + ") is newer than this catalog (" + catalog.latestVersion() + ")."));
+        Optional<PreflightReport> checks = nextChecks(state, target);
         return new StatusReport(database.server().describe(), database.server().versionText(),
                 database.databaseName(), catalog.product(), condition(inspection), schema,
                 state.map(DatabaseState::phase),
-                state.filter(s -> s.phase() != Phase.CLEAN).map(DatabaseState::targetVersion), target, catalog.versions(), plannedSteps(inspection, schema, target),
+                state.filter(s -> s.phase() != Phase.CLEAN).map(DatabaseState::targetVersion), target, catalog.versions(),
+                plannedSteps(inspection, schema, target),
                 state.flatMap(DatabaseState::lowestRelease), state.flatMap(DatabaseState::highestRelease),
-                interruptedAt(inspection), inspection.applied(), findings, nextChecks(state, target),
-                nextAction(inspection, target));
+                interruptedAt(inspection), inspection.applied(), findings, checks,
+                checks.filter(report -> !report.allowsStart())
+                        .map(report -> "First fix what the checks marked FAIL say. Then: ").orElse("")
+                        + nextAction(inspection, target));
     }
 
     /** The checks of the operation that is due next, as that operation would run them. */
