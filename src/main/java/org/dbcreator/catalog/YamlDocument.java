@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
@@ -17,7 +19,7 @@ import java.util.Map;
 final class YamlDocument {
 
     private static final YAMLFactory YAML = new YAMLFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode root;
     private final Map<String, Integer> lines;
@@ -31,16 +33,41 @@ final class YamlDocument {
     static YamlDocument parse(String text) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = YAML.createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME) {
-                    continue; // the value that follows carries the pointer and a line of its own
+            JsonNode root = parser.nextToken() == null ? NODES.objectNode() : read(parser, lines);
+            return new YamlDocument(root, lines);
+        }
+    }
+
+    /**
+     * Builds the tree straight from the parser's tokens, noting each value's line on the way (an
+     * ObjectMapper would do the same work and cost a few hundred classes at start-up).
+     */
+    private static JsonNode read(JsonParser parser, Map<String, Integer> lines) throws IOException {
+        lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation().getLineNr());
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, read(parser, lines));
                 }
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(parser, lines));
+                }
+                return array;
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> {
+                return NODES.textNode(parser.getText()); // the manifest reads every scalar as text
             }
         }
-        JsonNode root = MAPPER.readTree(text);
-        return new YamlDocument(root == null ? MAPPER.createObjectNode() : root, lines);
     }
 
     JsonNode root() {

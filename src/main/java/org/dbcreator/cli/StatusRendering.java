@@ -20,7 +20,10 @@ import org.dbcreator.history.AppliedScript;
 final class StatusRendering {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: text reports, the common case, should not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private StatusRendering() {}
 
@@ -78,7 +81,7 @@ final class StatusRendering {
         m.put("checks", r.checks().map(StatusRendering::json).orElse(null));
         m.put("nextAction", r.nextAction());
         try {
-            return JSON.writeValueAsString(m);
+            return Json.MAPPER.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
