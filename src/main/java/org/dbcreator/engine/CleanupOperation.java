@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.db.AdvisoryLock;
@@ -16,7 +15,6 @@ import org.dbcreator.db.Database;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
-import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
 
 /**
@@ -24,24 +22,13 @@ import org.dbcreator.history.Phase;
  * upgrade, oldest step first. It drops what only old releases needed, so from its start only
  * nodes of the target release may run; it is irreversible and must be confirmed.
  */
-final class CleanupOperation {
+final class CleanupOperation extends EngineOperation {
 
     static final String NAME = "cleanup";
     private static final Duration GATE_POLL = Duration.ofSeconds(2);
 
-    private final Catalog catalog;
-    private final Database database;
-    private final JdbcHistory history;
-    private final ProgressListener listener;
-    private final String installedBy;
-
-    CleanupOperation(Catalog catalog, Database database, JdbcHistory history, ProgressListener listener,
-            String installedBy) {
-        this.catalog = catalog;
-        this.database = database;
-        this.history = history;
-        this.listener = listener;
-        this.installedBy = installedBy;
+    CleanupOperation(OperationContext context) {
+        super(context);
     }
 
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it

@@ -22,7 +22,6 @@ import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Database;
 import org.dbcreator.db.Sessions;
 import org.dbcreator.error.DbCreatorException;
-import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
@@ -59,7 +58,7 @@ public final class DbCreator implements AutoCloseable {
     }
 
     public StatusReport status(Optional<Version> target) {
-        return guarded(() -> new StatusOperation(catalog, database, history).run(target));
+        return guarded(() -> new StatusOperation(context(ProgressListener.NONE, "status")).run(target));
     }
 
     public DeployResult deploy(Optional<Version> target) {
@@ -68,7 +67,7 @@ public final class DbCreator implements AutoCloseable {
 
     /** Deploys {@code target} (default: the latest), loading {@code sample} rows right after the baseline. */
     public DeployResult deploy(Optional<Version> target, SampleSize sample) {
-        return guarded(() -> new DeployOperation(catalog, database, history, listener, installedBy())
+        return guarded(() -> new DeployOperation(context())
                 .run(target, sample));
     }
 
@@ -85,7 +84,7 @@ public final class DbCreator implements AutoCloseable {
      * recent verified backup at the schema's release in the history.
      */
     public UpgradeResult upgrade(Optional<Version> target, boolean dryRun, BackupPolicy backup) {
-        return guarded(() -> new UpgradeOperation(catalog, database, history, listener, installedBy())
+        return guarded(() -> new UpgradeOperation(context())
                 .run(target, dryRun, backup));
     }
 
@@ -94,7 +93,7 @@ public final class DbCreator implements AutoCloseable {
      * gate is open (or, for a product without a node registry, when the operator confirms).
      */
     public UpgradeResult cleanup(CleanupRequest request) {
-        return guarded(() -> new CleanupOperation(catalog, database, history, listener, installedBy()).run(request));
+        return guarded(() -> new CleanupOperation(context()).run(request));
     }
 
     /**
@@ -140,6 +139,14 @@ public final class DbCreator implements AutoCloseable {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    private OperationContext context() throws SQLException {
+        return context(listener, installedBy());
+    }
+
+    private OperationContext context(ProgressListener progress, String who) {
+        return new OperationContext(catalog, database, history, progress, who);
     }
 
     /** "account (os-user on host)", as the history records who ran a script. */

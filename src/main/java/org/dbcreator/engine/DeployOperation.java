@@ -8,21 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.dbcreator.catalog.Catalog;
-import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
-import org.dbcreator.db.Database;
 import org.dbcreator.db.Identifiers;
 import org.dbcreator.db.Privileges;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
-import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.DatabaseState;
-import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
 
 /**
@@ -30,21 +23,10 @@ import org.dbcreator.history.Phase;
  * migrations and cleanup of every step. Every check runs before the first change, so a refused
  * deploy changes nothing; an interrupted deploy is resumed by running it again.
  */
-final class DeployOperation {
+final class DeployOperation extends EngineOperation {
 
-    private final Catalog catalog;
-    private final Database database;
-    private final JdbcHistory history;
-    private final ProgressListener listener;
-    private final String installedBy;
-
-    DeployOperation(Catalog catalog, Database database, JdbcHistory history, ProgressListener listener,
-            String installedBy) {
-        this.catalog = catalog;
-        this.database = database;
-        this.history = history;
-        this.listener = listener;
-        this.installedBy = installedBy;
+    DeployOperation(OperationContext context) {
+        super(context);
     }
 
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it
@@ -124,11 +106,7 @@ final class DeployOperation {
     }
 
     private void requirePrivileges(List<PlanItem> plan, boolean databaseExists) throws SQLException {
-        Set<String> needed = new TreeSet<>(RequiredPrivileges.TOOL_TABLES);
-        for (PlanItem item : plan) {
-            needed.addAll(item instanceof PlanItem.ScriptItem s
-                    ? RequiredPrivileges.of(s.script().statements()) : RequiredPrivileges.JAVA_STEP);
-        }
+        Set<String> needed = RequiredPrivileges.ofPlan(plan);
         try (Connection c = database.serverConnection()) {
             Set<String> missing = Privileges.missing(c, database.databaseName(), needed);
             if (!missing.isEmpty()) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.db.Database;
@@ -55,11 +54,7 @@ final class Preflight {
     }
 
     private PreflightCheck privileges(List<PlanItem> plan) throws SQLException {
-        Set<String> needed = new TreeSet<>(RequiredPrivileges.TOOL_TABLES);
-        for (PlanItem item : plan) {
-            needed.addAll(item instanceof PlanItem.ScriptItem s
-                    ? RequiredPrivileges.of(s.script().statements()) : RequiredPrivileges.JAVA_STEP);
-        }
+        Set<String> needed = RequiredPrivileges.ofPlan(plan);
         try (Connection c = database.serverConnection()) {
             Set<String> missing = Privileges.missing(c, database.databaseName(), needed);
             if (missing.isEmpty()) {

@@ -20,6 +20,15 @@ final class RequiredPrivileges {
 
     private RequiredPrivileges() {}
 
+    /** What a whole plan needs, the tool's own tables included. */
+    static Set<String> ofPlan(List<PlanItem> plan) {
+        Set<String> needed = new TreeSet<>(TOOL_TABLES);
+        for (PlanItem item : plan) {
+            needed.addAll(item instanceof PlanItem.ScriptItem s ? of(s.script().statements()) : JAVA_STEP);
+        }
+        return needed;
+    }
+
     static Set<String> of(List<SqlStatement> statements) {
         Set<String> needed = new TreeSet<>();
         for (SqlStatement statement : statements) {

@@ -4,27 +4,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Step;
 import org.dbcreator.catalog.Version;
-import org.dbcreator.db.Database;
 import org.dbcreator.engine.StatusReport.Condition;
 import org.dbcreator.history.DatabaseState;
-import org.dbcreator.history.JdbcHistory;
-import org.dbcreator.history.JournalEntry;
 import org.dbcreator.history.Phase;
 
 /** Reads the version state without writing anything; a SELECT-only account is enough. */
-final class StatusOperation {
+final class StatusOperation extends EngineOperation {
 
-    private final Catalog catalog;
-    private final Database database;
-    private final JdbcHistory history;
-
-    StatusOperation(Catalog catalog, Database database, JdbcHistory history) {
-        this.catalog = catalog;
-        this.database = database;
-        this.history = history;
+    StatusOperation(OperationContext context) {
+        super(context);
     }
 
     StatusReport run(Optional<Version> requested) throws SQLException {
@@ -60,11 +50,11 @@ final class StatusOperation {
                 && state.get().schemaVersion().map(v -> v.isOlderThan(target)).orElse(false));
         if (upgradeDue) {
             Version upgradeTarget = phase == Phase.EXPANDING ? state.get().targetVersion() : target;
-            return Optional.of(new UpgradeOperation(catalog, database, history, ProgressListener.NONE, "status")
+            return Optional.of(new UpgradeOperation(context.quiet())
                     .run(Optional.of(upgradeTarget), true, BackupPolicy.defaults()).checks());
         }
         if (phase == Phase.EXPANDED || phase == Phase.CLEANING) {
-            return Optional.of(new CleanupOperation(catalog, database, history, ProgressListener.NONE, "status")
+            return Optional.of(new CleanupOperation(context.quiet())
                     .run(CleanupRequest.preview()).checks());
         }
         return Optional.empty();

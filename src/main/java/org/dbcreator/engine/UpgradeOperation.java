@@ -10,14 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.dbcreator.backup.BackupOperation;
 import org.dbcreator.backup.BackupResult;
-import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.db.Database;
-import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
-import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
 
 /**
@@ -25,23 +22,12 @@ import org.dbcreator.history.Phase;
  * migration from the schema's release to the target, several hops if need be. Nodes of every
  * release in between keep working; afterwards {@code dbcreator_state} admits them all.
  */
-final class UpgradeOperation {
+final class UpgradeOperation extends EngineOperation {
 
     static final String NAME = "upgrade";
 
-    private final Catalog catalog;
-    private final Database database;
-    private final JdbcHistory history;
-    private final ProgressListener listener;
-    private final String installedBy;
-
-    UpgradeOperation(Catalog catalog, Database database, JdbcHistory history, ProgressListener listener,
-            String installedBy) {
-        this.catalog = catalog;
-        this.database = database;
-        this.history = history;
-        this.listener = listener;
-        this.installedBy = installedBy;
+    UpgradeOperation(OperationContext context) {
+        super(context);
     }
 
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it

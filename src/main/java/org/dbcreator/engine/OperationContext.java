@@ -1,0 +1,19 @@
+package org.dbcreator.engine;
+
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.db.Database;
+import org.dbcreator.history.JdbcHistory;
+
+/**
+ * What every operation works with, wired once by {@link DbCreator}.
+ *
+ * @param installedBy who runs it ("account (os-user on host)"), as the history records it
+ */
+record OperationContext(Catalog catalog, Database database, JdbcHistory history, ProgressListener listener,
+        String installedBy) {
+
+    /** The same collaborators, quiet: for an operation that only looks (status asking for checks). */
+    OperationContext quiet() {
+        return new OperationContext(catalog, database, history, ProgressListener.NONE, installedBy);
+    }
+}
