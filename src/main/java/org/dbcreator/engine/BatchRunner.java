@@ -45,12 +45,20 @@ final class BatchRunner {
                 listener.onEvent(new ProgressEvent.Notice("Resuming " + work.description() + " after " + batch
                         + " committed batches."));
             }
+            long connectionId = Sessions.connectionId(connection);
+            // One transaction per batch, begun by the batch's first statement: autocommit stays off
+            // from the first batch to the last rather than being switched for each one.
+            connection.setAutoCommit(false);
             int rows;
-            do {
-                rows = runBatch(work, batch);
-                listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows));
-                batch++;
-            } while (rows > 0);
+            try {
+                do {
+                    rows = runBatch(work, batch, connectionId);
+                    listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows));
+                    batch++;
+                } while (rows > 0);
+            } finally {
+                connection.setAutoCommit(true);
+            }
             history.recordApplied(connection, new AppliedScript(run.runId(), run.operation(), version, kind,
                     work.name(), null, batch, run.installedBy(), started, Instant.now()));
         } catch (SQLException e) {
@@ -60,12 +68,12 @@ final class BatchRunner {
                 Instant.now().toEpochMilli() - started.toEpochMilli(), false));
     }
 
-    private int runBatch(BatchedWork work, int batch) throws SQLException {
-        connection.setAutoCommit(false);
+    /** Runs one batch and commits it together with its journal row, or rolls both back. */
+    private int runBatch(BatchedWork work, int batch, long connectionId) throws SQLException {
         try {
             int rows = work.runBatch(connection, batch);
             history.journalStart(connection, new JournalEntry(run.runId(), work.name(), batch, 0, BATCH_CHECKSUM,
-                    Outcome.DONE, Sessions.connectionId(connection), Optional.empty()));
+                    Outcome.DONE, connectionId, Optional.empty()));
             connection.commit();
             return rows;
         } catch (SQLException | RuntimeException e) {
@@ -75,8 +83,6 @@ final class BatchRunner {
                 // a lost connection rolls back by itself
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 }
