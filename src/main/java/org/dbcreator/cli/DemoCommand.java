@@ -10,6 +10,8 @@ import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.DemoRequest;
 import org.dbcreator.engine.RunningDemo;
 import org.dbcreator.engine.SampleSize;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -46,6 +48,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Stop the server and exit once the database is ready.")
     boolean noWait;
 
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "0", description = "Also run N demo nodes of the"
+            + " database's release (as 'dbcreator demo-node' does) until Ctrl-C, then print their reports (default: none).")
+    int nodes;
+
     @Option(names = "--catalog", paramLabel = "DIR", description = "Read the catalog from this folder instead of the bundled one.")
     Path catalogDirectory;
 
@@ -53,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CliContext context = main.context();
         PrintStream out = context.out();
+        refuseBadNodeCount();
         Catalog catalog = catalogDirectory == null ? Catalog.bundled() : Catalog.fromDirectory(catalogDirectory);
         DemoRequest request = new DemoRequest(context.folders(), catalog, Optional.ofNullable(version).map(Versions::parse),
                 port, reset, rows == null ? OptionalLong.empty() : OptionalLong.of(rows), seed);
@@ -62,12 +69,25 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             printHowToConnect(out, demo);
             if (!noWait) {
+                DemoNodes running = DemoNodes.start(demo, catalog, nodes, out);
                 out.println();
                 out.println("The server runs until you press Ctrl-C.");
                 context.stop().await();
+                running.stop();
             }
         }
         return 0;
+    }
+
+    private void refuseBadNodeCount() {
+        if (nodes < 0 || nodes > DemoNodes.MAX) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "--nodes " + nodes + " is out of range: give 0 to "
+                    + DemoNodes.MAX + ".");
+        }
+        if (nodes > 0 && noWait) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "--nodes runs nodes until Ctrl-C, which --no-wait"
+                    + " skips: leave out one of them.");
+        }
     }
 
     private static void printHowToConnect(PrintStream out, RunningDemo demo) {

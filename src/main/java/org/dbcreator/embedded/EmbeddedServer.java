@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Secret;
@@ -41,6 +42,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private Secret rootPassword;
     private SelfSignedCertificate certificate;
     private Thread shutdownHook;
+    private final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
 
     private EmbeddedServer(Path folder, ServerBinaries binaries, List<String> extraOptions) {
         this.folder = folder;
@@ -248,10 +250,25 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} before the server stops, however it stops (close or Ctrl-C), so that its
+     * clients (demo nodes) can end cleanly first.
+     */
+    public void beforeStop(Runnable task) {
+        beforeStop.add(task);
+    }
+
     private void stopQuietly() {
         Process running = process;
         if (running == null || !running.isAlive()) {
             return;
+        }
+        for (Runnable task : beforeStop) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a task before the server stop failed", e);
+            }
         }
         running.destroy(); // SIGTERM: mariadbd shuts InnoDB down cleanly
         try {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.dbcreator.backup.BackupOperation;
 import org.dbcreator.backup.BackupRequest;
 import org.dbcreator.backup.BackupResult;
@@ -17,11 +18,16 @@ import org.dbcreator.backup.VerifyOperation;
 import org.dbcreator.backup.VerifyResult;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.catalog.NodeRegistry;
+import org.dbcreator.cluster.DemoNode;
 import org.dbcreator.cluster.GateReport;
+import org.dbcreator.cluster.NodeWorkload;
+import org.dbcreator.cluster.NodeWrite;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Database;
 import org.dbcreator.db.Sessions;
 import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
@@ -55,6 +61,23 @@ public final class DbCreator implements AutoCloseable {
      */
     public static RunningDemo startDemo(DemoRequest request, ProgressListener listener) {
         return new DemoOperation(request, listener).run();
+    }
+
+    /**
+     * Starts a demo node of the catalog's product: one of its management servers at
+     * {@code options.release()}, with connections of its own. Throws NODE_NOT_ALLOWED, changing
+     * nothing, when that release may not run against the database now. Stop the node to mark it down.
+     */
+    public static DemoNode startNode(Catalog catalog, ConnectionSettings settings, DemoNode.Options options,
+            Consumer<NodeWrite> acknowledged) {
+        NodeRegistry registry = catalog.manifest().nodes().orElseThrow(() -> new DbCreatorException(
+                ErrorCode.INVALID_ARGUMENT, "The catalog of " + catalog.product() + " declares no node registry, so it"
+                        + " has no demo node."));
+        String workload = registry.demoWorkload().orElseThrow(() -> new DbCreatorException(ErrorCode.INVALID_ARGUMENT,
+                "The catalog of " + catalog.product() + " names no demo workload (nodes: demo-workload in its manifest)."));
+        catalog.requireKnown(options.release());
+        NodeWorkload node = JavaSteps.load(workload, NodeWorkload.class);
+        return DemoNode.start(Database.connect(settings), registry, node, options, acknowledged);
     }
 
     public StatusReport status(Optional<Version> target) {

@@ -2,6 +2,8 @@ package org.dbcreator.engine;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.db.TlsMode;
 import org.dbcreator.embedded.ApplicationAccount;
 import org.dbcreator.embedded.DemoFolder;
 import org.dbcreator.embedded.EmbeddedServer;
@@ -71,6 +73,17 @@ public final class RunningDemo implements AutoCloseable {
 
     public StatusReport status() {
         return status;
+    }
+
+    /** Runs {@code task} before the server stops, also when Ctrl-C stops it: clients end cleanly first. */
+    public void beforeStop(Runnable task) {
+        server.beforeStop(task);
+    }
+
+    /** Connection settings for the demo's application account, as a product node would use them. */
+    public ConnectionSettings applicationSettings() {
+        return new ConnectionSettings(host(), port(), database(), account.user(), account.password(), TlsMode.PREFERRED,
+                Optional.empty());
     }
 
     @Override

@@ -1,0 +1,344 @@
+package org.dbcreator.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.dbcreator.catalog.NodeRegistry;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.db.Database;
+import org.dbcreator.db.Identifiers;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.NodeContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stand-in for one management-server node of the product: it registers, heartbeats, and runs
+ * its release's workload at a steady rate until stopped, counting what it sees. Every unit of work
+ * first reads the node contract with a shared lock, so the node honours the compatible range the
+ * way a real node must: a node whose release leaves the range stops itself ({@link Ending#SHUT_OUT}).
+ * Stopping marks the node down; a crash ({@link #abandon}) leaves its heartbeat to go stale.
+ */
+public final class DemoNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoNode.class);
+    private static final String DOWN = "Down";
+    private static final int ATTEMPTS = 5;
+
+    /** How a node's run ended. */
+    public enum Ending { RUNNING, STOPPED, SHUT_OUT, ABANDONED }
+
+    /**
+     * @param ratePerSecond units of work per second, started on a fixed schedule
+     */
+    public record Options(String name, Version release, double ratePerSecond, Duration heartbeatInterval) {
+        public Options {
+            if (name == null || name.isBlank() || name.length() > 255 || name.chars().anyMatch(Character::isISOControl)) {
+                throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT,
+                        "A node name must be 1 to 255 printable characters, not '" + name + "'.");
+            }
+            if (!(ratePerSecond > 0 && ratePerSecond <= 10_000)) {
+                throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT,
+                        "A node's rate must be between 0 and 10000 units of work per second, not " + ratePerSecond + ".");
+            }
+        }
+    }
+
+    private final Database database;
+    private final NodeRegistry registry;
+    private final NodeWorkload workload;
+    private final Options options;
+    private final Consumer<NodeWrite> acknowledged;
+    private final NodeMetrics metrics = new NodeMetrics();
+    private final ScheduledExecutorService heartbeat;
+    private final Thread worker;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final Object schedule = new Object();
+    private volatile boolean stopping;
+    private volatile Ending ending = Ending.RUNNING;
+    private volatile String endReason = "";
+
+    private DemoNode(Database database, NodeRegistry registry, NodeWorkload workload, Options options,
+            Consumer<NodeWrite> acknowledged) {
+        this.database = database;
+        this.registry = registry;
+        this.workload = workload;
+        this.options = options;
+        this.acknowledged = acknowledged;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, options.name() + "-heartbeat"));
+        this.worker = daemon(this::workSteadily, options.name() + "-work");
+    }
+
+    /**
+     * Registers the node and starts its heartbeat and workload. The node owns {@code database} and
+     * closes it when it ends. Throws NODE_NOT_ALLOWED, changing nothing, when the release is outside
+     * the compatible range.
+     */
+    public static DemoNode start(Database database, NodeRegistry registry, NodeWorkload workload, Options options,
+            Consumer<NodeWrite> acknowledged) {
+        DemoNode node = new DemoNode(database, registry, workload, options, acknowledged);
+        try {
+            node.register();
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            if (e instanceof SQLException sql) {
+                throw new DbCreatorException(ErrorCode.CONNECTION_LOST, "Node " + options.name()
+                        + " could not register: " + sql.getMessage(), sql);
+            }
+            throw (RuntimeException) e;
+        }
+        long period = options.heartbeatInterval().toNanos();
+        node.heartbeat.scheduleAtFixedRate(node::beat, period, period, TimeUnit.NANOSECONDS);
+        node.worker.start();
+        return node;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Ending ending() {
+        return ending;
+    }
+
+    /** Why the node ended, when it ended by itself. */
+    public String endReason() {
+        return endReason;
+    }
+
+    public NodeStats stats() {
+        return metrics.total();
+    }
+
+    /** The stats since the previous call (or the start); a benchmark takes one per phase. */
+    public NodeStats takeInterval() {
+        return metrics.takeInterval();
+    }
+
+    /** Waits for the node to end by itself (shut out); true when it did within {@code timeout}. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the work, marks the node down and reports; a second call only reports again. */
+    public synchronized NodeReport stop() {
+        if (ending == Ending.RUNNING) {
+            endWork(Ending.STOPPED, "stopped");
+        }
+        return report();
+    }
+
+    /** Ends like a killed process: work and heartbeat stop, the registry still says Up. */
+    public synchronized NodeReport abandon() {
+        if (ending == Ending.RUNNING) {
+            stopping = true;
+            ending = Ending.ABANDONED;
+            endReason = "abandoned without marking itself down";
+            wakeWorker();
+            joinWorker();
+            heartbeat.shutdownNow();
+            database.close();
+            ended.countDown();
+        }
+        return report();
+    }
+
+    public NodeReport report() {
+        return new NodeReport(options.name(), options.release().toString(), ending, endReason, stats());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void register() throws SQLException {
+        try (Connection c = database.productConnection()) {
+            c.setAutoCommit(false);
+            try {
+                NodeContract contract = NodeContract.readLocked(c).orElseThrow(() -> notAllowed(
+                        "'" + database.databaseName() + "' is not deployed by DatabaseCreator"));
+                if (!contract.allows(options.release())) {
+                    throw notAllowed("only releases " + contract.describe() + " may run now");
+                }
+                workload.register(c, options.name(), options.release());
+                c.commit();
+            } finally {
+                c.rollback();
+            }
+        }
+        LOG.info("Node {} registered at release {}", options.name(), options.release());
+    }
+
+    private DbCreatorException notAllowed(String why) {
+        return new DbCreatorException(ErrorCode.NODE_NOT_ALLOWED,
+                "Node " + options.name() + " of release " + options.release() + " may not start: " + why + ".");
+    }
+
+    private void workSteadily() {
+        long period = (long) (1e9 / options.ratePerSecond());
+        long due = System.nanoTime();
+        for (long sequence = 0; !stopping; sequence++) {
+            sleepUntil(due);
+            if (stopping) {
+                break;
+            }
+            runUnit(sequence, due);
+            due += period;
+        }
+    }
+
+    /** One unit of work with its retries; its latency counts from when it was due. */
+    private void runUnit(long sequence, long due) {
+        for (int attempt = 1; attempt <= ATTEMPTS && !stopping; attempt++) {
+            try (Connection c = database.productConnection()) {
+                runTransaction(c, sequence).ifPresent(writes -> metrics.succeeded(System.nanoTime() - due, writes));
+                return;
+            } catch (SQLException e) {
+                metrics.failed(e, "work");
+                if (!isTransient(e)) {
+                    return;
+                }
+                sleepMillis(50L * attempt);
+            } catch (NodeWorkload.WrongResultException e) {
+                metrics.failed("wrong-result", e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** The writes acknowledged; empty when the contract shut this node's release out and the node ended. */
+    private OptionalInt runTransaction(Connection c, long sequence) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            Optional<NodeContract> contract = NodeContract.readLocked(c);
+            if (contract.isEmpty() || !contract.get().allows(options.release())) {
+                c.rollback();
+                shutOut(contract.map(NodeContract::describe).orElse("none"));
+                return OptionalInt.empty();
+            }
+            List<NodeWrite> writes = workload.work(c, sequence, contract.get());
+            c.commit();
+            workload.acknowledged(writes);
+            writes.forEach(acknowledged);
+            return OptionalInt.of(writes.size());
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        }
+    }
+
+    private void shutOut(String range) {
+        LOG.warn("Node {} of release {} stops: the compatible range is now {}", options.name(), options.release(), range);
+        stopping = true;
+        // The worker thread itself ends the node, so it must not wait for itself.
+        heartbeat.shutdownNow();
+        markDown();
+        ending = Ending.SHUT_OUT;
+        endReason = "the compatible range is now " + range;
+        database.close();
+        ended.countDown();
+    }
+
+    private void endWork(Ending how, String reason) {
+        stopping = true;
+        wakeWorker();
+        joinWorker();
+        if (ending == Ending.RUNNING) { // not shut out meanwhile
+            heartbeat.shutdownNow();
+            markDown();
+            ending = how;
+            endReason = reason;
+            database.close();
+            ended.countDown();
+        }
+    }
+
+    private void beat() {
+        String sql = "UPDATE " + Identifiers.quote(registry.table()) + " SET " + Identifiers.quote(registry.heartbeatColumn())
+                + " = NOW(3) WHERE " + Identifiers.quote(registry.nameColumn()) + " = ?";
+        try (Connection c = database.productConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, options.name());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            metrics.failed(e, "heartbeat");
+        }
+    }
+
+    private void markDown() {
+        String sql = "UPDATE " + Identifiers.quote(registry.table()) + " SET " + Identifiers.quote(registry.stateColumn())
+                + " = ?, " + Identifiers.quote(registry.heartbeatColumn()) + " = NOW(3) WHERE "
+                + Identifiers.quote(registry.nameColumn()) + " = ?";
+        try (Connection c = database.productConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, DOWN);
+            ps.setString(2, options.name());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            metrics.failed(e, "mark down");
+        }
+    }
+
+    /** Deadlocks, lock wait timeouts and lost connections are worth another try; the rest is not. */
+    private static boolean isTransient(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("40") || state.startsWith("08") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
+    }
+
+    private void sleepUntil(long due) {
+        synchronized (schedule) {
+            for (long wait = due - System.nanoTime(); wait > 0 && !stopping; wait = due - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(schedule, wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                }
+            }
+        }
+    }
+
+    private void sleepMillis(long millis) {
+        sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    private void wakeWorker() {
+        synchronized (schedule) {
+            schedule.notifyAll();
+        }
+    }
+
+    private void joinWorker() {
+        if (Thread.currentThread() == worker) {
+            return;
+        }
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone: the server rolls the transaction back itself
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
