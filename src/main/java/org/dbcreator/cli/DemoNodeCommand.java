@@ -55,12 +55,12 @@ final class DemoNodeCommand implements Callable<Integer> {
         DemoNode.Options options = new DemoNode.Options(name != null ? name : "demo-node-" + ProcessHandle.current().pid(),
                 Versions.parse(version), rate, Duration.ofSeconds(1));
         DemoNode node = DbCreator.startNode(target.catalog(), target.settings(), options, write -> {});
-        context.err().println("Node " + options.name() + " of release " + options.release() + " runs against '"
-                + target.settings().database() + "' on " + target.settings().host() + ":" + target.settings().port()
-                + " (" + rate + " units of work per second). Ctrl-C stops it and prints its report.");
         Finisher finisher = new Finisher(node, context);
         Thread onCtrlC = new Thread(finisher::finish, "dbcreator-demo-node-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
+        context.err().println("Node " + options.name() + " of release " + options.release() + " runs against '"
+                + target.settings().database() + "' on " + target.settings().host() + ":" + target.settings().port()
+                + " (" + rate + " units of work per second). Ctrl-C stops it and prints its report.");
         Thread onStopSignal = new Thread(() -> awaitStop(context, node), "dbcreator-demo-node-wait");
         onStopSignal.setDaemon(true);
         onStopSignal.start();

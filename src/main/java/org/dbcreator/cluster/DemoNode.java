@@ -85,17 +85,13 @@ public final class DemoNode implements AutoCloseable {
      * the compatible range.
      */
     public static DemoNode start(Database database, NodeRegistry registry, NodeWorkload workload, Options options,
-            Consumer<NodeWrite> acknowledged) {
+            Consumer<NodeWrite> acknowledged) throws SQLException {
         DemoNode node = new DemoNode(database, registry, workload, options, acknowledged);
         try {
             node.register();
         } catch (SQLException | RuntimeException e) {
             database.close();
-            if (e instanceof SQLException sql) {
-                throw new DbCreatorException(ErrorCode.CONNECTION_LOST, "Node " + options.name()
-                        + " could not register: " + sql.getMessage(), sql);
-            }
-            throw (RuntimeException) e;
+            throw e;
         }
         long period = options.heartbeatInterval().toNanos();
         node.heartbeat.scheduleAtFixedRate(node::beat, period, period, TimeUnit.NANOSECONDS);

@@ -77,7 +77,11 @@ public final class DbCreator implements AutoCloseable {
                 "The catalog of " + catalog.product() + " names no demo workload (nodes: demo-workload in its manifest)."));
         catalog.requireKnown(options.release());
         NodeWorkload node = JavaSteps.load(workload, NodeWorkload.class);
-        return DemoNode.start(Database.connect(settings), registry, node, options, acknowledged);
+        try {
+            return DemoNode.start(Database.connect(settings), registry, node, options, acknowledged);
+        } catch (SQLException e) {
+            throw Failures.ofOperation(e, settings.user(), settings.database());
+        }
     }
 
     public StatusReport status(Optional<Version> target) {

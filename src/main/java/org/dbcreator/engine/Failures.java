@@ -30,12 +30,17 @@ final class Failures {
 
     private static final int ACCESS_DENIED_TO_DATABASE = 1044;
     private static final int COMMAND_DENIED = 1142;
+    private static final int UNKNOWN_DATABASE = 1049;
 
     /** A failure outside any script: reading state, checking, connecting. */
     static DbCreatorException ofOperation(SQLException e, String user, String database) {
         if (e.getErrorCode() == ACCESS_DENIED_TO_DATABASE || e.getErrorCode() == COMMAND_DENIED) {
             return new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "User '" + user
                     + "' may not read database '" + database + "' (" + e.getMessage() + ").", e);
+        }
+        if (e.getErrorCode() == UNKNOWN_DATABASE) {
+            return new DbCreatorException(ErrorCode.DATABASE_NOT_FOUND, "There is no database '" + database + "' on"
+                    + " this server.", e);
         }
         if (isConnectionLoss(e)) {
             return new DbCreatorException(ErrorCode.CONNECTION_LOST, "The connection was lost: " + e.getMessage(), e);

@@ -39,10 +39,20 @@ final class DbCreatorCli {
 
     /** Runs a command with the connection options for {@code settings}; the password goes through the environment. */
     static Result run(ConnectionSettings settings, String command, String... more) {
+        return run(passwordEnv(settings), withConnection(settings, command, more));
+    }
+
+    /** The command line of {@code command} with the connection options for {@code settings}. */
+    static String[] withConnection(ConnectionSettings settings, String command, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--host", settings.host(), "--port",
                 String.valueOf(settings.port()), "--user", settings.user(), "--database", settings.database()));
         args.addAll(List.of(more));
-        return run(Map.of("DBCREATOR_PASSWORD", settings.password().reveal()), args.toArray(String[]::new));
+        return args.toArray(String[]::new);
+    }
+
+    /** The environment that gives {@code settings}' password. */
+    static Map<String, String> passwordEnv(ConnectionSettings settings) {
+        return Map.of("DBCREATOR_PASSWORD", settings.password().reveal());
     }
 
     /** Starts a command that runs until stopped (the demo server) on a thread of its own. */
