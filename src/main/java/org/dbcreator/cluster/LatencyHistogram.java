@@ -38,7 +38,7 @@ final class LatencyHistogram {
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
             if (seen >= rank) {
-                return Math.min(maxNanos, upperBoundOf(i));
+                return i == BUCKETS - 1 ? maxNanos : Math.min(maxNanos, upperBoundOf(i)); // the last bucket has no bound
             }
         }
         return maxNanos;

@@ -26,6 +26,7 @@ class ManifestReaderTest {
               table: node
               columns: { name: name, version: version, state: state, heartbeat: seen }
               stale-after: 45s
+              demo-workload: com.example.DemoNodeWorkload
             """;
 
     @Test
@@ -41,6 +42,7 @@ class ManifestReaderTest {
         assertThat(manifest.nodes()).hasValueSatisfying(nodes -> {
             assertThat(nodes.heartbeatColumn()).isEqualTo("seen");
             assertThat(nodes.staleAfter()).isEqualTo(Duration.ofSeconds(45));
+            assertThat(nodes.demoWorkload()).contains("com.example.DemoNodeWorkload");
         });
     }
 
@@ -56,6 +58,7 @@ class ManifestReaderTest {
         "bad migration class    | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nsteps:\\n  - from: 1.0.0\\n    to: 1.1.0\\n    expand: e.sql\\n    cleanup: c.sql\\n    migrations: [not a class]' | m.yaml:8: 'not a class' is not a Java class name",
         "bad database name      | 'product: demo\\ndatabase: drop table\\nbaseline: { version: 1.0.0, schema: a.sql }' | m.yaml:2: 'drop table' is not a valid database name",
         "bad duration           | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nnodes:\\n  table: n\\n  columns: { name: a, version: b, state: c, heartbeat: d }\\n  stale-after: soon' | m.yaml:6: 'soon' is not a duration",
+        "bad demo workload      | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nnodes:\\n  table: n\\n  columns: { name: a, version: b, state: c, heartbeat: d }\\n  demo-workload: 1node' | m.yaml:6: '1node' is not a Java class name",
         "not yaml               | 'product: [demo\\nbaseline: x'                                        | m.yaml:2: not valid YAML",
         "large-tables not list  | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nlarge-tables: event' | m.yaml:3: large-tables must be a list",
         "bad large table name   | 'product: demo\\nbaseline: { version: 1.0.0, schema: a.sql }\\nlarge-tables:\\n  - event\\n  - usage event' | m.yaml:5: 'usage event' is not a valid table or column name",
