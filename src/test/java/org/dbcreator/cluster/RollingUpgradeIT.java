@@ -145,16 +145,22 @@ class RollingUpgradeIT {
         engine(e -> e.deploy(Optional.of(OLDEST), SampleSize.none()));
         engine(e -> e.upgrade(Optional.of(LATEST), false, BackupPolicy.skip()));
         engine(e -> e.cleanup(new CleanupRequest(false, false, Set.of(), false, Optional.empty())));
+        start("node-1", LATEST);
+        awaitWork(6);
+        assertThat(running.remove("node-1").stop().stats().errors()).isZero();
         List<String> registry = db.rows("SELECT * FROM mshost ORDER BY id");
         Map<String, Long> rows = rowCounts();
+        int acknowledged = acks.size();
 
-        assertThatThrownBy(() -> start("node-old", OLDEST))
+        // An operator starts node-1 again, but from the old release's installation.
+        assertThatThrownBy(() -> start("node-1", OLDEST))
                 .isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NODE_NOT_ALLOWED))
                 .hasMessageContaining("only releases " + LATEST + " to " + LATEST);
 
+        assertThat(registry).singleElement().satisfies(node -> assertThat(node).contains("node-1 | " + LATEST + " | Down"));
         assertThat(db.rows("SELECT * FROM mshost ORDER BY id")).isEqualTo(registry);
         assertThat(rowCounts()).isEqualTo(rows);
-        assertThat(acks).isEmpty();
+        assertThat(acks).hasSize(acknowledged);
         assertThat(running).isEmpty();
     }
 
