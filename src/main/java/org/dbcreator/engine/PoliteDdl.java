@@ -13,6 +13,14 @@ import java.util.List;
  * for a table's metadata lock makes every later query on that table queue behind it; so each DDL
  * waits at most {@link #LOCK_WAIT_SECONDS} for the lock, gives up, names who holds it, backs off
  * (letting the queued node queries through) and tries again.
+ *
+ * <p>The same bound holds for the InnoDB locks a DDL statement waits for while it holds the
+ * table's exclusive metadata lock: on MariaDB an online ALTER of a table that others reference by
+ * foreign key locks those child tables when it commits. A node transaction that wrote a child
+ * table (host_capacity) and then reads the parent (host) waits for the ALTER's metadata lock,
+ * while the ALTER waits for the node's table lock: neither server notices, and without the bound
+ * both wait out innodb_lock_wait_timeout (50 s by default), with every node query on the table
+ * queued behind them.
  */
 final class PoliteDdl {
 
@@ -35,8 +43,30 @@ final class PoliteDdl {
         }
     }
 
-    /** Runs {@code sql}, retrying while other sessions hold the metadata lock it needs. */
+    /** Runs {@code sql}, retrying while other sessions hold the metadata lock (or row and table locks) it needs. */
     void execute(String sql, String where) throws SQLException {
+        // For the DDL only: the data statements on this connection keep the server's patience.
+        setInnodbLockWait(String.valueOf(LOCK_WAIT_SECONDS));
+        try {
+            executeRetrying(sql, where);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                setInnodbLockWait("DEFAULT");
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        setInnodbLockWait("DEFAULT");
+    }
+
+    private void setInnodbLockWait(String seconds) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
+        }
+    }
+
+    private void executeRetrying(String sql, String where) throws SQLException {
         long deadline = System.nanoTime() + patience.toNanos();
         long backoff = 500;
         for (int attempt = 1; ; attempt++) {

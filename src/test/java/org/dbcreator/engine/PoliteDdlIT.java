@@ -1,6 +1,7 @@
 package org.dbcreator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +71,65 @@ class PoliteDdlIT {
             assertThat(nodeReport.stats().maxMillis()).as("the 4.0.0 node's longest unit of work while the expand waited")
                     .isLessThan(PoliteDdl.LOCK_WAIT_SECONDS * 1000L + 1500);
             assertThat(db.number("SELECT COUNT(*) FROM host WHERE id = 1 AND uuid IS NOT NULL")).as("backfilled").isEqualTo(1);
+        }
+    }
+
+    /**
+     * On MariaDB an online ALTER of host locks host_capacity, which references it, when it commits,
+     * holding host's metadata lock meanwhile. A node transaction that wrote host_capacity and then
+     * reads host waits for the ALTER, which waits for the node: the ALTER must give up within about
+     * a second, as it does for a metadata lock, not hold the node for innodb_lock_wait_timeout.
+     */
+    @Test
+    void cleanupShouldNotHoldANodeBehindAnAlterWaitingForTheNodesTableLock(TestDatabase db) throws Exception {
+        Operator op = new Operator(CATALOG, db.admin());
+        op.deploy(CATALOG.baselineVersion().toString(), SampleSize.none());
+        assumeTrue(db.rows("SELECT VERSION()").get(0).contains("MariaDB"), "only MariaDB locks referencing tables at commit");
+        op.upgrade(ProgressListener.NONE);
+        db.execute("INSERT INTO data_center (id, uuid, name, created) VALUES (1, UUID(), 'dc', NOW())",
+                "INSERT INTO host (id, name, data_center_id, hypervisor_type, cpu_cores, ram_mb, created, uuid)"
+                        + " VALUES (1, 'h1', 1, 'KVM', 8, 16384, NOW(), UUID())"); // the expand's trigger copies the capacity
+
+        try (Connection node = TestServer.get().adminConnection()) {
+            node.setCatalog(db.name());
+            try (Statement s = node.createStatement()) {
+                // Far above what one attempt of the cleanup's DDL may last, far below innodb_lock_wait_timeout.
+                s.execute("SET SESSION lock_wait_timeout = 10");
+            }
+            node.setAutoCommit(false);
+            try (Statement s = node.createStatement()) {
+                s.executeUpdate("UPDATE host_capacity SET cpu_overcommit = 2.00 WHERE host_id = 1");
+            }
+            List<String> notices = new CopyOnWriteArrayList<>();
+            CompletableFuture<UpgradeResult> cleanup = CompletableFuture.supplyAsync(() -> op.cleanup(
+                    new CleanupRequest(false, false, Set.of(), false, Optional.empty()), event -> {
+                        if (event instanceof ProgressEvent.Notice n) {
+                            notices.add(n.message());
+                        }
+                    }));
+            awaitAlterCommitting(db, "ALTER TABLE host ", cleanup);
+
+            try (Statement s = node.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM host WHERE id = 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("h1");
+            }
+            node.commit();
+
+            assertThat(cleanup.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+            assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("4.1.0/cleanup.sql").contains("attempt 2"));
+        }
+    }
+
+    /** Polls until a statement of this test's database starting with {@code alter} commits, holding the table's metadata lock. */
+    private static void awaitAlterCommitting(TestDatabase db, String alter, CompletableFuture<?> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (db.number("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                + " AND STATE = 'Committing alter table to storage engine' AND INFO LIKE '%*/ " + alter + "%'") == 0) {
+            if (run.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + alter + "' commits; the run " + (run.isDone()
+                        ? "ended: " + run.handle((result, failure) -> failure == null ? result : failure).join() : "goes on"));
+            }
+            TimeUnit.MILLISECONDS.sleep(20); // polling for the server's state, not waiting out a duration
         }
     }
 
