@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Secret;
+import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import org.dbcreator.db.Secret;
 import org.dbcreator.db.TlsMode;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.testing.TestCatalogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

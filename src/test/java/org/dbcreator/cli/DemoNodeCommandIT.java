@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
@@ -88,9 +89,7 @@ class DemoNodeCommandIT {
     @Test
     void killedNodeShouldGoStaleWhileATerminatedOneMarksItselfDown(TestDatabase db, @TempDir Path temp) throws Exception {
         assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.3.0").exitCode()).isZero();
-        Path catalog = TestCatalogs.copyOfBundled(temp);
-        Path manifest = catalog.resolve("manifest.yaml");
-        Files.writeString(manifest, Files.readString(manifest).replace("stale-after: 30s", "stale-after: 2s"));
+        Path catalog = TestCatalogs.withStaleAfter(temp, "2s");
 
         Process killed = fork(db, catalog, "killed", temp.resolve("killed.out"));
         Process terminated = fork(db, catalog, "terminated", temp.resolve("terminated.out"));

@@ -1,4 +1,4 @@
-package org.dbcreator.cli;
+package org.dbcreator.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Copies of the bundled catalog that a test may break. */
-final class TestCatalogs {
+public final class TestCatalogs {
 
     private TestCatalogs() {}
 
-    static Path copyOfBundled(Path temp) throws IOException {
+    public static Path copyOfBundled(Path temp) throws IOException {
         Path target = temp.resolve("catalog");
         Path source = Path.of("sql");
         try (Stream<Path> files = Files.walk(source)) {
@@ -24,5 +24,13 @@ final class TestCatalogs {
             }
         }
         return target;
+    }
+
+    /** A copy of the bundled catalog whose node heartbeats go stale after {@code staleAfter} (e.g. "2s"). */
+    public static Path withStaleAfter(Path temp, String staleAfter) throws IOException {
+        Path catalog = copyOfBundled(temp);
+        Path manifest = catalog.resolve("manifest.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("stale-after: 30s", "stale-after: " + staleAfter));
+        return catalog;
     }
 }
