@@ -230,7 +230,11 @@ public final class DemoCloudNode implements NodeWorkload {
     /** The lists an operator's screen shows: VMs, one account's events, in the release's own terms. */
     private List<NodeWrite> readLists(Connection c, DemoCloudRelease r) throws SQLException {
         long account = anAccount();
-        readAll(c, "SELECT id, name, state, host_name FROM vm_view ORDER BY id DESC LIMIT 10");
+        // The newest VMs by primary key first, then the view for them: asked for the view's newest
+        // rows directly, MariaDB (10.11, 11.4) joins every VM from the few data centers and sorts
+        // them all (0.3 s at 50,000 VMs), more than a node at 20 units of work a second can afford.
+        readAll(c, "SELECT v.id, v.name, v.state, v.host_name FROM (SELECT id FROM vm_instance WHERE removed IS NULL"
+                + " ORDER BY id DESC LIMIT 10) newest JOIN vm_view v ON v.id = newest.id ORDER BY v.id DESC");
         String events = r.writesSeverity()
                 ? "SELECT id, severity_name, account_name FROM event_view WHERE account_id = ? ORDER BY created DESC LIMIT 20"
                 : "SELECT id, level, description FROM event WHERE account_id = ? ORDER BY created DESC LIMIT 20";
