@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dbcreator.backup.BackupRequest;
 import org.dbcreator.engine.BackupPolicy;
+import org.dbcreator.engine.BatchPace;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
 import picocli.CommandLine.ArgGroup;
@@ -35,6 +36,11 @@ final class UpgradeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     BackupChoice backup = new BackupChoice();
 
+    @Option(names = "--rest-ratio", paramLabel = "R", defaultValue = "" + 1.0,
+            description = "After each data-migration batch, rest R times as long as the batch took, so the nodes keep"
+                    + " their latency (0 to 10; default: ${DEFAULT-VALUE}; 0 runs the batches back to back).")
+    double restRatio;
+
     @Option(names = "--backup-max-age", paramLabel = "AGE", defaultValue = "24h", converter = Durations.class,
             description = "How old the recorded verified backup may be, e.g. 24h, 90m, 2d (default: ${DEFAULT-VALUE}).")
     Duration backupMaxAge;
@@ -59,9 +65,10 @@ final class UpgradeCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = main.context();
         PrintStream out = context.out();
+        BatchPace pace = new BatchPace(restRatio); // checked before anything connects
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
             UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun,
-                    backup.policy(backupMaxAge));
+                    backup.policy(backupMaxAge), pace);
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
         }
         return 0;

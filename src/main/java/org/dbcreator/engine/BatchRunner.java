@@ -14,7 +14,8 @@ import org.dbcreator.history.JournalEntry.Outcome;
 
 /**
  * Runs {@link BatchedWork} batch by batch, each batch committed together with its journal row, so
- * an interruption loses at most the uncommitted batch and nothing is done twice.
+ * an interruption loses at most the uncommitted batch and nothing is done twice; between batches
+ * it rests as its {@link BatchPace} says.
  */
 final class BatchRunner {
 
@@ -27,12 +28,14 @@ final class BatchRunner {
     private final JdbcHistory history;
     private final RunContext run;
     private final ProgressListener listener;
+    private final BatchPace pace;
 
-    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener) {
+    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace) {
         this.connection = connection;
         this.history = history;
         this.run = run;
         this.listener = listener;
+        this.pace = pace;
     }
 
     void apply(BatchedWork work, ScriptKind kind, Version version, int number, int total) {
@@ -52,9 +55,13 @@ final class BatchRunner {
             int rows;
             try {
                 do {
+                    long began = System.nanoTime();
                     rows = runBatch(work, batch, connectionId);
                     listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows));
                     batch++;
+                    if (rows > 0) {
+                        pace.restAfter(System.nanoTime() - began); // committed: the rest holds no lock
+                    }
                 } while (rows > 0);
             } finally {
                 connection.setAutoCommit(true);

@@ -153,7 +153,8 @@ final class CleanupOperation extends EngineOperation {
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the cleanup " : "Cleaning up ") + p.from()
                     + " -> " + p.to() + "; only nodes of " + p.to() + " may run now."));
             RunContext run = new RunContext(runId, "CLEANUP", database.databaseName(), installedBy);
-            int applied = new PlanExecutor(c, history, run, listener).apply(p.plan(), p.inspection().applied());
+            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED)
+                    .apply(p.plan(), p.inspection().applied());
             history.writeState(c, DatabaseState.clean(state.product(), p.to()));
             listener.onEvent(new ProgressEvent.Notice("Clean at " + p.to() + "."));
             return result(p, resuming ? UpgradeResult.Outcome.RESUMED : UpgradeResult.Outcome.APPLIED, applied, started,

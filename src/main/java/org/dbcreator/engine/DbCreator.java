@@ -111,8 +111,16 @@ public final class DbCreator implements AutoCloseable {
      * recent verified backup at the schema's release in the history.
      */
     public UpgradeResult upgrade(Optional<Version> target, boolean dryRun, BackupPolicy backup) {
+        return upgrade(target, dryRun, backup, BatchPace.ROLLING);
+    }
+
+    /**
+     * The expand phase, with the data migrations resting between batches as {@code pace} says, so
+     * that the nodes' queries keep their latency while a large table is backfilled.
+     */
+    public UpgradeResult upgrade(Optional<Version> target, boolean dryRun, BackupPolicy backup, BatchPace pace) {
         return guarded(() -> new UpgradeOperation(context())
-                .run(target, dryRun, backup));
+                .run(target, dryRun, backup, pace));
     }
 
     /**

@@ -141,7 +141,8 @@ final class DeployOperation extends EngineOperation {
                 listener.onEvent(new ProgressEvent.Notice("Resuming the interrupted deploy of " + target + "."));
             }
             RunContext run = new RunContext(runId, "DEPLOY", name, installedBy);
-            int applied = new PlanExecutor(c, history, run, listener).apply(plan, inspection.applied());
+            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED)
+                    .apply(plan, inspection.applied());
             history.writeState(c, DatabaseState.clean(catalog.product(), target));
             listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is at " + target + "."));
             return new DeployResult(name, target, resuming ? DeployResult.Outcome.RESUMED : DeployResult.Outcome.DEPLOYED,

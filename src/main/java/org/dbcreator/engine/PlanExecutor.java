@@ -14,9 +14,9 @@ final class PlanExecutor {
     private final BatchRunner batches;
     private final ProgressListener listener;
 
-    PlanExecutor(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener) {
+    PlanExecutor(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace) {
         this.scripts = new ScriptRunner(connection, history, run, listener);
-        this.batches = new BatchRunner(connection, history, run, listener);
+        this.batches = new BatchRunner(connection, history, run, listener, pace);
         this.listener = listener;
     }
 

@@ -51,7 +51,7 @@ final class StatusOperation extends EngineOperation {
         if (upgradeDue) {
             Version upgradeTarget = phase == Phase.EXPANDING ? state.get().targetVersion() : target;
             return Optional.of(new UpgradeOperation(context.quiet())
-                    .run(Optional.of(upgradeTarget), true, BackupPolicy.defaults()).checks());
+                    .run(Optional.of(upgradeTarget), true, BackupPolicy.defaults(), BatchPace.ROLLING).checks());
         }
         if (phase == Phase.EXPANDED || phase == Phase.CLEANING) {
             return Optional.of(new CleanupOperation(context.quiet())

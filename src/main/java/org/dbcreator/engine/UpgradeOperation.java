@@ -31,7 +31,8 @@ final class UpgradeOperation extends EngineOperation {
     }
 
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it
-    UpgradeResult run(Optional<Version> requested, boolean dryRun, BackupPolicy backup) throws SQLException {
+    UpgradeResult run(Optional<Version> requested, boolean dryRun, BackupPolicy backup, BatchPace pace)
+            throws SQLException {
         Instant started = Instant.now();
         if (dryRun) {
             Prepared p = prepare(requested, backup, false);
@@ -49,7 +50,7 @@ final class UpgradeOperation extends EngineOperation {
                 return result(p, UpgradeResult.Outcome.NOTHING_TO_DO, 0, started, Optional.empty());
             }
             applyBackupPolicy(p, backup);
-            return expand(p, started);
+            return expand(p, started, pace);
         }
     }
 
@@ -85,7 +86,7 @@ final class UpgradeOperation extends EngineOperation {
         return new Prepared(inspection, target, decision, plan, checks);
     }
 
-    private UpgradeResult expand(Prepared p, Instant started) throws SQLException {
+    private UpgradeResult expand(Prepared p, Instant started, BatchPace pace) throws SQLException {
         DatabaseState state = p.inspection().state().orElseThrow();
         Version from = p.from();
         Version target = p.target();
@@ -98,7 +99,7 @@ final class UpgradeOperation extends EngineOperation {
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the expand " : "Expanding ") + from + " -> "
                     + target + "; nodes of " + from + " keep working."));
             RunContext run = new RunContext(runId, "UPGRADE", database.databaseName(), installedBy);
-            int applied = new PlanExecutor(c, history, run, listener).apply(p.plan(), p.inspection().applied());
+            int applied = new PlanExecutor(c, history, run, listener, pace).apply(p.plan(), p.inspection().applied());
             Version lowest = state.lowestRelease().orElse(from);
             history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), target, Phase.EXPANDED,
                     Optional.of(lowest), Optional.of(target), Optional.empty(), Optional.empty(), Instant.now()));

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Secret;
 import org.dbcreator.db.TlsMode;
 import org.dbcreator.engine.BackupPolicy;
+import org.dbcreator.engine.BatchPace;
 import org.dbcreator.engine.CleanupRequest;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.ProgressListener;
@@ -37,7 +39,11 @@ import org.dbcreator.engine.UpgradeResult;
  *
  * <pre>
  *   NodesDuringUpgrade [HOST:PORT] [--rounds 3] [--rows 1000000] [--nodes 3] [--rate 20] [--seconds 30] [--no-cleanup]
+ *                      [--rest-ratios 1]
  * </pre>
+ *
+ * {@code --rest-ratios 0,1} compares the data migrations' paces side by side: the rounds take the
+ * ratios in turn (so {@code --rounds 4} gives two rounds of each), and each ratio gets its summary.
  *
  * Root (or DBCREATOR_USER) with DBCREATOR_PASSWORD (default empty), TLS off. A plain main class,
  * run by hand (docs/benchmarks.md), never by the build.
@@ -54,7 +60,8 @@ public final class NodesDuringUpgrade {
     private final int nodes;
     private final double rate;
     private final long steadyMillis;
-    private final NodesReport report = new NodesReport(System.out);
+    private final Map<Double, NodesReport> reports = new LinkedHashMap<>();
+    private final List<Double> restRatios;
 
     private NodesDuringUpgrade(ConnectionSettings admin, Map<String, String> options) {
         this.admin = admin;
@@ -62,6 +69,9 @@ public final class NodesDuringUpgrade {
         this.nodes = Integer.parseInt(options.getOrDefault("nodes", "3"));
         this.rate = Double.parseDouble(options.getOrDefault("rate", "20"));
         this.steadyMillis = 1000L * Integer.parseInt(options.getOrDefault("seconds", "30"));
+        this.restRatios = Stream.of(options.getOrDefault("rest-ratios", String.valueOf(BatchPace.ROLLING.restRatio()))
+                .split(",")).map(Double::parseDouble).toList();
+        restRatios.forEach(ratio -> reports.put(ratio, new NodesReport(System.out)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,12 +101,17 @@ public final class NodesDuringUpgrade {
                     rate, rows, steadyMillis / 1000, rounds, loadAverage());
         }
         for (int round = 1; round <= rounds; round++) {
-            report.round(round, runRound(round, rows));
+            BatchPace pace = new BatchPace(restRatios.get((round - 1) % restRatios.size()));
+            NodesReport report = reports.get(pace.restRatio());
+            report.round(round, runRound(round, rows, pace, report));
         }
-        report.summary();
+        reports.forEach((ratio, report) -> {
+            System.out.printf("%n== data migrations resting %.1f times each batch's duration ==%n", ratio);
+            report.summary();
+        });
     }
 
-    private List<PhaseFigures> runRound(int round, long rows) throws Exception {
+    private List<PhaseFigures> runRound(int round, long rows, BatchPace pace, NodesReport report) throws Exception {
         ConnectionSettings settings = admin.withDatabase(DB_PREFIX + round);
         String loadBefore = loadAverage();
         try (Connection c = adminConnection()) {
@@ -108,8 +123,8 @@ public final class NodesDuringUpgrade {
         }
         double deploySeconds = (System.nanoTime() - deployStart) / 1e9;
         Map<String, Long> counts = rowCounts(settings.database());
-        System.out.printf("%nround %d: load average %s; deployed %s with %,d sample rows in %.1f s: %s%n", round,
-                loadBefore, catalog.baselineVersion(), rows, deploySeconds, counts.entrySet().stream()
+        System.out.printf("%nround %d (rest ratio %.1f): load average %s; deployed %s with %,d sample rows in %.1f s: %s%n",
+                round, pace.restRatio(), loadBefore, catalog.baselineVersion(), rows, deploySeconds, counts.entrySet().stream()
                         .map(e -> String.format("%s %,d", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
 
         Map<String, List<Long>> inserted = new HashMap<>();
@@ -119,7 +134,7 @@ public final class NodesDuringUpgrade {
         phases.add(steady(cluster, "before expand"));
         OperationTimeline expand = new OperationTimeline();
         phases.add(operation(cluster, "during expand", settings, expand, engine -> engine.upgrade(
-                Optional.of(catalog.latestVersion()), false, BackupPolicy.skip())));
+                Optional.of(catalog.latestVersion()), false, BackupPolicy.skip(), pace)));
         report.operation("expand", cluster, expand);
         phases.add(steady(cluster, "after expand"));
         cluster.stop().forEach(e -> System.out.println("  ! " + e));

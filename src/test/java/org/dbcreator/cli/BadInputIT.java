@@ -162,6 +162,16 @@ class BadInputIT {
     }
 
     @Test
+    void restRatioOutOfRangeShouldBeRefusedAndChangeNothing(TestDatabase db) throws SQLException {
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        Footprint before = Footprint.of(db);
+
+        assertRefused(DbCreatorCli.run(db.admin(), "upgrade", "--skip-backup", "--rest-ratio", "-1"), 40,
+                "INVALID_ARGUMENT", "between 0 and 10, not -1.0");
+        assertThat(Footprint.of(db)).isEqualTo(before);
+    }
+
+    @Test
     void passwordShouldAppearNeitherInOutputNorInLogs(TestDatabase db) throws IOException, SQLException {
         ConnectionSettings user = db.createUser("ALL PRIVILEGES");
         String password = user.password().reveal();
