@@ -116,7 +116,12 @@ final class DemoNodeCommand implements Callable<Integer> {
             this.context = context;
         }
 
-        NodeReport finish() {
+        /**
+         * Synchronized so that whoever comes second waits until the report is out: when Ctrl-C
+         * stops the JVM, it halts once the shutdown hook returns, even mid-way through a print of
+         * the command's own thread.
+         */
+        synchronized NodeReport finish() {
             NodeReport report = node.stop();
             if (printed.compareAndSet(false, true)) {
                 String json = NodeReportRendering.json(report);

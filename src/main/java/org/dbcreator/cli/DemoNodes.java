@@ -52,8 +52,11 @@ final class DemoNodes {
         return running;
     }
 
-    /** Stops every node once and prints their reports as a JSON array. */
-    void stop() {
+    /**
+     * Stops every node once and prints their reports as a JSON array. Synchronized: on Ctrl-C the
+     * JVM halts when the shutdown hook returns, so the hook must wait for a print under way.
+     */
+    synchronized void stop() {
         if (nodes.isEmpty() || !stopped.compareAndSet(false, true)) {
             return;
         }

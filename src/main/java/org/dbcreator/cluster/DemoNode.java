@@ -1,7 +1,6 @@
 package org.dbcreator.cluster;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.function.Consumer;
 import org.dbcreator.catalog.NodeRegistry;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.Database;
-import org.dbcreator.db.Identifiers;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.NodeContract;
@@ -32,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class DemoNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoNode.class);
-    private static final String DOWN = "Down";
     private static final int ATTEMPTS = 5;
 
     /** How a node's run ended. */
@@ -55,7 +52,6 @@ public final class DemoNode implements AutoCloseable {
     }
 
     private final Database database;
-    private final NodeRegistry registry;
     private final NodeWorkload workload;
     private final Options options;
     private final Consumer<NodeWrite> acknowledged;
@@ -63,18 +59,18 @@ public final class DemoNode implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final Thread worker;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final Object schedule = new Object();
-    private volatile boolean stopping;
+    private final WorkSchedule schedule = new WorkSchedule();
+    private final RegistryRow row;
     private volatile Ending ending = Ending.RUNNING;
     private volatile String endReason = "";
 
     private DemoNode(Database database, NodeRegistry registry, NodeWorkload workload, Options options,
             Consumer<NodeWrite> acknowledged) {
         this.database = database;
-        this.registry = registry;
         this.workload = workload;
         this.options = options;
         this.acknowledged = acknowledged;
+        this.row = new RegistryRow(registry, options.name());
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, options.name() + "-heartbeat"));
         this.worker = daemon(this::workSteadily, options.name() + "-work");
     }
@@ -137,10 +133,9 @@ public final class DemoNode implements AutoCloseable {
     /** Ends like a killed process: work and heartbeat stop, the registry still says Up. */
     public synchronized NodeReport abandon() {
         if (ending == Ending.RUNNING) {
-            stopping = true;
             ending = Ending.ABANDONED;
             endReason = "abandoned without marking itself down";
-            wakeWorker();
+            schedule.stop();
             joinWorker();
             heartbeat.shutdownNow();
             database.close();
@@ -184,9 +179,9 @@ public final class DemoNode implements AutoCloseable {
     private void workSteadily() {
         long period = (long) (1e9 / options.ratePerSecond());
         long due = System.nanoTime();
-        for (long sequence = 0; !stopping; sequence++) {
-            sleepUntil(due);
-            if (stopping) {
+        for (long sequence = 0; !schedule.isStopped(); sequence++) {
+            schedule.sleepUntil(due);
+            if (schedule.isStopped()) {
                 break;
             }
             runUnit(sequence, due);
@@ -196,7 +191,7 @@ public final class DemoNode implements AutoCloseable {
 
     /** One unit of work with its retries; its latency counts from when it was due. */
     private void runUnit(long sequence, long due) {
-        for (int attempt = 1; attempt <= ATTEMPTS && !stopping; attempt++) {
+        for (int attempt = 1; attempt <= ATTEMPTS && !schedule.isStopped(); attempt++) {
             try (Connection c = database.productConnection()) {
                 runTransaction(c, sequence).ifPresent(writes -> metrics.succeeded(System.nanoTime() - due, writes));
                 return;
@@ -205,7 +200,7 @@ public final class DemoNode implements AutoCloseable {
                 if (!isTransient(e)) {
                     return;
                 }
-                sleepMillis(50L * attempt);
+                schedule.sleepMillis(50L * attempt);
             } catch (NodeWorkload.WrongResultException e) {
                 metrics.failed("wrong-result", e.getMessage());
                 return;
@@ -236,7 +231,7 @@ public final class DemoNode implements AutoCloseable {
 
     private void shutOut(String range) {
         LOG.warn("Node {} of release {} stops: the compatible range is now {}", options.name(), options.release(), range);
-        stopping = true;
+        schedule.stop();
         // The worker thread itself ends the node, so it must not wait for itself.
         heartbeat.shutdownNow();
         markDown();
@@ -247,8 +242,7 @@ public final class DemoNode implements AutoCloseable {
     }
 
     private void endWork(Ending how, String reason) {
-        stopping = true;
-        wakeWorker();
+        schedule.stop();
         joinWorker();
         if (ending == Ending.RUNNING) { // not shut out meanwhile
             heartbeat.shutdownNow();
@@ -261,24 +255,16 @@ public final class DemoNode implements AutoCloseable {
     }
 
     private void beat() {
-        String sql = "UPDATE " + Identifiers.quote(registry.table()) + " SET " + Identifiers.quote(registry.heartbeatColumn())
-                + " = NOW(3) WHERE " + Identifiers.quote(registry.nameColumn()) + " = ?";
-        try (Connection c = database.productConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, options.name());
-            ps.executeUpdate();
+        try (Connection c = database.productConnection()) {
+            row.beat(c);
         } catch (SQLException e) {
             metrics.failed(e, "heartbeat");
         }
     }
 
     private void markDown() {
-        String sql = "UPDATE " + Identifiers.quote(registry.table()) + " SET " + Identifiers.quote(registry.stateColumn())
-                + " = ?, " + Identifiers.quote(registry.heartbeatColumn()) + " = NOW(3) WHERE "
-                + Identifiers.quote(registry.nameColumn()) + " = ?";
-        try (Connection c = database.productConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, DOWN);
-            ps.setString(2, options.name());
-            ps.executeUpdate();
+        try (Connection c = database.productConnection()) {
+            row.markDown(c);
         } catch (SQLException e) {
             metrics.failed(e, "mark down");
         }
@@ -288,29 +274,6 @@ public final class DemoNode implements AutoCloseable {
     private static boolean isTransient(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.startsWith("40") || state.startsWith("08") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
-    }
-
-    private void sleepUntil(long due) {
-        synchronized (schedule) {
-            for (long wait = due - System.nanoTime(); wait > 0 && !stopping; wait = due - System.nanoTime()) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(schedule, wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopping = true;
-                }
-            }
-        }
-    }
-
-    private void sleepMillis(long millis) {
-        sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
-    }
-
-    private void wakeWorker() {
-        synchronized (schedule) {
-            schedule.notifyAll();
-        }
     }
 
     private void joinWorker() {

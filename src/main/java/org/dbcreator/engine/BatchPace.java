@@ -12,7 +12,7 @@ import org.dbcreator.error.ErrorCode;
  */
 public record BatchPace(double restRatio) {
 
-    public static final double MAX_RATIO = 10;
+    public static final int MAX_RATIO = 10;
 
     /** Back to back: a deploy, where no node runs. */
     public static final BatchPace FULL_SPEED = new BatchPace(0);
