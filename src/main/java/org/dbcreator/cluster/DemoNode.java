@@ -162,7 +162,7 @@ public final class DemoNode implements AutoCloseable {
                 if (!contract.allows(options.release())) {
                     throw notAllowed("only releases " + contract.describe() + " may run now");
                 }
-                workload.register(c, options.name(), options.release());
+                workload.register(c, options.name(), options.release(), contract);
                 c.commit();
             } finally {
                 c.rollback();

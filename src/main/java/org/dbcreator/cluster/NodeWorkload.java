@@ -15,9 +15,10 @@ public interface NodeWorkload {
 
     /**
      * Registers the node as running {@code release} (or re-registers it after a restart) in the
-     * caller's transaction, and gets ready for {@link #work}.
+     * caller's transaction, which has read {@code contract} with a shared lock, and gets ready for
+     * {@link #work}.
      */
-    void register(Connection c, String name, Version release) throws SQLException;
+    void register(Connection c, String name, Version release, NodeContract contract) throws SQLException;
 
     /**
      * One unit of work, in the caller's transaction, which has already read {@code contract} with a

@@ -44,7 +44,7 @@ public final class DemoCloudNode implements NodeWorkload {
     private List<Long> dataCenters;
 
     @Override
-    public void register(Connection c, String name, Version nodeRelease) throws SQLException {
+    public void register(Connection c, String name, Version nodeRelease, NodeContract contract) throws SQLException {
         this.release = nodeRelease;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO mshost (name, version, state, service_ip, last_update,"
                 + " created) VALUES (?, ?, 'Up', '127.0.0.1', NOW(3), NOW()) ON DUPLICATE KEY UPDATE"
@@ -62,7 +62,7 @@ public final class DemoCloudNode implements NodeWorkload {
         firstAccount = single(c, "SELECT COALESCE(MIN(id), 0) FROM account");
         lastAccount = single(c, "SELECT COALESCE(MAX(id), 0) FROM account");
         if (lastAccount == 0) {
-            firstAccount = lastAccount = insertAccount(c, new DemoCloudRelease(release, null), false); // domains need no contract
+            firstAccount = lastAccount = insertAccount(c, new DemoCloudRelease(release, contract), false);
         }
     }
 

@@ -46,8 +46,8 @@ final class TimedWorkload implements NodeWorkload {
     }
 
     @Override
-    public void register(Connection c, String name, Version release) throws SQLException {
-        inner.register(c, name, release);
+    public void register(Connection c, String name, Version release, NodeContract contract) throws SQLException {
+        inner.register(c, name, release, contract);
     }
 
     @Override
