@@ -3,6 +3,8 @@ package org.dbcreator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -85,6 +87,32 @@ class DemoCommandIT {
             assertThat(stopped.exitCode()).as(stopped.all()).isZero();
             assertThat(demoFolder.resolve("mariadbd.pid")).as("the server stopped cleanly").doesNotExist();
             assertThat(Files.readString(Path.of("target/test-logs/tests.log"))).doesNotContain(password);
+        }
+    }
+
+    @Test
+    void nodesShouldRunBesideTheServerAndReportWhenStopped() throws Exception {
+        assertThat(DbCreatorCli.run(env, "demo", "--nodes", "2", "--no-wait").exitCode()).isEqualTo(40);
+        try (DbCreatorCli.Background demo = DbCreatorCli.inBackground(env, "demo", "--rows", "100", "--nodes", "2")) {
+            String printed = demo.awaitWaiting(START);
+            assertThat(printed).contains("2 demo nodes of release 4.0.0 run: demo-node-1 to demo-node-2");
+            String profile = printedAfter(printed, "dbcreator nodes --profile ");
+
+            DbCreatorCli.Result nodes = DbCreatorCli.run(Map.of(), "nodes", "--profile", profile);
+
+            assertThat(nodes.exitCode()).as(nodes.all()).isEqualTo(80); // two 4.0.0 nodes block a cleanup to 4.3.0
+            assertThat(nodes.out()).containsPattern("demo-node-1 +4\\.0\\.0 +Up .* live ")
+                    .containsPattern("demo-node-2 +4\\.0\\.0 +Up .* live ");
+
+            DbCreatorCli.Result stopped = demo.stop();
+
+            assertThat(stopped.exitCode()).as(stopped.all()).isZero();
+            JsonNode reports = new ObjectMapper().readTree(stopped.out().substring(stopped.out().lastIndexOf("\n[") + 1));
+            assertThat(reports).hasSize(2);
+            reports.forEach(report -> {
+                assertThat(report.path("ending").asText()).isEqualTo("stopped");
+                assertThat(report.path("errors").asLong()).as(report.toString()).isZero();
+            });
         }
     }
 
