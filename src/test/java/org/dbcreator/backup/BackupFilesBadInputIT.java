@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.engine.DbCreator;
@@ -18,6 +18,7 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.StockClient;
+import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -169,21 +170,7 @@ class BackupFilesBadInputIT {
         Files.write(file, bytes);
     }
 
-    private Catalog catalogCopy(java.util.function.UnaryOperator<String> editManifest) throws IOException {
-        Path copy = folder.resolve("catalog");
-        Path source = Path.of("sql");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = copy.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        Path manifest = copy.resolve("manifest.yaml");
-        Files.writeString(manifest, editManifest.apply(Files.readString(manifest)));
-        return Catalog.fromDirectory(copy);
+    private Catalog catalogCopy(UnaryOperator<String> editManifest) throws IOException {
+        return Catalog.fromDirectory(TestCatalogs.withManifest(folder, editManifest));
     }
 }

@@ -3,6 +3,7 @@ package org.dbcreator.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Copies of the bundled catalog that a test may break. */
@@ -26,11 +27,16 @@ public final class TestCatalogs {
         return target;
     }
 
-    /** A copy of the bundled catalog whose node heartbeats go stale after {@code staleAfter} (e.g. "2s"). */
-    public static Path withStaleAfter(Path temp, String staleAfter) throws IOException {
+    /** A copy of the bundled catalog whose manifest {@code edit} changed. */
+    public static Path withManifest(Path temp, UnaryOperator<String> edit) throws IOException {
         Path catalog = copyOfBundled(temp);
         Path manifest = catalog.resolve("manifest.yaml");
-        Files.writeString(manifest, Files.readString(manifest).replace("stale-after: 30s", "stale-after: " + staleAfter));
+        Files.writeString(manifest, edit.apply(Files.readString(manifest)));
         return catalog;
+    }
+
+    /** A copy of the bundled catalog whose node heartbeats go stale after {@code staleAfter} (e.g. "2s"). */
+    public static Path withStaleAfter(Path temp, String staleAfter) throws IOException {
+        return withManifest(temp, manifest -> manifest.replace("stale-after: 30s", "stale-after: " + staleAfter));
     }
 }
