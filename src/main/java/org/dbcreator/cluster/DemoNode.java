@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * its release's workload at a steady rate until stopped, counting what it sees. Every unit of work
  * first reads the node contract with a shared lock, so the node honours the compatible range the
  * way a real node must: a node whose release leaves the range stops itself ({@link Ending#SHUT_OUT}).
- * Stopping marks the node down; a crash ({@link #abandon}) leaves its heartbeat to go stale.
+ * Stopping marks the node down; a killed process leaves its heartbeat to go stale.
  */
 public final class DemoNode implements AutoCloseable {
 
@@ -33,7 +33,7 @@ public final class DemoNode implements AutoCloseable {
     private static final int ATTEMPTS = 5;
 
     /** How a node's run ended. */
-    public enum Ending { RUNNING, STOPPED, SHUT_OUT, ABANDONED }
+    public enum Ending { RUNNING, STOPPED, SHUT_OUT }
 
     /**
      * @param ratePerSecond units of work per second, started on a fixed schedule
@@ -130,20 +130,6 @@ public final class DemoNode implements AutoCloseable {
         return report();
     }
 
-    /** Ends like a killed process: work and heartbeat stop, the registry still says Up. */
-    public synchronized NodeReport abandon() {
-        if (ending == Ending.RUNNING) {
-            ending = Ending.ABANDONED;
-            endReason = "abandoned without marking itself down";
-            schedule.stop();
-            joinWorker();
-            heartbeat.shutdownNow();
-            database.close();
-            ended.countDown();
-        }
-        return report();
-    }
-
     public NodeReport report() {
         return new NodeReport(options.name(), options.release().toString(), ending, endReason, stats());
     }
@@ -233,25 +219,24 @@ public final class DemoNode implements AutoCloseable {
         LOG.warn("Node {} of release {} stops: the compatible range is now {}", options.name(), options.release(), range);
         schedule.stop();
         // The worker thread itself ends the node, so it must not wait for itself.
-        heartbeat.shutdownNow();
-        markDown();
-        ending = Ending.SHUT_OUT;
-        endReason = "the compatible range is now " + range;
-        database.close();
-        ended.countDown();
+        finish(Ending.SHUT_OUT, "the compatible range is now " + range);
     }
 
     private void endWork(Ending how, String reason) {
         schedule.stop();
         joinWorker();
         if (ending == Ending.RUNNING) { // not shut out meanwhile
-            heartbeat.shutdownNow();
-            markDown();
-            ending = how;
-            endReason = reason;
-            database.close();
-            ended.countDown();
+            finish(how, reason);
         }
+    }
+
+    private void finish(Ending how, String reason) {
+        heartbeat.shutdownNow();
+        markDown();
+        ending = how;
+        endReason = reason;
+        database.close();
+        ended.countDown();
     }
 
     private void beat() {
