@@ -1,8 +1,5 @@
 package org.dbcreator.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dbcreator.catalog.lint.Finding;
@@ -11,7 +8,6 @@ import org.dbcreator.catalog.lint.LintReport;
 /** The lint's findings as people read them (one line each, as compilers print), and as JSON for scripts. */
 final class LintRendering {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LintRendering() {}
 
@@ -35,11 +31,7 @@ final class LintRendering {
         m.put("errors", report.errors().size());
         m.put("warnings", report.warnings().size());
         m.put("findings", report.findings().stream().map(LintRendering::json).toList());
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
+        return JsonOutput.of(m);
     }
 
     private static Map<String, Object> json(Finding f) {

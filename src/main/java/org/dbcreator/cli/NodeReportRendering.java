@@ -1,9 +1,5 @@
 package org.dbcreator.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +9,14 @@ import org.dbcreator.cluster.NodeStats;
 /** A demo node's report as JSON, the form scripts and benchmarks read. */
 final class NodeReportRendering {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private NodeReportRendering() {}
 
     static String json(NodeReport report) {
-        return write(tree(report));
+        return JsonOutput.of(tree(report));
     }
 
     static String json(List<NodeReport> reports) {
-        return write(reports.stream().map(NodeReportRendering::tree).toList());
+        return JsonOutput.of(reports.stream().map(NodeReportRendering::tree).toList());
     }
 
     private static Map<String, Object> tree(NodeReport r) {
@@ -44,13 +38,5 @@ final class NodeReportRendering {
         latency.put("max", s.maxMillis());
         m.put("latency_ms", latency);
         return m;
-    }
-
-    private static String write(Object tree) {
-        try {
-            return JSON.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.dbcreator.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -20,10 +17,6 @@ import org.dbcreator.history.AppliedScript;
 final class StatusRendering {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** Made on first use: text reports, the common case, should not pay for Jackson's start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
 
     private StatusRendering() {}
 
@@ -80,11 +73,7 @@ final class StatusRendering {
         m.put("findings", r.findings());
         m.put("checks", r.checks().map(StatusRendering::json).orElse(null));
         m.put("nextAction", r.nextAction());
-        try {
-            return Json.MAPPER.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
+        return JsonOutput.of(m);
     }
 
     static Map<String, Object> json(PreflightReport report) {
