@@ -99,7 +99,8 @@ class DemoNodeCommandIT {
         terminated.destroy(); // SIGTERM, as a service manager stops it
         assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(terminated.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(3_000); // past stale-after
+        awaitRows(db, "SELECT COUNT(*) FROM mshost WHERE name = 'killed'" // its heartbeat past stale-after (2 s)
+                + " AND TIMESTAMPDIFF(MICROSECOND, last_update, NOW(3)) > 3000000", 1);
 
         assertThat(db.rows(REGISTRY)).containsExactly("killed | 4.3.0 | Up", "terminated | 4.3.0 | Down");
         String terminatedOut = Files.readString(temp.resolve("terminated.out"));

@@ -41,7 +41,7 @@ class NodeShutOutIT {
         DemoNode node = DbCreator.startNode(catalog, db.admin(), new DemoNode.Options("cut-off", oldest, 20,
                 Duration.ofHours(1)), write -> {});
         awaitUnits(node, 20);
-        Thread.sleep(1_500); // past stale-after
+        awaitStale(db, "cut-off");
 
         try (DbCreator engine = DbCreator.connect(catalog, db.admin(), ProgressListener.NONE)) {
             engine.cleanup(new CleanupRequest(false, false, Set.of("cut-off"), true, Optional.empty()));
@@ -53,6 +53,16 @@ class NodeShutOutIT {
         assertThat(report.reason()).contains("4.3.0 to 4.3.0");
         assertThat(report.stats().errors()).as(report.stats().lastErrors().toString()).isZero();
         assertThat(db.rows("SELECT name, version, state FROM mshost")).containsExactly("cut-off | 4.0.0 | Down");
+    }
+
+    /** Polls until the node's heartbeat, in the server's clock, is older than stale-after (1 s). */
+    private static void awaitStale(TestDatabase db, String node) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (db.number("SELECT COUNT(*) FROM mshost WHERE name = '" + node + "'"
+                + " AND TIMESTAMPDIFF(MICROSECOND, last_update, NOW(3)) > 1500000") == 0) {
+            assertThat(System.nanoTime()).as(node + " went stale in time").isLessThan(deadline);
+            Thread.sleep(50); // polling the registry
+        }
     }
 
     private static void awaitUnits(DemoNode node, long units) throws InterruptedException {
