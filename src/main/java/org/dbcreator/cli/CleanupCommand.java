@@ -50,7 +50,7 @@ final class CleanupCommand implements Callable<Integer> {
             UpgradeResult result = engine.cleanup(new CleanupRequest(confirmed, dryRun, excludedNodes, exclusionConfirmed,
                     Optional.ofNullable(waitFor).map(Durations::parse)));
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
+            return dryRun ? Results.dryRunExit(result, context.err()) : 0;
         }
-        return 0;
     }
 }

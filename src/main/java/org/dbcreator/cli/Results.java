@@ -1,11 +1,28 @@
 package org.dbcreator.cli;
 
+import java.io.PrintStream;
+import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.engine.UpgradeResult;
+import org.dbcreator.error.ErrorCode;
 
 /** The one line that ends an upgrade or cleanup, for people and for grep. */
 final class Results {
 
     private Results() {}
+
+    /**
+     * A dry run exits as the real run would be refused: with the first red check's code, after
+     * saying so under the plan, so that a script can trust the exit status of a rehearsal.
+     */
+    static int dryRunExit(UpgradeResult r, PrintStream err) {
+        return r.checks().checks().stream().filter(c -> c.level() == PreflightCheck.Level.RED).findFirst()
+                .map(red -> {
+                    ErrorCode code = red.failure().orElse(ErrorCode.INTERNAL);
+                    err.println("error " + code.name() + ": the " + r.operation() + " would be refused: " + red.name() + ": " + red.reason() + " " + red.fix());
+                    return code.exitCode();
+                })
+                .orElse(0);
+    }
 
     static String line(UpgradeResult r) {
         return String.format("%s: %s %s %s -> %s (%d applied, %d already done) in %.1f s%n", r.outcome(), r.operation(),

@@ -70,7 +70,7 @@ final class UpgradeCommand implements Callable<Integer> {
             UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun,
                     backup.policy(backupMaxAge), pace);
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
+            return dryRun ? Results.dryRunExit(result, context.err()) : 0;
         }
-        return 0;
     }
 }

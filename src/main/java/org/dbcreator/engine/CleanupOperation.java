@@ -100,7 +100,7 @@ final class CleanupOperation extends EngineOperation {
             inspector.awaitOrphans(inspection, listener);
         }
         Optional<DatabaseState> state = inspection.state();
-        PreflightCheck stateCheck = stateCheck(state);
+        PreflightCheck stateCheck = stateCheck(inspection);
         boolean allowed = stateCheck.level() != PreflightCheck.Level.RED;
         Version from = state.flatMap(DatabaseState::schemaVersion).orElse(catalog.baselineVersion());
         Version to = state.map(DatabaseState::targetVersion).orElse(from);
@@ -114,7 +114,8 @@ final class CleanupOperation extends EngineOperation {
         return new Prepared(inspection, from, to, plan, report);
     }
 
-    private PreflightCheck stateCheck(Optional<DatabaseState> state) {
+    private PreflightCheck stateCheck(Inspection inspection) {
+        Optional<DatabaseState> state = inspection.state();
         String check = "Database state";
         if (state.isEmpty()) {
             return PreflightCheck.red(check, "DatabaseCreator does not manage '" + database.databaseName() + "'.",
@@ -127,8 +128,9 @@ final class CleanupOperation extends EngineOperation {
                     ? PreflightCheck.green(check, "Expanded " + range + "; the cleanup is pending.")
                     : PreflightCheck.red(check, "Expanded to " + s.targetVersion() + ", which this catalog does not know.",
                             "Use the DatabaseCreator release that matches the database.", ErrorCode.DATABASE_NEWER_THAN_CATALOG);
-            case CLEANING -> PreflightCheck.amber(check, "An interrupted cleanup " + range + " will be resumed.",
-                    "Nothing to do: it resumes by itself.");
+            case CLEANING -> PreflightCheck.amber(check, "An interrupted cleanup " + range + " will be resumed"
+                    + inspection.interruption().map(i -> "; " + i.where()).orElse("") + ".",
+                    inspection.interruption().map(Inspection.Interruption::fix).orElse("Nothing to do: it resumes by itself."));
             case CLEAN -> PreflightCheck.red(check, "Nothing is expanded: the database is clean at " + s.targetVersion()
                     + ".", "Run 'dbcreator upgrade' first.", ErrorCode.NOTHING_EXPANDED);
             case EXPANDING -> PreflightCheck.red(check, "The expand " + range + " is unfinished.",
@@ -143,6 +145,7 @@ final class CleanupOperation extends EngineOperation {
         boolean resuming = state.phase() == Phase.CLEANING;
         String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
         try (Connection c = database.productConnection()) {
+            history.createTables(c); // a database expanded by an older tool release may lack newer tool tables
             for (String node : request.excludedNodes()) {
                 history.recordDecision(c, installedBy, "EXCLUDE_NODE", "Node '" + node + "' excluded from the cleanup "
                         + "gate of " + p.from() + " -> " + p.to() + " as gone for good.");

@@ -42,12 +42,13 @@ public final class DbCreator implements AutoCloseable {
     private final Catalog catalog;
     private final Database database;
     private final ProgressListener listener;
-    private final JdbcHistory history = new JdbcHistory();
+    private final JdbcHistory history;
 
     private DbCreator(Catalog catalog, Database database, ProgressListener listener) {
         this.catalog = catalog;
         this.database = database;
         this.listener = listener;
+        this.history = new JdbcHistory(database.databaseName());
     }
 
     /** Connects to the server; throws a {@link DbCreatorException} that says why not. */

@@ -9,19 +9,43 @@ import org.dbcreator.catalog.SqlTokens;
 
 /**
  * Judges from information_schema whether an interrupted schema statement took effect. Each DDL
- * statement is atomic on the supported servers, so one visible effect of it is proof of all.
+ * statement is atomic on the supported servers, so one visible effect of it is proof of all
+ * (a statement on several tables is judged on all of them: the servers drop and rename table by
+ * table). Names may be qualified with the target database; a name of any other database, or a
+ * form the probe does not know, is {@link DdlEffect#UNKNOWN}: it never guesses.
  */
 final class DdlEffectProbe {
 
     private static final Set<String> ROUTINES = Set.of("PROCEDURE", "FUNCTION");
     private static final Set<String> ADD_INDEX = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL");
 
-    private final Connection connection;
+    /** Answers whether an information_schema query ({sql, parameters...}) finds a row. */
+    private interface Presence {
+        boolean of(String[] query) throws SQLException;
+    }
+
+    private final Presence presence;
     private final String schema;
 
     DdlEffectProbe(Connection connection, String schema) {
-        this.connection = connection;
+        this((query) -> present(connection, query), schema);
+    }
+
+    private DdlEffectProbe(Presence presence, String schema) {
+        this.presence = presence;
         this.schema = schema;
+    }
+
+    /**
+     * True when the probe could judge this statement after an interruption, whatever the server
+     * then holds: the form alone decides, so it is told without a server.
+     */
+    static boolean canJudge(String sql, String schema) {
+        try {
+            return new DdlEffectProbe(query -> false, schema).judge(sql) != DdlEffect.UNKNOWN;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the dry probe asks no server", e);
+        }
     }
 
     DdlEffect judge(String sql) throws SQLException {
@@ -29,15 +53,59 @@ final class DdlEffectProbe {
         if (isRerunSafe(t)) {
             return DdlEffect.RERUN_SAFE;
         }
-        return switch (t.verb()) {
-            case "CREATE" -> judgeCreate(t);
-            case "DROP" -> judgeDrop(t);
-            case "ALTER" -> t.is(1, "TABLE") ? judgeAlterTable(t) : DdlEffect.UNKNOWN;
-            case "RENAME" -> t.is(1, "TABLE") && t.is(3, "TO")
-                    ? present(table(t.at(4))) && !present(table(t.at(2))) ? DdlEffect.APPLIED : DdlEffect.NOT_APPLIED
-                    : DdlEffect.UNKNOWN;
-            default -> DdlEffect.UNKNOWN;
-        };
+        try {
+            return switch (t.verb()) {
+                case "CREATE" -> judgeCreate(t);
+                case "DROP" -> judgeDrop(t);
+                case "ALTER" -> t.is(1, "TABLE") ? judgeAlterTable(t) : DdlEffect.UNKNOWN;
+                case "RENAME" -> t.is(1, "TABLE") ? judgeRename(t) : DdlEffect.UNKNOWN;
+                default -> DdlEffect.UNKNOWN;
+            };
+        } catch (ForeignName e) {
+            return DdlEffect.UNKNOWN;
+        }
+    }
+
+    /** A name as written, {@code t} or {@code db.t}; {@code next} is the index of the token after it. */
+    private record Name(String name, int next) {}
+
+    /** Thrown when a statement names an object of another database: its effect is not the probe's to judge. */
+    private static final class ForeignName extends RuntimeException {
+        ForeignName() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Name nameAt(SqlTokens t, int i) {
+        if (t.at(i + 1).equals(".") && !t.at(i + 2).isEmpty()) {
+            if (!t.at(i).equals(schema)) {
+                throw new ForeignName();
+            }
+            return new Name(t.at(i + 2), i + 3);
+        }
+        return new Name(t.at(i), i + 1);
+    }
+
+    /** RENAME TABLE a TO b [, c TO d]: applied when every target is there and no source is left. */
+    private DdlEffect judgeRename(SqlTokens t) throws SQLException {
+        int i = 2;
+        boolean allApplied = true;
+        boolean noneApplied = true;
+        while (true) {
+            Name from = nameAt(t, i);
+            if (!t.is(from.next(), "TO")) {
+                return DdlEffect.UNKNOWN;
+            }
+            Name to = nameAt(t, from.next() + 1);
+            boolean applied = present(table(to.name())) && !present(table(from.name()));
+            allApplied &= applied;
+            noneApplied &= !applied;
+            if (!t.at(to.next()).equals(",")) {
+                return to.next() < t.size() ? DdlEffect.UNKNOWN : allApplied ? DdlEffect.APPLIED
+                        : noneApplied ? DdlEffect.NOT_APPLIED : DdlEffect.UNKNOWN;
+            }
+            i = to.next() + 1;
+        }
     }
 
     private static boolean isRerunSafe(SqlTokens t) {
@@ -54,7 +122,8 @@ final class DdlEffectProbe {
         if (what.equals("UNIQUE") || what.equals("FULLTEXT") || what.equals("SPATIAL")) {
             what = t.at(++i).toUpperCase();
         }
-        String name = t.at(i + 1);
+        Name created = nameAt(t, i + 1);
+        String name = created.name();
         if (what.equals("TABLE")) {
             return effect(present(table(name)));
         }
@@ -70,8 +139,8 @@ final class DdlEffectProbe {
         if (what.equals("EVENT")) {
             return effect(present(event(name)));
         }
-        if (what.equals("INDEX") && t.is(i + 2, "ON")) {
-            return effect(present(index(t.at(i + 3), name)));
+        if (what.equals("INDEX") && t.is(created.next(), "ON")) {
+            return effect(present(index(nameAt(t, created.next() + 1).name(), name)));
         }
         return DdlEffect.UNKNOWN;
     }
@@ -97,31 +166,51 @@ final class DdlEffectProbe {
         }
     }
 
+    /** DROP kind a [, b]: applied when none is left, not applied when all are there. */
     private DdlEffect judgeDrop(SqlTokens t) throws SQLException {
         String what = t.at(1).toUpperCase();
-        String name = t.at(2);
-        boolean present = switch (what) {
-            case "TABLE" -> present(table(name));
-            case "VIEW" -> present(view(name));
-            case "PROCEDURE", "FUNCTION" -> present(routine(name, what));
-            case "TRIGGER" -> present(trigger(name));
-            case "EVENT" -> present(event(name));
-            case "INDEX" -> t.is(3, "ON") ? present(index(t.at(4), name)) : true;
-            default -> true;
-        };
-        return present ? (isDropJudgeable(what, t) ? DdlEffect.NOT_APPLIED : DdlEffect.UNKNOWN) : DdlEffect.APPLIED;
+        if (what.equals("INDEX")) {
+            Name index = nameAt(t, 2);
+            return t.is(index.next(), "ON")
+                    ? effect(!present(index(nameAt(t, index.next() + 1).name(), index.name()))) : DdlEffect.UNKNOWN;
+        }
+        if (!Set.of("TABLE", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT").contains(what)) {
+            return DdlEffect.UNKNOWN;
+        }
+        int left = 0;
+        int named = 0;
+        for (int i = 2; ; ) {
+            Name dropped = nameAt(t, i);
+            named++;
+            if (isPresent(what, dropped.name())) {
+                left++;
+            }
+            if (!t.at(dropped.next()).equals(",")) {
+                boolean tail = dropped.next() >= t.size() || t.is(dropped.next(), "RESTRICT") || t.is(dropped.next(), "CASCADE");
+                return !tail ? DdlEffect.UNKNOWN : left == 0 ? DdlEffect.APPLIED
+                        : left == named ? DdlEffect.NOT_APPLIED : DdlEffect.UNKNOWN;
+            }
+            i = dropped.next() + 1;
+        }
     }
 
-    private static boolean isDropJudgeable(String what, SqlTokens t) {
-        return Set.of("TABLE", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT").contains(what)
-                || (what.equals("INDEX") && t.is(3, "ON"));
+    private boolean isPresent(String what, String name) throws SQLException {
+        return switch (what) {
+            case "TABLE" -> present(table(name));
+            case "VIEW" -> present(view(name));
+            case "TRIGGER" -> present(trigger(name));
+            case "EVENT" -> present(event(name));
+            default -> present(routine(name, what));
+        };
     }
 
     /** Judges the first clause whose effect is visible; the statement is atomic. */
     private DdlEffect judgeAlterTable(SqlTokens t) throws SQLException {
-        String table = t.at(2);
-        for (int i = 3; i < t.size(); i++) {
-            if (i != 3 && !t.at(i - 1).equals(",")) {
+        Name altered = nameAt(t, 2);
+        String table = altered.name();
+        int first = altered.next();
+        for (int i = first; i < t.size(); i++) {
+            if (i != first && !t.at(i - 1).equals(",")) {
                 continue; // clauses start after the table name or a comma
             }
             DdlEffect clause = judgeAlterClause(t, i, table);
@@ -211,8 +300,12 @@ final class DdlEffectProbe {
                 + " AND TABLE_NAME = ? AND CONSTRAINT_NAME = ?", schema, table, name};
     }
 
-    /** Runs a query built above ({sql, parameters...}) and tells whether it found a row. */
     private boolean present(String[] query) throws SQLException {
+        return presence.of(query);
+    }
+
+    /** Runs a query built above ({sql, parameters...}) and tells whether it found a row. */
+    private static boolean present(Connection connection, String[] query) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(query[0])) {
             for (int i = 1; i < query.length; i++) {
                 ps.setString(i, query[i]);

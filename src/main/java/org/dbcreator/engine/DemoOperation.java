@@ -101,7 +101,7 @@ final class DemoOperation {
      */
     private Optional<DeployResult> deploy(DbCreator engine) throws SQLException {
         Catalog catalog = engine.catalog();
-        Optional<DatabaseState> state = new Inspector(engine.database(), new JdbcHistory()).inspect().state();
+        Optional<DatabaseState> state = new Inspector(engine.database(), new JdbcHistory(engine.database().databaseName())).inspect().state();
         if (request.version().isPresent()) {
             return Optional.of(engine.deploy(request.version(), sample(catalog, state)));
         }

@@ -28,6 +28,19 @@ record Inspection(
         return state.isPresent();
     }
 
+    /** Where the unfinished run stopped, in words, and what the next run does about it. */
+    record Interruption(String where, String fix, boolean refused) {}
+
+    /** A refused statement runs again once its cause is fixed; an interrupted one is judged. */
+    Optional<Interruption> interruption() {
+        return interrupted.stream().findFirst().map(e -> e.outcome() == JournalEntry.Outcome.FAILED
+                ? new Interruption("the server refused " + e.script() + ":" + e.line() + e.error().map(m -> " (" + m + ")")
+                        .orElse(""), "Fix the cause the server named, then run the same command again: the refused"
+                        + " statement runs again.", true)
+                : new Interruption("it stopped during " + e.script() + ":" + e.line(), "Run the same command again: it"
+                        + " judges that statement from information_schema and goes on.", false));
+    }
+
     /** An unmanaged database with objects of its own must not be touched. */
     boolean isForeign() {
         return state.isEmpty() && !productObjects.isEmpty();

@@ -33,6 +33,7 @@ final class PoliteDdl {
     private final Connection connection;
     private final ProgressListener listener;
     private final Duration patience;
+    private boolean shortInnodbWaits;
 
     PoliteDdl(Connection connection, ProgressListener listener, Duration patience) throws SQLException {
         this.connection = connection;
@@ -43,21 +44,25 @@ final class PoliteDdl {
         }
     }
 
-    /** Runs {@code sql}, retrying while other sessions hold the metadata lock (or row and table locks) it needs. */
+    /**
+     * Runs {@code sql}, retrying while other sessions hold the metadata lock (or row and table
+     * locks) it needs. The short InnoDB lock wait stays set for the schema statements that follow;
+     * call {@link #relax()} before a data statement.
+     */
     void execute(String sql, String where) throws SQLException {
-        // For the DDL only: the data statements on this connection keep the server's patience.
-        setInnodbLockWait(String.valueOf(LOCK_WAIT_SECONDS));
-        try {
-            executeRetrying(sql, where);
-        } catch (SQLException | RuntimeException e) {
-            try {
-                setInnodbLockWait("DEFAULT");
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+        if (!shortInnodbWaits) {
+            setInnodbLockWait(String.valueOf(LOCK_WAIT_SECONDS));
+            shortInnodbWaits = true;
         }
-        setInnodbLockWait("DEFAULT");
+        executeRetrying(sql, where);
+    }
+
+    /** Gives the data statements on this connection the server's own patience with row locks back. */
+    void relax() throws SQLException {
+        if (shortInnodbWaits) {
+            setInnodbLockWait("DEFAULT");
+            shortInnodbWaits = false;
+        }
     }
 
     private void setInnodbLockWait(String seconds) throws SQLException {

@@ -19,12 +19,18 @@ import org.dbcreator.history.JournalEntry;
 import org.dbcreator.history.JournalEntry.Outcome;
 
 /**
- * Applies one script statement by statement so that the run can stop anywhere and be resumed:
- * a schema statement is journaled before and after it runs (DDL commits by itself); a data
- * statement commits in the same transaction as its journal row. On resume, done statements are
- * skipped and an interrupted schema statement is judged from information_schema.
+ * Applies one script statement by statement so that the run can stop anywhere and be resumed.
+ * A schema statement's start is journaled before it runs (the server commits it, implicitly, as
+ * the statement begins); its end travels with the next journal row when an interruption could be
+ * judged from information_schema, else it is committed at once. A data statement commits in the
+ * same transaction as its journal row. A statement the server refused is journaled FAILED, with
+ * the server's message, and runs again on resume; only a statement whose outcome is unknown (the
+ * connection or the process died during it) is judged.
  */
 final class ScriptRunner {
+
+    /** A data statement's row locks are held at most about this long before their commit. */
+    private static final long DATA_COMMIT_MILLIS = 200;
 
     private final Connection connection;
     private final JdbcHistory history;
@@ -46,22 +52,32 @@ final class ScriptRunner {
         List<SqlStatement> statements = script.statements();
         listener.onEvent(new ProgressEvent.ScriptStarted(script.path(), script.kind().name(), number, total,
                 statements.size()));
+        JournalBuffer buffer = new JournalBuffer(connection, history);
         try {
+            connection.setAutoCommit(false);
             PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE);
             Map<Integer, JournalEntry> journal = history.journal(connection, run.runId(), script.path());
             long connectionId = Sessions.connectionId(connection);
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
                 long begin = System.nanoTime();
-                boolean ran = applyStatement(script, i, statement, journal.get(i), connectionId, ddl);
+                boolean ran = applyStatement(script, i, statement, journal.get(i), connectionId, ddl, buffer);
                 listener.onEvent(new ProgressEvent.StatementDone(script.path(), i, statements.size(), statement.line(),
                         (System.nanoTime() - begin) / 1_000_000, !ran));
             }
+            ddl.relax();
             history.recordApplied(connection, new AppliedScript(run.runId(), run.operation(), script.version(),
                     script.kind(), script.path(), script.checksum(), statements.size(), run.installedBy(), started,
                     Instant.now()));
+            buffer.commit();
         } catch (SQLException e) {
+            abandon(buffer);
             throw Failures.ofJournal(e, script.path());
+        } catch (RuntimeException e) {
+            abandon(buffer);
+            throw e;
+        } finally {
+            restoreAutoCommit();
         }
         listener.onEvent(new ProgressEvent.ScriptFinished(script.path(), Instant.now().toEpochMilli()
                 - started.toEpochMilli(), false));
@@ -69,27 +85,33 @@ final class ScriptRunner {
 
     /** Returns false when the statement was already done and so was skipped. */
     private boolean applyStatement(Script script, int index, SqlStatement statement, JournalEntry previous,
-            long connectionId, PoliteDdl ddl) throws SQLException {
+            long connectionId, PoliteDdl ddl, JournalBuffer buffer) throws SQLException {
         String checksum = Script.checksumOf(statement.sql());
         if (previous != null && previous.isDone()) {
             requireUnchanged(script, statement, previous, checksum);
             return false;
         }
-        StatementKind kind = StatementKind.of(SqlTokens.of(statement.sql()));
+        SqlTokens tokens = SqlTokens.of(statement.sql());
+        StatementKind kind = StatementKind.of(tokens);
         if (kind == StatementKind.SESSION) {
             execute(script, index, statement); // session state is lost with the connection: always replay
             return true;
         }
-        if (previous != null && kind == StatementKind.SCHEMA && isInterruptedAndApplied(script, previous, statement)) {
-            history.journalEnd(connection, previous, Outcome.JUDGED_DONE, null);
+        if (previous != null && previous.outcome() == Outcome.FAILED) {
+            listener.onEvent(new ProgressEvent.Notice("Resuming " + script.path() + " at line " + statement.line()
+                    + ": the server refused this statement last time" + previous.error().map(e -> " (" + e + ")")
+                    .orElse("") + "; it runs again."));
+        } else if (previous != null && kind == StatementKind.SCHEMA && isInterruptedAndApplied(script, previous,
+                statement)) {
+            buffer.end(previous.withOutcome(Outcome.JUDGED_DONE));
             return false;
         }
         JournalEntry entry = new JournalEntry(run.runId(), script.path(), index, statement.line(), checksum,
                 Outcome.STARTED, connectionId, Optional.empty());
         if (kind == StatementKind.DATA) {
-            runDataStatement(script, index, statement, entry.withOutcome(Outcome.DONE));
+            runDataStatement(script, index, statement, entry, ddl, buffer);
         } else {
-            runSchemaStatement(script, index, statement, entry, ddl);
+            runSchemaStatement(script, index, statement, tokens, entry, ddl, buffer);
         }
         return true;
     }
@@ -103,6 +125,7 @@ final class ScriptRunner {
         }
     }
 
+    /** The run stopped while the statement was on the server: did it take effect? */
     private boolean isInterruptedAndApplied(Script script, JournalEntry previous, SqlStatement statement)
             throws SQLException {
         orphans.awaitGone(previous.connectionId(), run.tag(script.path(), previous.index()));
@@ -126,32 +149,65 @@ final class ScriptRunner {
         };
     }
 
-    private void runSchemaStatement(Script script, int index, SqlStatement statement, JournalEntry entry,
-            PoliteDdl ddl) throws SQLException {
-        history.journalStart(connection, entry);
+    private void runSchemaStatement(Script script, int index, SqlStatement statement, SqlTokens tokens,
+            JournalEntry entry, PoliteDdl ddl, JournalBuffer buffer) throws SQLException {
+        boolean commitsBefore = StatementKind.commitsBeforeRunning(tokens);
+        buffer.send(entry);
+        if (!commitsBefore) {
+            buffer.commit(); // nothing else makes the start durable before the statement runs
+        }
         try {
             ddl.execute(run.tag(script.path(), index) + statement.sql(), script.path() + ":" + statement.line());
         } catch (SQLException e) {
-            DbCreatorException failure = Failures.ofStatement(e, script.path(), statement.line());
-            recordFailure(entry, failure);
-            throw failure;
+            // a refused CALL's work is undone; a refused DDL left nothing open but its journal rows
+            throw refused(script, statement, entry, e, buffer, !commitsBefore);
         }
-        history.journalEnd(connection, entry, Outcome.DONE, null);
+        buffer.end(entry.withOutcome(Outcome.DONE));
+        if (commitsBefore && DdlEffectProbe.canJudge(statement.sql(), run.database())) {
+            buffer.committed(); // the statement committed; its end rides with the next row
+        } else {
+            buffer.commit(); // an interruption now could not be judged: record the end at once
+        }
     }
 
-    private void runDataStatement(Script script, int index, SqlStatement statement, JournalEntry entry)
-            throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            history.journalStart(connection, entry);
-            execute(script, index, statement);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
+    private void runDataStatement(Script script, int index, SqlStatement statement, JournalEntry entry,
+            PoliteDdl ddl, JournalBuffer buffer) throws SQLException {
+        ddl.relax();
+        if (buffer.dataWaitingMillis() > DATA_COMMIT_MILLIS) {
+            buffer.commit();
         }
+        buffer.send(entry.withOutcome(Outcome.DONE));
+        try (Statement s = connection.createStatement()) {
+            s.execute(run.tag(script.path(), index) + statement.sql());
+        } catch (SQLException e) {
+            throw refused(script, statement, entry, e, buffer, true);
+        }
+        buffer.dataSent();
+    }
+
+    /**
+     * Records a refusal as FAILED with the server's answer, so that the next run runs the statement
+     * again rather than judging it. A lost connection is not a refusal: the statement's outcome is
+     * unknown and its start, if the server got it, is judged on resume.
+     */
+    private DbCreatorException refused(Script script, SqlStatement statement, JournalEntry entry, SQLException e,
+            JournalBuffer buffer, boolean undoOpenWork) {
+        DbCreatorException failure = Failures.ofStatement(e, script.path(), statement.line());
+        if (failure.code() == ErrorCode.CONNECTION_LOST) {
+            return failure;
+        }
+        try {
+            if (undoOpenWork) {
+                buffer.rollback(); // the data statement's row goes with its work
+            }
+            buffer.end(new JournalEntry(entry.runId(), entry.script(), entry.index(), entry.line(), entry.checksum(),
+                    Outcome.FAILED, entry.connectionId(), Optional.of(failure.getMessage())));
+            history.recordFailure(connection, entry, e.getErrorCode(), e.getSQLState(), e.getMessage());
+            buffer.commit();
+        } catch (SQLException lost) {
+            failure.addSuppressed(lost); // the connection went too: the start is judged on resume
+        }
+        return failure;
     }
 
     private void execute(Script script, int index, SqlStatement statement) {
@@ -162,20 +218,24 @@ final class ScriptRunner {
         }
     }
 
-    private void recordFailure(JournalEntry entry, DbCreatorException failure) {
+    /**
+     * After a failure: undoes the open transaction's data work (as a crash would) and records the
+     * ends of the statements that did run, which are true whatever happens next.
+     */
+    private void abandon(JournalBuffer buffer) {
         try {
-            history.journalEnd(connection, entry, Outcome.FAILED, failure.getMessage());
+            buffer.rollback();
+            buffer.commit();
         } catch (SQLException ignored) {
-            // the connection is gone; the STARTED row is judged on resume
+            // the connection is gone: the server rolled back, and unrecorded ends are judged on resume
         }
     }
 
-    private void rollbackQuietly() {
+    private void restoreAutoCommit() {
         try {
-            connection.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException ignored) {
-            // a lost connection rolls back by itself
+            // a lost connection is reported by what failed before
         }
     }
-
 }

@@ -15,6 +15,17 @@ enum StatementKind {
     private static final Set<String> DATA_VERBS = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE");
     private static final Set<String> SESSION_VERBS = Set.of("SET", "USE");
 
+    private static final Set<String> DDL_VERBS = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE");
+
+    /**
+     * True when the server commits the open transaction before running the statement: data
+     * definition, except {@code CREATE/DROP TEMPORARY TABLE}. A statement that is not known to do
+     * so (CALL, SELECT, ...) needs an explicit commit of its journal row first.
+     */
+    static boolean commitsBeforeRunning(SqlTokens tokens) {
+        return DDL_VERBS.contains(tokens.verb()) && !tokens.is(1, "TEMPORARY");
+    }
+
     static StatementKind of(SqlTokens tokens) {
         String verb = tokens.verb();
         if (DATA_VERBS.contains(verb)) {

@@ -90,6 +90,14 @@ final class StatusOperation extends EngineOperation {
     }
 
     private String nextAction(Inspection inspection, Version target) {
+        String action = nextStep(inspection, target);
+        return inspection.interruption().filter(Inspection.Interruption::refused)
+                .map(i -> "The server refused a statement of the unfinished run: fix the cause it named, then "
+                        + Character.toLowerCase(action.charAt(0)) + action.substring(1))
+                .orElse(action);
+    }
+
+    private String nextStep(Inspection inspection, Version target) {
         String db = database.databaseName();
         if (!inspection.exists() || (!inspection.isManaged() && !inspection.isForeign())) {
             return "Deploy it: dbcreator deploy --database " + db;

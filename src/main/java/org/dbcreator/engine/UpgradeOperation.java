@@ -148,7 +148,8 @@ final class UpgradeOperation extends EngineOperation {
                             ErrorCode.OPERATION_IN_PROGRESS));
                 }
                 return Decision.start(schema, PreflightCheck.amber(check, "An interrupted expand " + schema + " -> "
-                        + target + " will be resumed" + interruption(inspection) + ".", "Nothing to do: it resumes by itself."));
+                        + target + " will be resumed" + interruption(inspection) + ".", inspection.interruption()
+                        .map(Inspection.Interruption::fix).orElse("Nothing to do: it resumes by itself.")));
             }
             default -> { }
         }
@@ -174,8 +175,7 @@ final class UpgradeOperation extends EngineOperation {
     }
 
     private static String interruption(Inspection inspection) {
-        return inspection.interrupted().stream().findFirst()
-                .map(e -> " at " + e.script() + ":" + e.line()).orElse("");
+        return inspection.interruption().map(i -> "; " + i.where()).orElse("");
     }
 
     private UpgradeResult result(Prepared p, UpgradeResult.Outcome outcome, int applied, Instant started,

@@ -9,21 +9,47 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.db.Identifiers;
 
 /**
- * The tool's tables in the product database, read and written over a connection whose default
- * database is the product database. Methods take the connection so that a journal row can
- * commit in the same transaction as the statement it records.
+ * The tool's tables in the product database. Every statement names the database explicitly, so
+ * that the journal lands in the target whatever a script did to the session's default database.
+ * Methods take the connection so that a journal row can commit in the same transaction as the
+ * statement it records.
  */
 public final class JdbcHistory {
 
     public static final String NODE_CONTRACT_QUERY = ToolTables.NODE_CONTRACT_QUERY;
+
+    private final String database;
+    private final String stateTable;
+    private final String historyTable;
+    private final String journalTable;
+    private final String failureTable;
+    private final String auditTable;
+    private final String backupTable;
+
+    /** @param database the product database whose tool tables these are */
+    public JdbcHistory(String database) {
+        this.database = database;
+        this.stateTable = qualified(ToolTables.STATE);
+        this.historyTable = qualified(ToolTables.HISTORY);
+        this.journalTable = qualified(ToolTables.JOURNAL);
+        this.failureTable = qualified(ToolTables.FAILURE);
+        this.auditTable = qualified(ToolTables.AUDIT);
+        this.backupTable = qualified(ToolTables.BACKUP);
+    }
+
+    private String qualified(String table) {
+        return Identifiers.quote(database) + "." + table;
+    }
 
     /** True when the database has the state table, i.e. DatabaseCreator manages it. */
     public boolean isManaged(Connection c) throws SQLException {
@@ -33,7 +59,7 @@ public final class JdbcHistory {
     public void createTables(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : ToolTables.CREATE) {
-                s.execute(ddl);
+                s.execute(ddl.replaceFirst("IF NOT EXISTS (dbcreator_\\w+)", "IF NOT EXISTS " + Identifiers.quote(database) + ".$1"));
             }
         }
     }
@@ -44,7 +70,7 @@ public final class JdbcHistory {
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT product, schema_version, target_version, phase, lowest_release, highest_release, run_id,"
-                        + " run_options, updated_at FROM dbcreator_state WHERE id = 1")) {
+                        + " run_options, updated_at FROM " + stateTable + " WHERE id = 1")) {
             if (!rs.next()) {
                 return Optional.empty();
             }
@@ -56,8 +82,8 @@ public final class JdbcHistory {
     }
 
     public void writeState(Connection c, DatabaseState state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dbcreator_state (id, product, schema_version, target_version, phase, lowest_release,
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + stateTable + " " + """
+                 (id, product, schema_version, target_version, phase, lowest_release,
                                              highest_release, run_id, run_options, updated_at)
                 VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE product = VALUES(product), schema_version = VALUES(schema_version),
@@ -85,7 +111,7 @@ public final class JdbcHistory {
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT run_id, operation, version, kind, script, checksum, statements, installed_by, started_at,
-                       finished_at FROM dbcreator_history ORDER BY id""")) {
+                       finished_at FROM""" + " " + historyTable + " ORDER BY id")) {
             while (rs.next()) {
                 applied.add(new AppliedScript(rs.getString(1), rs.getString(2), Version.parse(rs.getString(3)),
                         ScriptKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7),
@@ -96,8 +122,8 @@ public final class JdbcHistory {
     }
 
     public void recordApplied(Connection c, AppliedScript script) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dbcreator_history (run_id, operation, version, kind, script, checksum, statements,
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + historyTable + " " + """
+                 (run_id, operation, version, kind, script, checksum, statements,
                                                installed_by, started_at, finished_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, script.runId());
@@ -119,7 +145,7 @@ public final class JdbcHistory {
         Map<Integer, JournalEntry> entries = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT statement_index, statement_line, statement_checksum, outcome, connection_id, error
-                  FROM dbcreator_journal WHERE run_id = ? AND script = ?""")) {
+                  FROM""" + " " + journalTable + " WHERE run_id = ? AND script = ?")) {
             ps.setString(1, runId);
             ps.setString(2, script);
             try (ResultSet rs = ps.executeQuery()) {
@@ -141,7 +167,7 @@ public final class JdbcHistory {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT script, statement_index, statement_line, statement_checksum, outcome, connection_id, error
-                  FROM dbcreator_journal WHERE run_id = ? AND outcome IN ('STARTED', 'FAILED') ORDER BY started_at""")) {
+                  FROM""" + " " + journalTable + " WHERE run_id = ? AND outcome IN ('STARTED', 'FAILED') ORDER BY started_at")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -156,44 +182,94 @@ public final class JdbcHistory {
 
     /** Records a statement's start (or re-start after a failure); the row ends as DONE or FAILED. */
     public void journalStart(Connection c, JournalEntry entry) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dbcreator_journal (run_id, script, statement_index, statement_line, statement_checksum,
-                                               outcome, connection_id, started_at, finished_at, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3), IF(? = 'STARTED', NULL, NOW(3)), NULL)
-                ON DUPLICATE KEY UPDATE statement_line = VALUES(statement_line),
-                  statement_checksum = VALUES(statement_checksum), outcome = VALUES(outcome),
-                  connection_id = VALUES(connection_id), started_at = VALUES(started_at),
-                  finished_at = VALUES(finished_at), error = NULL""")) {
-            ps.setString(1, entry.runId());
-            ps.setString(2, entry.script());
-            ps.setInt(3, entry.index());
-            ps.setInt(4, entry.line());
-            ps.setString(5, entry.checksum());
-            ps.setString(6, entry.outcome().name());
-            ps.setLong(7, entry.connectionId());
-            ps.setString(8, entry.outcome().name());
+        writeJournal(c, List.of(entry));
+    }
+
+    /**
+     * Writes journal rows in one round trip: a start, an end, or an end that travels with the next
+     * statement's start. A STARTED row (re)starts its statement's clock; an end keeps the start it
+     * finishes; a FAILED row carries the server's message.
+     */
+    public void writeJournal(Connection c, List<JournalEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String row = "(?, ?, ?, ?, ?, ?, ?, NOW(3), IF(? = 'STARTED', NULL, NOW(3)), ?)";
+        // MariaDB and MySQL assign left to right: started_at reads the old outcome, so outcome comes last
+        String sql = "INSERT INTO " + journalTable + " " + """
+                 (run_id, script, statement_index, statement_line, statement_checksum, outcome, connection_id,
+                  started_at, finished_at, error)
+                VALUES""" + " " + String.join(", ", Collections.nCopies(entries.size(), row)) + " " + """
+                 ON DUPLICATE KEY UPDATE
+                  started_at = IF(VALUES(outcome) <> 'STARTED' AND outcome = 'STARTED', started_at, VALUES(started_at)),
+                  statement_line = VALUES(statement_line), statement_checksum = VALUES(statement_checksum),
+                  connection_id = VALUES(connection_id), finished_at = VALUES(finished_at), error = VALUES(error),
+                  outcome = VALUES(outcome)""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 0;
+            for (JournalEntry entry : entries) {
+                ps.setString(++p, entry.runId());
+                ps.setString(++p, entry.script());
+                ps.setInt(++p, entry.index());
+                ps.setInt(++p, entry.line());
+                ps.setString(++p, entry.checksum());
+                ps.setString(++p, entry.outcome().name());
+                ps.setLong(++p, entry.connectionId());
+                ps.setString(++p, entry.outcome().name());
+                ps.setString(++p, entry.error().map(e -> truncate(e, 2000)).orElse(null));
+            }
             ps.executeUpdate();
         }
     }
 
     public void journalEnd(Connection c, JournalEntry entry, JournalEntry.Outcome outcome, String error)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE dbcreator_journal SET outcome = ?, finished_at = NOW(3), error = ?
-                 WHERE run_id = ? AND script = ? AND statement_index = ?""")) {
-            ps.setString(1, outcome.name());
-            ps.setString(2, error == null ? null : truncate(error, 2000));
-            ps.setString(3, entry.runId());
-            ps.setString(4, entry.script());
-            ps.setInt(5, entry.index());
+        writeJournal(c, List.of(new JournalEntry(entry.runId(), entry.script(), entry.index(), entry.line(),
+                entry.checksum(), outcome, entry.connectionId(), Optional.ofNullable(error))));
+    }
+
+    /**
+     * Keeps the server's answer to a refused statement, one row per attempt, so that the history
+     * of a statement that failed, was fixed and ran again is never overwritten.
+     */
+    public void recordFailure(Connection c, JournalEntry entry, int errorCode, String sqlState, String message)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + failureTable + " " + """
+                 (run_id, script, statement_index, statement_line, failed_at, error_code, sql_state, message)
+                VALUES (?, ?, ?, ?, NOW(3), ?, ?, ?)""")) {
+            ps.setString(1, entry.runId());
+            ps.setString(2, entry.script());
+            ps.setInt(3, entry.index());
+            ps.setInt(4, entry.line());
+            ps.setInt(5, errorCode);
+            ps.setString(6, sqlState);
+            ps.setString(7, truncate(message == null ? "" : message, 2000));
             ps.executeUpdate();
         }
+    }
+
+    /** Every refused attempt of a run, oldest first: "script:line: message". */
+    public List<String> failures(Connection c, String runId) throws SQLException {
+        List<String> failures = new ArrayList<>();
+        if (!tableExists(c, ToolTables.FAILURE)) {
+            return failures;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT script, statement_line, error_code, message FROM "
+                + failureTable + " WHERE run_id = ? ORDER BY id")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    failures.add(rs.getString(1) + ":" + rs.getInt(2) + ": error " + rs.getInt(3) + ": " + rs.getString(4));
+                }
+            }
+        }
+        return failures;
     }
 
     /** Records an operator's decision that overrides a safety check, e.g. excluding a stale node. */
     public void recordDecision(Connection c, String operator, String action, String detail) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dbcreator_audit (at, operator, action, detail) VALUES (NOW(3), ?, ?, ?)")) {
+                "INSERT INTO " + auditTable + " (at, operator, action, detail) VALUES (NOW(3), ?, ?, ?)")) {
             ps.setString(1, operator);
             ps.setString(2, action);
             ps.setString(3, truncate(detail, 1024));
@@ -207,8 +283,8 @@ public final class JdbcHistory {
      */
     public void recordBackup(Connection c, Optional<Version> schemaVersion, String file, String sha256, long bytes,
             String recordedBy, Instant startedAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dbcreator_backup (kind, schema_version, file, file_sha256, file_bytes, verification,
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + backupTable + " " + """
+                 (kind, schema_version, file, file_sha256, file_bytes, verification,
                                               recorded_by, started_at, finished_at)
                 VALUES ('BACKUP', ?, ?, ?, ?, 'FILE', ?, ?, NOW(3))""")) {
             ps.setString(1, text(schemaVersion));
@@ -224,8 +300,8 @@ public final class JdbcHistory {
     /** Records that an operator chose to upgrade without a backup: who, and (server time) when. */
     public void recordBackupSkipped(Connection c, Optional<Version> schemaVersion, String recordedBy)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dbcreator_backup (kind, schema_version, recorded_by, finished_at)
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + backupTable + " " + """
+                 (kind, schema_version, recorded_by, finished_at)
                 VALUES ('SKIPPED', ?, ?, NOW(3))""")) {
             ps.setString(1, text(schemaVersion));
             ps.setString(2, truncate(recordedBy, 255));
@@ -239,7 +315,7 @@ public final class JdbcHistory {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE dbcreator_backup SET verification = 'RESTORE_TEST' WHERE kind = 'BACKUP' AND file_sha256 = ?")) {
+                "UPDATE " + backupTable + " SET verification = 'RESTORE_TEST' WHERE kind = 'BACKUP' AND file_sha256 = ?")) {
             ps.setString(1, sha256);
             return ps.executeUpdate();
         }
@@ -252,7 +328,7 @@ public final class JdbcHistory {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT file, verification, recorded_by, TIMESTAMPDIFF(SECOND, finished_at, NOW(3))
-                  FROM dbcreator_backup
+                  FROM""" + " " + backupTable + " " + """
                  WHERE kind = 'BACKUP' AND schema_version = ? AND verification IS NOT NULL
                  ORDER BY finished_at DESC, id DESC LIMIT 1""")) {
             ps.setString(1, schemaVersion.toString());
@@ -278,10 +354,11 @@ public final class JdbcHistory {
         return present;
     }
 
-    private static boolean tableExists(Connection c, String table) throws SQLException {
+    private boolean tableExists(Connection c, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
-            ps.setString(1, table);
+                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, database);
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -14,8 +14,9 @@ final class ToolTables {
     static final String LOCK = "dbcreator_lock";
     static final String AUDIT = "dbcreator_audit";
     static final String BACKUP = "dbcreator_backup";
+    static final String FAILURE = "dbcreator_failure";
 
-    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK, AUDIT, BACKUP);
+    static final List<String> NAMES = List.of(STATE, HISTORY, JOURNAL, LOCK, AUDIT, BACKUP, FAILURE);
 
     /**
      * Product nodes read their compatible range with exactly this query; its columns are a contract
@@ -91,7 +92,19 @@ final class ToolTables {
               started_at DATETIME(3) NULL,
               finished_at DATETIME(3) NOT NULL COMMENT 'server time the backup was complete, or the skip was recorded',
               KEY ix_dbcreator_backup_version (schema_version, finished_at)
-            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: backups taken and skipped'""");
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: backups taken and skipped'""", """
+            CREATE TABLE IF NOT EXISTS dbcreator_failure (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              run_id CHAR(36) NOT NULL,
+              script VARCHAR(255) NOT NULL,
+              statement_index INT NOT NULL,
+              statement_line INT NOT NULL,
+              failed_at DATETIME(3) NOT NULL,
+              error_code INT NOT NULL COMMENT 'the server error number, e.g. 1050',
+              sql_state CHAR(5) NULL,
+              message VARCHAR(2000) NOT NULL,
+              KEY ix_dbcreator_failure_run (run_id, script, statement_index)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='DatabaseCreator: every statement the server refused, each attempt'""");
 
     private ToolTables() {}
 }
