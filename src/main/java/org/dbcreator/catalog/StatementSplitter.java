@@ -2,8 +2,6 @@ package org.dbcreator.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
@@ -22,7 +20,6 @@ import org.dbcreator.error.ErrorCode;
 public final class StatementSplitter {
 
     private static final String SANDBOX_COMMAND = "/*M!999999\\-";
-    private static final Set<String> ROUTINE_KINDS = Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT");
 
     private final String script;
     private final String sourceName;
@@ -172,57 +169,13 @@ public final class StatementSplitter {
         }
         String sql = script.substring(statementStart, end).strip();
         if (delimiter.equals(";")) {
-            requireWholeRoutineBody(sql);
+            RoutineBody.cutShortKind(sql).ifPresent(kind -> {
+                throw invalid(statementLine, "this CREATE " + kind + " has a BEGIN ... END body that the ';' inside"
+                        + " it cuts short. Wrap it in 'DELIMITER $$' ... '$$' and end with 'DELIMITER ;'.");
+            });
         }
         statements.add(new SqlStatement(sql, statementLine));
         statementStart = -1;
-    }
-
-    /**
-     * A routine with a BEGIN ... END body written under the plain ';' delimiter is cut at its first
-     * inner ';'. The server may even accept the first piece, so fail here with the remedy instead.
-     * Under any other delimiter the author has taken charge, which is also the way out should this
-     * guess be wrong (e.g. a trigger that uses a column named begin).
-     */
-    private void requireWholeRoutineBody(String sql) {
-        if (!sql.regionMatches(true, 0, "CREATE", 0, 6) && !sql.startsWith("/*!") && !sql.startsWith("/*M!")) {
-            return; // not a CREATE: spare tokenizing a possibly huge INSERT
-        }
-        SqlTokens tokens = SqlTokens.of(sql);
-        if (!tokens.is(0, "CREATE")) {
-            return;
-        }
-        int i = 1;
-        if (tokens.is(i, "OR") && tokens.is(i + 1, "REPLACE")) {
-            i += 2;
-        }
-        if (tokens.is(i, "DEFINER") && tokens.is(i + 1, "=")) {
-            i += 3; // DEFINER = user
-            if (tokens.is(i, "@") || tokens.is(i, "(")) {
-                i += 2; // user@host or CURRENT_USER()
-            }
-        }
-        if (tokens.is(i, "AGGREGATE")) {
-            i++;
-        }
-        String kind = tokens.at(i).toUpperCase(Locale.ROOT);
-        if (!ROUTINE_KINDS.contains(kind) || !hasBeginKeyword(tokens, i)) {
-            return;
-        }
-        int last = tokens.size() - 1;
-        if (!tokens.is(last, "END") && !tokens.is(last - 1, "END")) { // END, or END followed by a label
-            throw invalid(statementLine, "this CREATE " + kind + " has a BEGIN ... END body that the ';' inside it"
-                    + " cuts short. Wrap it in 'DELIMITER $$' ... '$$' and end with 'DELIMITER ;'.");
-        }
-    }
-
-    private static boolean hasBeginKeyword(SqlTokens tokens, int from) {
-        for (int i = tokens.indexOf("BEGIN", from); i >= 0; i = tokens.indexOf("BEGIN", i + 1)) {
-            if (!tokens.is(i - 1, ".")) { // NEW.begin is a column, not a block
-                return true;
-            }
-        }
-        return false;
     }
 
     private void countLines(int from, int to) {
