@@ -7,8 +7,8 @@ import org.dbcreator.error.ErrorCode;
 
 /**
  * Cuts a script into statements the way the mysql/mariadb command-line client does, so a script
- * that runs there runs here: {@code --}, {@code #} and block comments, the three quote kinds,
- * and {@code DELIMITER} lines.
+ * that runs there runs here: {@code --}, {@code #} and block comments (including the client's
+ * {@code --text} comment before a statement), the three quote kinds, and {@code DELIMITER} lines.
  *
  * <p>Statements are returned verbatim from their first token to their delimiter; plain comments
  * before the first token are dropped. Executable comments ({@code /*!50003 ...}, {@code /*M!...})
@@ -24,6 +24,7 @@ public final class StatementSplitter {
     private final String script;
     private final String sourceName;
     private final List<SqlStatement> statements = new ArrayList<>();
+    private final List<Integer> dashCommentLines = new ArrayList<>();
     private String delimiter = ";";
     private int pos;
     private int line = 1;
@@ -43,6 +44,16 @@ public final class StatementSplitter {
         return List.copyOf(splitter.statements);
     }
 
+    /**
+     * The lines holding a {@code --text} comment (no space after the dashes) that the client drops
+     * but the server, and any other tool, would read as code; dropped here as well.
+     */
+    public static List<Integer> dashCommentsWithoutSpace(String script, String sourceName) {
+        StatementSplitter splitter = new StatementSplitter(script, sourceName);
+        splitter.scan();
+        return List.copyOf(splitter.dashCommentLines);
+    }
+
     private void scan() {
         int executableCommentLine = 0; // > 0 while inside /*! ... */
         while (pos < script.length()) {
@@ -52,7 +63,11 @@ public final class StatementSplitter {
                 pos++;
             } else if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (isLineCommentStart(c)) {
+            } else if (c == '#' || isServerDashComment()) {
+                skipToEndOfLine();
+            } else if (statementStart < 0 && script.startsWith("--", pos)) {
+                // --text: the client drops the line while no statement is buffered; the server would not
+                dashCommentLines.add(line);
                 skipToEndOfLine();
             } else if (script.startsWith("/*", pos)) {
                 if (executableCommentLine == 0 && isExecutableCommentStart()) {
@@ -84,11 +99,8 @@ public final class StatementSplitter {
         endStatement(script.length()); // the last statement may lack its delimiter
     }
 
-    /** {@code --} only opens a comment when followed by a space or control character, as in MySQL. */
-    private boolean isLineCommentStart(char c) {
-        if (c == '#') {
-            return true;
-        }
+    /** To the server {@code --} opens a comment only when a space or control character follows. */
+    private boolean isServerDashComment() {
         return script.startsWith("--", pos) && (pos + 2 >= script.length() || script.charAt(pos + 2) <= ' ');
     }
 
