@@ -68,7 +68,7 @@ final class DumpReader {
                 line++;
                 sql.append(c);
                 pos++;
-            } else if (isLineCommentStart()) {
+            } else if (isLineCommentStart(false)) {
                 copyToEndOfLine();
             } else if (startsWith("/*")) {
                 if (executableLine == 0 && isExecutableCommentStart(false)) {
@@ -114,7 +114,7 @@ final class DumpReader {
                 pos++;
             } else if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (isLineCommentStart()) {
+            } else if (isLineCommentStart(true)) {
                 readTopLevelComment();
             } else if (startsWith("/*") && !isExecutableCommentStart(true)) {
                 skipBlockComment();
@@ -129,15 +129,18 @@ final class DumpReader {
         return false;
     }
 
-    /** {@code --} only opens a comment when followed by a space or control character, as in MySQL. */
-    private boolean isLineCommentStart() throws IOException {
+    /**
+     * Inside a statement {@code --} only opens a comment when followed by a space or control
+     * character, as in MySQL; before one the client drops a {@code --text} line as well.
+     */
+    private boolean isLineCommentStart(boolean beforeStatement) throws IOException {
         if (buf[pos] == '#') {
             return true;
         }
         if (buf[pos] != '-' || !ensure(2) || buf[pos + 1] != '-') {
             return false;
         }
-        return !ensure(3) || buf[pos + 2] <= ' ';
+        return beforeStatement || !ensure(3) || buf[pos + 2] <= ' ';
     }
 
     /** The sandbox line of mariadb-dump is a client command, not SQL: dropped before a statement. */

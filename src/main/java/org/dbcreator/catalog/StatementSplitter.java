@@ -2,15 +2,13 @@ package org.dbcreator.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
 /**
  * Cuts a script into statements the way the mysql/mariadb command-line client does, so a script
- * that runs there runs here: {@code --}, {@code #} and block comments, the three quote kinds,
- * and {@code DELIMITER} lines.
+ * that runs there runs here: {@code --}, {@code #} and block comments (including the client's
+ * {@code --text} comment before a statement), the three quote kinds, and {@code DELIMITER} lines.
  *
  * <p>Statements are returned verbatim from their first token to their delimiter; plain comments
  * before the first token are dropped. Executable comments ({@code /*!50003 ...}, {@code /*M!...})
@@ -22,11 +20,11 @@ import org.dbcreator.error.ErrorCode;
 public final class StatementSplitter {
 
     private static final String SANDBOX_COMMAND = "/*M!999999\\-";
-    private static final Set<String> ROUTINE_KINDS = Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT");
 
     private final String script;
     private final String sourceName;
     private final List<SqlStatement> statements = new ArrayList<>();
+    private final List<Integer> dashCommentLines = new ArrayList<>();
     private String delimiter = ";";
     private int pos;
     private int line = 1;
@@ -46,6 +44,16 @@ public final class StatementSplitter {
         return List.copyOf(splitter.statements);
     }
 
+    /**
+     * The lines holding a {@code --text} comment (no space after the dashes) that the client drops
+     * but the server, and any other tool, would read as code; dropped here as well.
+     */
+    public static List<Integer> dashCommentsWithoutSpace(String script, String sourceName) {
+        StatementSplitter splitter = new StatementSplitter(script, sourceName);
+        splitter.scan();
+        return List.copyOf(splitter.dashCommentLines);
+    }
+
     private void scan() {
         int executableCommentLine = 0; // > 0 while inside /*! ... */
         while (pos < script.length()) {
@@ -55,7 +63,11 @@ public final class StatementSplitter {
                 pos++;
             } else if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (isLineCommentStart(c)) {
+            } else if (c == '#' || isServerDashComment()) {
+                skipToEndOfLine();
+            } else if (statementStart < 0 && script.startsWith("--", pos)) {
+                // --text: the client drops the line while no statement is buffered; the server would not
+                dashCommentLines.add(line);
                 skipToEndOfLine();
             } else if (script.startsWith("/*", pos)) {
                 if (executableCommentLine == 0 && isExecutableCommentStart()) {
@@ -87,11 +99,8 @@ public final class StatementSplitter {
         endStatement(script.length()); // the last statement may lack its delimiter
     }
 
-    /** {@code --} only opens a comment when followed by a space or control character, as in MySQL. */
-    private boolean isLineCommentStart(char c) {
-        if (c == '#') {
-            return true;
-        }
+    /** To the server {@code --} opens a comment only when a space or control character follows. */
+    private boolean isServerDashComment() {
         return script.startsWith("--", pos) && (pos + 2 >= script.length() || script.charAt(pos + 2) <= ' ');
     }
 
@@ -172,57 +181,13 @@ public final class StatementSplitter {
         }
         String sql = script.substring(statementStart, end).strip();
         if (delimiter.equals(";")) {
-            requireWholeRoutineBody(sql);
+            RoutineBody.cutShortKind(sql).ifPresent(kind -> {
+                throw invalid(statementLine, "this CREATE " + kind + " has a BEGIN ... END body that the ';' inside"
+                        + " it cuts short. Wrap it in 'DELIMITER $$' ... '$$' and end with 'DELIMITER ;'.");
+            });
         }
         statements.add(new SqlStatement(sql, statementLine));
         statementStart = -1;
-    }
-
-    /**
-     * A routine with a BEGIN ... END body written under the plain ';' delimiter is cut at its first
-     * inner ';'. The server may even accept the first piece, so fail here with the remedy instead.
-     * Under any other delimiter the author has taken charge, which is also the way out should this
-     * guess be wrong (e.g. a trigger that uses a column named begin).
-     */
-    private void requireWholeRoutineBody(String sql) {
-        if (!sql.regionMatches(true, 0, "CREATE", 0, 6) && !sql.startsWith("/*!") && !sql.startsWith("/*M!")) {
-            return; // not a CREATE: spare tokenizing a possibly huge INSERT
-        }
-        SqlTokens tokens = SqlTokens.of(sql);
-        if (!tokens.is(0, "CREATE")) {
-            return;
-        }
-        int i = 1;
-        if (tokens.is(i, "OR") && tokens.is(i + 1, "REPLACE")) {
-            i += 2;
-        }
-        if (tokens.is(i, "DEFINER") && tokens.is(i + 1, "=")) {
-            i += 3; // DEFINER = user
-            if (tokens.is(i, "@") || tokens.is(i, "(")) {
-                i += 2; // user@host or CURRENT_USER()
-            }
-        }
-        if (tokens.is(i, "AGGREGATE")) {
-            i++;
-        }
-        String kind = tokens.at(i).toUpperCase(Locale.ROOT);
-        if (!ROUTINE_KINDS.contains(kind) || !hasBeginKeyword(tokens, i)) {
-            return;
-        }
-        int last = tokens.size() - 1;
-        if (!tokens.is(last, "END") && !tokens.is(last - 1, "END")) { // END, or END followed by a label
-            throw invalid(statementLine, "this CREATE " + kind + " has a BEGIN ... END body that the ';' inside it"
-                    + " cuts short. Wrap it in 'DELIMITER $$' ... '$$' and end with 'DELIMITER ;'.");
-        }
-    }
-
-    private static boolean hasBeginKeyword(SqlTokens tokens, int from) {
-        for (int i = tokens.indexOf("BEGIN", from); i >= 0; i = tokens.indexOf("BEGIN", i + 1)) {
-            if (!tokens.is(i - 1, ".")) { // NEW.begin is a column, not a block
-                return true;
-            }
-        }
-        return false;
     }
 
     private void countLines(int from, int to) {

@@ -165,6 +165,16 @@ class StatementSplitterTest {
     }
 
     @Test
+    void dashTextLineBeforeAStatementShouldBeDroppedLikeTheClientDoes() {
+        String script = "--Add the view\nCREATE VIEW v AS SELECT 1;\n--;\nSELECT 2 --1\n--text inside is code\n;";
+
+        assertThat(StatementSplitter.split(script, "a.sql")).containsExactly(
+                new SqlStatement("CREATE VIEW v AS SELECT 1", 2),
+                new SqlStatement("SELECT 2 --1\n--text inside is code", 4));
+        assertThat(StatementSplitter.dashCommentsWithoutSpace(script, "a.sql")).containsExactly(1, 3);
+    }
+
+    @Test
     void sandboxLineOfMariadbDumpShouldBeDroppedButOtherMariadbCommentsKept() {
         String script = "/*M!999999\\- enable the sandbox mode */ \n-- MariaDB dump\n/*M!100616 SET NOTE_VERBOSITY=0 */;\n";
         assertThat(StatementSplitter.split(script, "dump.sql"))

@@ -3,7 +3,9 @@ package org.dbcreator.catalog.lint;
 import static org.dbcreator.catalog.ScriptKind.BASELINE;
 import static org.dbcreator.catalog.ScriptKind.CLEANUP;
 import static org.dbcreator.catalog.ScriptKind.EXPAND;
+import static org.dbcreator.catalog.ScriptKind.MIGRATION;
 import static org.dbcreator.catalog.ScriptKind.ROLLBACK;
+import static org.dbcreator.catalog.ScriptKind.SAMPLE_DATA;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,7 +15,8 @@ import org.dbcreator.catalog.ScriptKind;
  * What the expand-safety lint looks for. The ids are stable: scripts and people grep for them.
  * Most rules guard the nodes of older releases, which keep running against an expanded schema, so
  * they apply to expand scripts only: dropping and tightening is what a cleanup is for. Copying a
- * large table hurts in any phase, and MySQL portability matters in every script.
+ * large table hurts in any phase, and MySQL portability (like a comment only the client reads)
+ * matters in every script.
  */
 public enum Rule {
     DROP_TABLE(Severity.ERROR, "An expand must not drop a table: nodes of older releases still use it.",
@@ -47,7 +50,11 @@ public enum Rule {
             "State ALGORITHM=INSTANT, or ALGORITHM=INPLACE, LOCK=NONE: the server then refuses rather than copies.",
             EXPAND, CLEANUP, ROLLBACK),
     MARIADB_ONLY_SYNTAX(Severity.WARNING, "MariaDB-only syntax: the catalog must run on MySQL 8.0 as well.",
-            "Write it in syntax both servers accept.", BASELINE, EXPAND, CLEANUP, ROLLBACK);
+            "Write it in syntax both servers accept.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
+    DASH_COMMENT_WITHOUT_SPACE(Severity.WARNING, "Only the mysql/mariadb command-line client takes a line that starts"
+            + " with --text for a comment; the server refuses it as SQL.",
+            "Put a space after --: the server (and other tools) read --text as code.",
+            BASELINE, SAMPLE_DATA, EXPAND, MIGRATION, CLEANUP, ROLLBACK);
 
     private final Severity severity;
     private final String explanation;

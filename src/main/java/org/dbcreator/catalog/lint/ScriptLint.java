@@ -6,6 +6,7 @@ import java.util.List;
 import org.dbcreator.catalog.Manifest;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
+import org.dbcreator.catalog.StatementSplitter;
 
 /**
  * Lints one script statement by statement against the schema model, which it brings up to date
@@ -27,13 +28,22 @@ final class ScriptLint {
         List<Finding> findings = new ArrayList<>();
         for (SqlStatement statement : script.statements()) {
             LintStatement st = new LintStatement(script, statement);
-            List<Finding> found = new ArrayList<>();
-            MariaDbSyntax.check(st, found);
-            AlterTableRules.check(st, manifest, model, found);
-            new TableRules(st, manifest, model, found).check();
-            found.stream().filter(f -> f.rule().appliesTo(script.kind()))
-                    .sorted(Comparator.comparingInt(Finding::line)).forEach(findings::add);
+            MariaDbSyntax.check(st, findings);
+            AlterTableRules.check(st, manifest, model, findings);
+            new TableRules(st, manifest, model, findings).check();
         }
+        findings.addAll(dashCommentsWithoutSpace(script));
+        findings.removeIf(f -> !f.rule().appliesTo(script.kind()));
+        findings.sort(Comparator.comparingInt(Finding::line)); // stable: a line's findings keep their order
         return findings;
+    }
+
+    /** The comments between statements are not in any statement, so the splitter reports them. */
+    private static List<Finding> dashCommentsWithoutSpace(Script script) {
+        Rule rule = Rule.DASH_COMMENT_WITHOUT_SPACE;
+        return StatementSplitter.dashCommentsWithoutSpace(script.content(), script.path()).stream()
+                .map(line -> new Finding(script.path(), line, rule, "a --text comment: only the command-line client"
+                        + " drops it, the server and other tools would run it as code", rule.fix()))
+                .toList();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
 import org.dbcreator.catalog.SqlTokens;
 import org.dbcreator.testing.TestDatabase;
@@ -27,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ALGORITHM=INPLACE, LOCK=NONE}: the server refuses every statement the lint flags for copying
  * or locking (error 1845/1846, "ALGORITHM=INPLACE is not supported"), and accepts every ALTER of the
  * clean fixture.
+ *
+ * <p>DASH_COMMENT_WITHOUT_SPACE is cross-checked on its own: the server refuses the flagged line as code.
  *
  * <p>Only the rules about copying and locking, plus type changes (which need a copy), are cross-checked.
  * The other rules are about the nodes of older releases, not about copying, and the server does
@@ -107,9 +110,34 @@ class LintAgreesWithServerIT {
                 + " AND TABLE_NAME = 'event' AND COLUMN_NAME = 'level'")).containsExactly("level");
     }
 
+    /**
+     * The client drops the flagged line; the server reads it as code. Sent with the statement it
+     * stands before, as a tool that does not know the client's rule would, it is refused (1064);
+     * with the fix, a space after the dashes, the server runs it.
+     */
+    @Test
+    void serverShouldReadTheFlaggedDashCommentAsCode(TestDatabase db) throws SQLException {
+        Catalog catalog = LintFixtures.catalog(Rule.DASH_COMMENT_WITHOUT_SPACE.name());
+        Finding finding = CatalogLint.check(catalog).findings().get(0);
+        assertThat(finding.rule()).isEqualTo(Rule.DASH_COMMENT_WITHOUT_SPACE);
+        deployBaseline(catalog, db);
+        Script expand = catalog.expandScript(catalog.manifest().steps().get(0));
+        String comment = expand.content().lines().toList().get(finding.line() - 1);
+        SqlStatement next = expand.statements().stream().filter(s -> s.line() > finding.line()).findFirst().orElseThrow();
+
+        SQLException refusal = catchThrowableOfType(() -> db.execute(comment + "\n" + next.sql()), SQLException.class);
+        assertThat((Throwable) refusal).as("the server took %s for a comment", comment).isNotNull();
+        assertThat(refusal.getErrorCode()).as(refusal.getMessage()).isEqualTo(1064);
+
+        db.execute(comment.replaceFirst("--", "-- ") + "\n" + next.sql());
+        assertThat(db.rows("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"))
+                .containsExactly("host_account");
+    }
+
     @Test
     void everyRuleShouldBeCrossCheckedOrExplained() {
-        Set<Rule> covered = EnumSet.copyOf(ABOUT_COPYING);
+        Set<Rule> covered = EnumSet.of(Rule.DASH_COMMENT_WITHOUT_SPACE); // cross-checked on its own, above
+        covered.addAll(ABOUT_COPYING);
         covered.addAll(ABOUT_OLDER_NODES.keySet());
         assertThat(covered).containsExactlyInAnyOrder(Rule.values());
         assertThat(ABOUT_COPYING).doesNotContainAnyElementsOf(ABOUT_OLDER_NODES.keySet());

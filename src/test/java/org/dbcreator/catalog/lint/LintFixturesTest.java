@@ -29,7 +29,8 @@ class LintFixturesTest {
             Map.entry(Rule.DELETE_WITHOUT_WHERE, "1.1.0/expand.sql:2"),
             Map.entry(Rule.DROP_INDEX, "1.1.0/expand.sql:2"),
             Map.entry(Rule.LARGE_TABLE_WITHOUT_ALGORITHM, "1.1.0/expand.sql:2"),
-            Map.entry(Rule.MARIADB_ONLY_SYNTAX, "1.1.0/expand.sql:2"));
+            Map.entry(Rule.MARIADB_ONLY_SYNTAX, "1.1.0/expand.sql:2"),
+            Map.entry(Rule.DASH_COMMENT_WITHOUT_SPACE, "1.1.0/expand.sql:2"));
 
     static Stream<Rule> rules() {
         return Arrays.stream(Rule.values());
