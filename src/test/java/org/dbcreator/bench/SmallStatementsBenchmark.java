@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class SmallStatementsBenchmark {
     private final Connection connection;
     private final ServerCounters counters;
     private final String prefix = "smallbench_" + ProcessHandle.current().pid() + "_";
-    private final Map<String, Map<String, List<Double>>> moved = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, Long>>> moved = new LinkedHashMap<>();
     private List<String> reference;
 
     private SmallStatementsBenchmark(ConnectionSettings admin) throws SQLException {
@@ -113,8 +114,7 @@ public final class SmallStatementsBenchmark {
                             contender.name(), elapsed, delta);
                     if (round > 0) {
                         report.run(contender.name(), elapsed);
-                        delta.forEach((name, n) -> moved.computeIfAbsent(contender.name(), c -> new LinkedHashMap<>())
-                                .computeIfAbsent(name, x -> new ArrayList<>()).add(n.doubleValue()));
+                        moved.computeIfAbsent(contender.name(), c -> new ArrayList<>()).add(delta);
                         if (contender.name().equals(ENGINE)) {
                             report.enginePhases(phases.millis());
                         }
@@ -131,27 +131,25 @@ public final class SmallStatementsBenchmark {
     }
 
     /**
-     * The counters' smallest movement over the rounds, and per statement of the catalog: other clients of the server
-     * only ever add to them, so the smallest is the closest to the run's own.
+     * The counters of each contender's quietest run (the fewest {@code Questions}), and per statement of the catalog:
+     * other clients of the server only ever add to them, so that run's are the closest to its own.
      */
     private void printCounters(int statements) {
-        System.out.println("\nserver counters, fewest in a run (per catalog statement), " + statements + " statements:");
-        System.out.println("| counter | " + String.join(" | ", moved.keySet()) + " |\n|---|"
-                + "---|".repeat(moved.size()));
+        Map<String, Map<String, Long>> quietest = new LinkedHashMap<>();
+        moved.forEach((contender, runs) -> quietest.put(contender, runs.stream()
+                .min(Comparator.comparingLong(run -> run.getOrDefault("Questions", 0L))).orElseThrow()));
+        System.out.println("\nserver counters of the quietest run (per catalog statement), " + statements + " statements:");
+        System.out.println("| counter | " + String.join(" | ", quietest.keySet()) + " |\n|---|"
+                + "---|".repeat(quietest.size()));
         TreeSet<String> names = new TreeSet<>();
-        moved.values().forEach(m -> names.addAll(m.keySet()));
+        quietest.values().forEach(run -> names.addAll(run.keySet()));
         for (String name : names) {
             StringBuilder row = new StringBuilder("| " + name + " |");
-            boolean worthShowing = false;
-            for (Map<String, List<Double>> perContender : moved.values()) {
-                double fewest = perContender.getOrDefault(name, List.of(0.0)).stream().mapToDouble(Double::doubleValue).min()
-                        .orElseThrow();
-                worthShowing |= fewest >= 10;
-                row.append(String.format(" %.0f (%.2f) |", fewest, fewest / statements));
+            for (Map<String, Long> run : quietest.values()) {
+                long n = run.getOrDefault(name, 0L);
+                row.append(String.format(" %d (%.2f) |", n, (double) n / statements));
             }
-            if (worthShowing) {
-                System.out.println(row);
-            }
+            System.out.println(row);
         }
     }
 
