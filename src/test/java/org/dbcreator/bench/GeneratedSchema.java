@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a generated catalog has created so far (tables, their columns, rows, indexes and triggers),
@@ -120,11 +121,11 @@ final class GeneratedSchema {
 
     /** A table that is not disposable, or none while there is none. */
     Optional<Table> anyTable() {
-        List<Table> lasting = tables.stream().filter(t -> !t.disposable).toList();
-        return lasting.isEmpty() ? Optional.empty() : Optional.of(lasting.get(random.nextInt(lasting.size())));
+        return anyTable(t -> true);
     }
 
-    Optional<Table> anyTable(java.util.function.Predicate<Table> which) {
+    /** A table that is not disposable and matches {@code which}, or none. */
+    Optional<Table> anyTable(Predicate<Table> which) {
         List<Table> matching = tables.stream().filter(t -> !t.disposable).filter(which).toList();
         return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(random.nextInt(matching.size())));
     }

@@ -15,7 +15,10 @@ import org.dbcreator.bench.GeneratedSchema.Table;
  */
 final class StatementGenerator {
 
-    /** Relative frequency of each kind of statement in a baseline or an expand. */
+    /**
+     * Relative frequency of each kind of statement in a baseline or an expand, in the order of {@link #grow}: create
+     * table, add columns, add index, single-row insert, multi-row insert, update, view, routine, trigger.
+     */
     private static final int[] WEIGHTS = {10, 8, 5, 22, 9, 12, 4, 4, 3};
 
     private final Random random;
@@ -24,10 +27,6 @@ final class StatementGenerator {
     StatementGenerator(long seed) {
         this.random = new Random(seed);
         this.schema = new GeneratedSchema(random);
-    }
-
-    Random random() {
-        return random;
     }
 
     /** The baseline: the audit table the triggers write to, then years of growth in sections. */

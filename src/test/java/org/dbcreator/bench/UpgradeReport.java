@@ -80,7 +80,7 @@ final class UpgradeReport {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
 
-    static double median(List<Double> values) {
+    private static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
