@@ -3,17 +3,21 @@ package org.dbcreator.bench;
 import java.nio.file.Path;
 import org.dbcreator.db.ConnectionSettings;
 
-/** One way of taking a fresh database from the oldest release to the latest; the benchmark times {@link #run}. */
+/**
+ * One way of doing a benchmark's work on a fresh database (an upgrade from the oldest release to the latest, or a
+ * deploy); the benchmark times {@link #run}.
+ */
 interface Contender {
 
     String name();
 
-    /** Runs oldest → latest on {@code target.settings().database()}; throws when it did not succeed. */
+    /** Does the work on {@code target.settings().database()}; throws when it did not succeed. */
     void run(Target target) throws Exception;
 
     /**
-     * @param settings the server, and the fresh database to upgrade
-     * @param sql the captured statements (see {@link UpgradeStatements}); Flyway reads the folder it is in
+     * @param settings the server, and the fresh database
+     * @param sql the statements for the stock client (for the upgrade, those {@link UpgradeStatements} captured);
+     *     Flyway reads the folder it is in
      * @param logs where commands write their output
      */
     record Target(ConnectionSettings settings, Path sql, Path logs) {

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.BatchPace;
 import org.dbcreator.engine.CleanupRequest;
 import org.dbcreator.engine.DbCreator;
 
-/** The contenders of the upgrade benchmark: the engine, the stock client and Flyway, in process and as commands. */
+/**
+ * The contenders of the benchmarks against the stock client: the engine, the stock client and Flyway, in process
+ * and as commands.
+ */
 final class Contenders {
 
     /** The benchmark's own classpath: the Flyway command runs with it. */
@@ -26,6 +30,21 @@ final class Contenders {
 
     /** {@code DbCreator.upgrade} then {@code cleanup}, connecting and closing included; the gate is open (no nodes). */
     static Contender engineInProcess(Catalog catalog, EnginePhases phases) {
+        return engine(catalog, phases, engine -> {
+            // Neither a backup nor the rests between batches are what is measured: the others run back to back.
+            engine.upgrade(Optional.empty(), false, BackupPolicy.skip(), BatchPace.FULL_SPEED);
+            phases.operationDone();
+            engine.cleanup(new CleanupRequest(false, false, Set.of(), false, Optional.empty()));
+        });
+    }
+
+    /** {@code DbCreator.deploy} of the latest release into an absent database, connecting and closing included. */
+    static Contender engineDeploy(Catalog catalog, EnginePhases phases) {
+        return engine(catalog, phases, engine -> engine.deploy(Optional.empty()));
+    }
+
+    /** Connects, does {@code work} (whose last operation's end is noted here), closes: all of it timed in phases. */
+    private static Contender engine(Catalog catalog, EnginePhases phases, Consumer<DbCreator> work) {
         return new Contender() {
             @Override
             public String name() {
@@ -37,10 +56,7 @@ final class Contenders {
                 phases.start();
                 try (DbCreator engine = DbCreator.connect(catalog, target.settings(), phases)) {
                     phases.connected();
-                    // Neither a backup nor the rests between batches are what is measured: the others run back to back.
-                    engine.upgrade(Optional.empty(), false, BackupPolicy.skip(), BatchPace.FULL_SPEED);
-                    phases.operationDone();
-                    engine.cleanup(new CleanupRequest(false, false, Set.of(), false, Optional.empty()));
+                    work.accept(engine);
                     phases.operationDone();
                 }
                 phases.closed();

@@ -9,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The upgrade benchmark's figures: seconds per contender and run, the engine's phases, the load; printed as tables. */
+/**
+ * A benchmark's figures: seconds per contender and run, the engine's phases, the load; printed as tables with the
+ * ratios of contenders that its aims are about.
+ */
 final class UpgradeReport {
 
-    /** The ratios the aims of issue 4 are about: numerator and denominator contender. */
-    private static final String[][] RATIOS = {
+    /** The ratios the aims of issue 4 (the upgrade benchmark) are about: numerator and denominator contender. */
+    private static final String[][] UPGRADE_RATIOS = {
         {"engine, in process", "mariadb client"}, {"engine, in process", "Flyway, in process"},
         {"engine, 2 commands", "mariadb client"}, {"engine, 2 commands", "Flyway, command"},
     };
@@ -21,9 +24,16 @@ final class UpgradeReport {
     private final Map<String, List<Double>> seconds = new LinkedHashMap<>();
     private final Map<String, List<Double>> phaseMillis = new LinkedHashMap<>();
     private final List<Double> load = new ArrayList<>();
+    private final String[][] ratios;
 
     UpgradeReport(List<Contender> contenders) {
+        this(contenders, UPGRADE_RATIOS);
+    }
+
+    /** @param ratios numerator and denominator contender of each ratio to print */
+    UpgradeReport(List<Contender> contenders, String[]... ratios) {
         contenders.forEach(c -> seconds.put(c.name(), new ArrayList<>()));
+        this.ratios = ratios;
     }
 
     void run(String contender, double elapsedSeconds) {
@@ -44,7 +54,7 @@ final class UpgradeReport {
         seconds.forEach((name, values) -> System.out.printf("| %s | %.2f s | %.2f–%.2f s | %d |%n", name, median(values),
                 min(values), max(values), values.size()));
         System.out.println("\n| ratio | of medians | per round: median (min–max) |\n|---|---|---|");
-        for (String[] pair : RATIOS) {
+        for (String[] pair : ratios) {
             List<Double> a = seconds.get(pair[0]);
             List<Double> b = seconds.get(pair[1]);
             List<Double> perRound = new ArrayList<>();
