@@ -33,9 +33,20 @@ final class PoliteDdl {
     private final Connection connection;
     private final ProgressListener listener;
     private final Duration patience;
+    private final boolean boundInnodbWaits;
     private boolean shortInnodbWaits;
 
     PoliteDdl(Connection connection, ProgressListener listener, Duration patience) throws SQLException {
+        this(connection, listener, patience, true);
+    }
+
+    /**
+     * @param boundInnodbWaits false where no other session can hold the rows a statement needs
+     *     (a fresh deploy: no node runs yet), which spares two round trips per schema statement
+     */
+    PoliteDdl(Connection connection, ProgressListener listener, Duration patience, boolean boundInnodbWaits)
+            throws SQLException {
+        this.boundInnodbWaits = boundInnodbWaits;
         this.connection = connection;
         this.listener = listener;
         this.patience = patience;
@@ -50,7 +61,7 @@ final class PoliteDdl {
      * call {@link #relax()} before a data statement.
      */
     void execute(String sql, String where) throws SQLException {
-        if (!shortInnodbWaits) {
+        if (boundInnodbWaits && !shortInnodbWaits) {
             setInnodbLockWait(String.valueOf(LOCK_WAIT_SECONDS));
             shortInnodbWaits = true;
         }

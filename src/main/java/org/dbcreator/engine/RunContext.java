@@ -9,6 +9,11 @@ package org.dbcreator.engine;
  */
 record RunContext(String runId, String operation, String database, String installedBy) {
 
+    /** False for a fresh deploy: no product node runs against the database yet. */
+    boolean nodesMayRun() {
+        return !operation.equals("DEPLOY");
+    }
+
     /** The comment put in front of each statement so that it can be found in the process list. */
     String tag(String script, int index) {
         return StatementTags.of(runId, script, index);

@@ -55,7 +55,7 @@ final class ScriptRunner {
         JournalBuffer buffer = new JournalBuffer(connection, history);
         try {
             connection.setAutoCommit(false);
-            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE);
+            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE, run.nodesMayRun());
             Map<Integer, JournalEntry> journal = history.journal(connection, run.runId(), script.path());
             long connectionId = Sessions.connectionId(connection);
             for (int i = 0; i < statements.size(); i++) {
