@@ -3,7 +3,9 @@ package org.dbcreator.catalog.lint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.dbcreator.catalog.DatabaseScope;
 import org.dbcreator.catalog.Manifest;
+import org.dbcreator.catalog.ScopeFinding;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
 
@@ -24,10 +26,13 @@ final class ScriptLint {
 
     List<Finding> lint(Script script) {
         model.startScript();
+        DatabaseScope scope = new DatabaseScope(script.database());
         List<Finding> findings = new ArrayList<>();
         for (SqlStatement statement : script.statements()) {
             LintStatement st = new LintStatement(script, statement);
             List<Finding> found = new ArrayList<>();
+            scope.check(statement).stream().filter(ScopeFinding::leavesDatabase).map(f -> st.findingAtLine(
+                    Rule.valueOf(f.kind().name()), f.line(), f.what(), Rule.valueOf(f.kind().name()).fix())).forEach(found::add);
             MariaDbSyntax.check(st, found);
             AlterTableRules.check(st, manifest, model, found);
             new TableRules(st, manifest, model, found).check();
