@@ -95,7 +95,8 @@ public final class DatabaseScope {
 
     private Optional<ScopeFinding> judge(SqlTokens t, int i, int parts, int offset) {
         String database = t.at(i);
-        String name = String.join(".", parts == 3 ? List.of(t.at(i), t.at(i + 2), t.at(i + 4)) : List.of(t.at(i), t.at(i + 2)));
+        List<String> words = parts == 3 ? List.of(t.at(i), t.at(i + 2), t.at(i + 4)) : List.of(t.at(i), t.at(i + 2));
+        String name = String.join(".", words);
         int line = offset + t.line(i);
         if (database.equals(ownDatabase)) {
             return Optional.of(new ScopeFinding(ScopeFinding.Kind.OWN_DATABASE_NAME, line, "qualifies " + name

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param at the token where the definition starts, for findings
  * @param mariaDbOnly what in it MySQL 8.0 refuses, if anything (an INET6 type, {@code DEFAULT UUID()})
+ * @param nullDefault the DEFAULT written is NULL
  */
 record ColumnDefinition(String name, ColumnType type, boolean notNull, boolean hasDefault, boolean generated,
         boolean autoIncrement, boolean unique, int at, Optional<String> mariaDbOnly, boolean nullDefault) {
@@ -30,7 +31,8 @@ record ColumnDefinition(String name, ColumnType type, boolean notNull, boolean h
     }
 
     ColumnDefinition renamed(String newName) {
-        return new ColumnDefinition(newName, type, notNull, hasDefault, generated, autoIncrement, unique, at, mariaDbOnly, nullDefault);
+        return new ColumnDefinition(newName, type, notNull, hasDefault, generated, autoIncrement, unique, at, mariaDbOnly,
+                nullDefault);
     }
 
     ColumnDefinition withDefault(boolean present) {

@@ -31,8 +31,12 @@ final class ScriptLint {
         for (SqlStatement statement : script.statements()) {
             LintStatement st = new LintStatement(script, statement);
             List<Finding> found = new ArrayList<>();
-            scope.check(statement).stream().filter(ScopeFinding::leavesDatabase).map(f -> st.findingAtLine(
-                    Rule.valueOf(f.kind().name()), f.line(), f.what(), Rule.valueOf(f.kind().name()).fix())).forEach(found::add);
+            for (ScopeFinding scoped : scope.check(statement)) {
+                if (scoped.leavesDatabase()) {
+                    Rule rule = Rule.valueOf(scoped.kind().name()); // USE_DATABASE, DATABASE_DDL, OTHER_DATABASE
+                    found.add(st.findingAtLine(rule, scoped.line(), scoped.what(), rule.fix()));
+                }
+            }
             MariaDbSyntax.check(st, found);
             AlterTableRules.check(st, manifest, model, found);
             new TableRules(st, manifest, model, found).check();
