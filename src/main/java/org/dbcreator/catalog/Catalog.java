@@ -9,7 +9,8 @@ import org.dbcreator.error.ErrorCode;
 
 /**
  * The product's schema history: a validated manifest plus the scripts it names. Loading checks
- * that every script exists, so a missing file is found before anything runs.
+ * that every script exists and works in the product's database only ({@link DatabaseScope}), so
+ * a missing file or a {@code USE other} is found before anything runs.
  */
 public final class Catalog {
 
@@ -17,10 +18,13 @@ public final class Catalog {
 
     private final Manifest manifest;
     private final ScriptSource source;
+    private final CatalogScope scope;
 
     private Catalog(Manifest manifest, ScriptSource source) {
         this.manifest = manifest;
         this.source = source;
+        // reading every script fails now, not halfway through a deploy, when a file is missing
+        this.scope = CatalogScope.of(allScripts(), database());
     }
 
     /** The catalog shipped inside the jar (the project's {@code sql/} folder). */
@@ -33,12 +37,24 @@ public final class Catalog {
         return load(new DirectoryScriptSource(directory));
     }
 
+    /**
+     * A catalog on disk read for the lint: scripts that leave the product's database are not
+     * refused here, so that the lint can report them among its other findings.
+     */
+    public static Catalog fromDirectoryForLint(Path directory) {
+        return read(new DirectoryScriptSource(directory));
+    }
+
     static Catalog load(ScriptSource source) {
+        Catalog catalog = read(source);
+        catalog.scope.requireInDatabase(catalog.database());
+        return catalog;
+    }
+
+    private static Catalog read(ScriptSource source) {
         String text = source.read(MANIFEST).orElseThrow(() -> new DbCreatorException(ErrorCode.MANIFEST_INVALID,
                 "There is no " + MANIFEST + " at " + source.locate(MANIFEST) + "."));
-        Catalog catalog = new Catalog(ManifestReader.read(text, source.locate(MANIFEST)), source);
-        catalog.allScripts(); // fail now, not halfway through a deploy, when a file is missing
-        return catalog;
+        return new Catalog(ManifestReader.read(text, source.locate(MANIFEST)), source);
     }
 
     public Manifest manifest() {
@@ -47,6 +63,19 @@ public final class Catalog {
 
     public String product() {
         return manifest.product();
+    }
+
+    /** The product's own database name: the manifest's {@code database:}, else the product name. */
+    public String database() {
+        return manifest.defaultDatabase();
+    }
+
+    /**
+     * The first place ({@code file:line}) where a script qualifies a name with the product's own
+     * database name ({@code cloud.host}): such scripts run right only in a database of that name.
+     */
+    public Optional<String> ownDatabaseNamedAt() {
+        return scope.ownNameAt();
     }
 
     public Version baselineVersion() {
@@ -120,6 +149,6 @@ public final class Catalog {
         String content = source.read(path).orElseThrow(() -> new DbCreatorException(ErrorCode.SCRIPT_MISSING,
                 "The " + kind.name().toLowerCase() + " script of " + version + " is missing: "
                         + source.locate(path) + "."));
-        return new Script(path, source.locate(path), kind, version, content);
+        return new Script(path, source.locate(path), kind, version, content, database());
     }
 }

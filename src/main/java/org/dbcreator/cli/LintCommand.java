@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "lint", description = {
         "Check the catalog's scripts for expand safety, without a server: an expand must keep nodes of older",
         "releases working (no drops, renames, type changes, NOT NULL without DEFAULT, new keys...), no script may",
-        "copy a large table, and MariaDB-only syntax is flagged. Errors exit 55; warnings alone exit 0."})
+        "copy a large table or leave the product's database (USE, CREATE/DROP DATABASE, other databases' names), and",
+        "MariaDB-only syntax is flagged. Errors exit 55; warnings alone exit 0."})
 final class LintCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,7 +31,7 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = main.context().out();
-        Catalog catalog = catalogDirectory == null ? Catalog.bundled() : Catalog.fromDirectory(catalogDirectory);
+        Catalog catalog = catalogDirectory == null ? Catalog.bundled() : Catalog.fromDirectoryForLint(catalogDirectory);
         LintReport report = CatalogLint.check(catalog);
         out.print(json ? LintRendering.json(report, catalog.product()) + "\n" : LintRendering.text(report, catalog.product()));
         if (report.hasErrors()) {

@@ -95,7 +95,7 @@ public final class DbCreator implements AutoCloseable {
 
     /** Deploys {@code target} (default: the latest), loading {@code sample} rows right after the baseline. */
     public DeployResult deploy(Optional<Version> target, SampleSize sample) {
-        return guarded(() -> new DeployOperation(context())
+        return guarded(() -> new DeployOperation(scriptsContext())
                 .run(target, sample));
     }
 
@@ -120,7 +120,7 @@ public final class DbCreator implements AutoCloseable {
      * that the nodes' queries keep their latency while a large table is backfilled.
      */
     public UpgradeResult upgrade(Optional<Version> target, boolean dryRun, BackupPolicy backup, BatchPace pace) {
-        return guarded(() -> new UpgradeOperation(context())
+        return guarded(() -> new UpgradeOperation(scriptsContext())
                 .run(target, dryRun, backup, pace));
     }
 
@@ -129,7 +129,7 @@ public final class DbCreator implements AutoCloseable {
      * gate is open (or, for a product without a node registry, when the operator confirms).
      */
     public UpgradeResult cleanup(CleanupRequest request) {
-        return guarded(() -> new CleanupOperation(context()).run(request));
+        return guarded(() -> new CleanupOperation(scriptsContext()).run(request));
     }
 
     /**
@@ -177,7 +177,9 @@ public final class DbCreator implements AutoCloseable {
         return catalog;
     }
 
-    private OperationContext context() throws SQLException {
+    /** The context of an operation that runs the catalog's scripts, refused first where they cannot run right. */
+    private OperationContext scriptsContext() throws SQLException {
+        DatabaseNameCheck.require(catalog, database.databaseName());
         return context(listener, installedBy());
     }
 

@@ -91,6 +91,13 @@ final class ScriptRunner {
             requireUnchanged(script, statement, previous, checksum);
             return false;
         }
+        if (script.isUseOfOwnDatabase(statement)) {
+            // Written for `mysql cloud < file`; sent, it would switch to that name whatever the target is
+            listener.onEvent(new ProgressEvent.Notice(script.path() + ":" + statement.line() + ": '"
+                    + statement.sql().strip() + "' names the product's own database; it is not sent, the run stays in '"
+                    + run.database() + "'."));
+            return false;
+        }
         SqlTokens tokens = SqlTokens.of(statement.sql());
         StatementKind kind = StatementKind.of(tokens);
         if (kind == StatementKind.SESSION) {

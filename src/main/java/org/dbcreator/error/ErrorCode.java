@@ -28,6 +28,8 @@ public enum ErrorCode {
     CHECKSUM_MISMATCH(53, "An applied script was edited afterwards. Restore the released script; never change a script once it ran."),
     MIGRATION_INVALID(54, "The data migration named in the manifest cannot be loaded. Check its class name and the classpath."),
     EXPAND_UNSAFE(55, "An expand script would break the nodes of older releases, or a script would copy a large table. Fix each finding ('dbcreator lint' names its line and fix), then run the command again."),
+    SCRIPT_LEAVES_DATABASE(56, "A script must work in the product's database only: remove the USE, CREATE/DROP DATABASE or other database's name at the line named."),
+    DATABASE_NAME_BOUND(57, "Deploy under the database name the scripts name, or remove that name from the scripts (write t, not db.t)."),
 
     // 6x: the database's state
     DATABASE_NOT_EMPTY(60, "The database holds tables that DatabaseCreator does not manage. Deploy into a new or empty database."),

@@ -78,4 +78,53 @@ class CatalogTest {
                 .containsExactly(ScriptKind.BASELINE, ScriptKind.EXPAND, ScriptKind.CLEANUP);
         assertThat(catalog.expandScript(first).version()).isEqualTo(Version.parse("1.1.0"));
     }
+
+    @Test
+    void scriptsThatLeaveTheDatabaseShouldAllBeRefusedAtLoadWithTheirLines() {
+        MapScriptSource source = complete().with("1.1.0/expand.sql", "-- for mysql demo < file\nUSE other;\n"
+                + "ALTER TABLE t ADD COLUMN a INT;\n").with("2.0.0/cleanup.sql", "DROP DATABASE demo;\n"
+                + "INSERT INTO audit.log\n  SELECT * FROM t;\n");
+
+        assertThatThrownBy(() -> Catalog.load(source))
+                .isInstanceOfSatisfying(DbCreatorException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SCRIPT_LEAVES_DATABASE))
+                .hasMessageContaining("test/1.1.0/expand.sql:2: USE other")
+                .hasMessageContaining("test/2.0.0/cleanup.sql:1: DROP DATABASE")
+                .hasMessageContaining("test/2.0.0/cleanup.sql:2: names audit.log");
+    }
+
+    @Test
+    void manifestDatabaseShouldBeTheOwnOneAndDefaultToTheProduct() {
+        assertThat(Catalog.load(complete()).database()).isEqualTo("demo");
+        MapScriptSource named = complete().with("manifest.yaml", "database: cloud\n" + MANIFEST)
+                .with("1.1.0/expand.sql", "USE cloud;\nALTER TABLE t ADD COLUMN a INT;\n");
+
+        Catalog catalog = Catalog.load(named);
+
+        assertThat(catalog.database()).isEqualTo("cloud");
+        Script expand = catalog.expandScript(catalog.manifest().steps().get(0));
+        assertThat(expand.statements()).extracting(expand::isUseOfOwnDatabase).containsExactly(true, false);
+        assertThatThrownBy(() -> Catalog.load(named.with("1.1.0/expand.sql", "USE demo;\n")))
+                .isInstanceOfSatisfying(DbCreatorException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SCRIPT_LEAVES_DATABASE));
+    }
+
+    @Test
+    void firstNameQualifiedWithTheOwnDatabaseShouldBeKnown() {
+        assertThat(Catalog.load(complete()).ownDatabaseNamedAt()).isEmpty();
+        MapScriptSource source = complete().with("1.1.0/expand.sql", "ALTER TABLE t ADD COLUMN a INT;\n"
+                + "ALTER TABLE `demo`.`t` ADD COLUMN b INT;\n").with("2.0.0/expand.sql", "SELECT * FROM demo.t;");
+
+        assertThat(Catalog.load(source).ownDatabaseNamedAt()).contains("test/1.1.0/expand.sql:2");
+    }
+
+    @Test
+    void bundledCatalogShouldStayInItsDatabase() {
+        Catalog catalog = Catalog.bundled();
+        DatabaseScope scope = new DatabaseScope(catalog.database());
+
+        assertThat(catalog.allScripts()).flatMap(script -> script.statements().stream()
+                .flatMap(st -> scope.check(st).stream()).toList()).isEmpty();
+        assertThat(catalog.ownDatabaseNamedAt()).isEmpty();
+    }
 }

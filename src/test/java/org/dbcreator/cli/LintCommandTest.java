@@ -40,6 +40,15 @@ class LintCommandTest {
         assertThat(json.path("findings").get(2).path("rule").asText()).isEqualTo("DROP_COLUMN");
     }
 
+    /** A catalog that deploy refuses at load (exit 56) is still linted: its scope problems are findings. */
+    @Test
+    void catalogThatLeavesItsDatabaseShouldBeLintedNotRefused() {
+        DbCreatorCli.Result result = lint("--catalog", FIXTURES + "USE_DATABASE");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(55);
+        assertThat(result.out()).contains("1.1.0/expand.sql:2: USE_DATABASE error: USE cloud_audit switches the rest");
+    }
+
     @Test
     void warningsAloneShouldBePrintedAndExitZero() {
         DbCreatorCli.Result result = lint("--catalog", FIXTURES + "MARIADB_ONLY_SYNTAX");

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param clauses token ranges [from, to) of each clause
  */
-record AlterTable(String table, List<int[]> clauses, Optional<String> algorithm, Optional<String> lock) {
+record AlterTable(TableName table, List<int[]> clauses, Optional<String> algorithm, Optional<String> lock) {
 
     /** Empty unless the statement is an ALTER TABLE (not ALTER VIEW, ALTER DATABASE...). */
     static Optional<AlterTable> parse(LintStatement st) {
@@ -21,7 +21,7 @@ record AlterTable(String table, List<int[]> clauses, Optional<String> algorithm,
             return Optional.empty();
         }
         i = st.skipIfExists(i + 1);
-        String table = st.name(i);
+        TableName table = st.table(i);
         i = st.nameEnd(i);
         if (st.is(i, "NOWAIT")) {
             i++;

@@ -1,5 +1,6 @@
 package org.dbcreator.catalog.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dbcreator.catalog.Manifest;
@@ -13,8 +14,9 @@ final class AlterTableRules {
     private final LintStatement st;
     private final SchemaModel model;
     private final AlterTable alter;
-    private final String table;
+    private final TableName table;
     private final List<Finding> out;
+    private final List<List<String>> uniqueKeysDroppedHere = new ArrayList<>();
 
     private AlterTableRules(LintStatement st, SchemaModel model, AlterTable alter, List<Finding> out) {
         this.st = st;
@@ -33,7 +35,7 @@ final class AlterTableRules {
     }
 
     private void clauses() {
-        Optional<String> renamedTo = Optional.empty();
+        Optional<TableName> renamedTo = Optional.empty();
         for (int[] clause : alter.clauses()) {
             int from = clause[0];
             int to = clause[1];
@@ -59,9 +61,9 @@ final class AlterTableRules {
                         c.renamed(st.at(old + 2)), false));
             } else if (st.is(from, "RENAME") && !st.isAny(from + 1, "INDEX", "KEY")) {
                 int name = st.isAny(from + 1, "TO", "AS") ? from + 2 : from + 1;
-                renamedTo = Optional.of(st.name(name));
+                renamedTo = Optional.of(st.table(name));
                 if (!model.isNewTable(table)) {
-                    out.add(st.finding(Rule.RENAME_TABLE, from, "renames table " + table + " to " + st.name(name)
+                    out.add(st.finding(Rule.RENAME_TABLE, from, "renames table " + table + " to " + st.table(name)
                             + ", which nodes of older releases still use by its old name"));
                 }
             } else if (st.is(from, "ALTER")) {
@@ -100,45 +102,41 @@ final class AlterTableRules {
     }
 
     private void constraint(int i, int to) {
-        int kind = i;
-        if (st.is(i, "CONSTRAINT")) {
-            kind = st.isAny(i + 1, "PRIMARY", "UNIQUE", "FOREIGN", "CHECK") ? i + 1 : i + 2;
-        }
-        if (model.isNewTable(table)) {
-            return; // older nodes write no rows into a table this script created
-        }
-        if (st.is(kind, "FOREIGN")) {
-            out.add(st.finding(Rule.ADD_FOREIGN_KEY, i, "adds a foreign key to " + table
-                    + ": it refuses rows that older nodes may still write, and adding it copies the table"));
-        } else if (st.is(kind, "CHECK")) {
-            out.add(st.finding(Rule.ADD_CHECK_CONSTRAINT, i, "adds a check constraint to " + table
-                    + ": it refuses rows that older nodes may still write, and adding it copies the table"));
-        } else {
-            List<String> columns = keyColumns(kind, to);
-            if (columns.isEmpty() || !columns.stream().allMatch(c -> model.isNewColumn(table, c))) {
-                out.add(st.finding(Rule.ADD_UNIQUE_KEY, i, "adds a " + (st.is(kind, "PRIMARY") ? "primary" : "unique")
-                        + " key on " + table + " (" + String.join(", ", columns) + "): older nodes may still write duplicates, which it refuses"));
+        KeyDefinition key = KeyDefinition.parse(st, i, to);
+        boolean judged = !model.isNewTable(table); // older nodes write no rows into a table this script created
+        if (key.kind().equals("FOREIGN")) {
+            if (judged && !key.columns().stream().anyMatch(this::isNewAndLeftNull)) {
+                out.add(st.finding(Rule.ADD_FOREIGN_KEY, i, "adds a foreign key to " + table
+                        + ": it refuses rows that older nodes may still write, and adding it copies the table"));
             }
+        } else if (key.kind().equals("CHECK")) {
+            if (judged) {
+                out.add(st.finding(Rule.ADD_CHECK_CONSTRAINT, i, "adds a check constraint to " + table
+                        + ": it refuses rows that older nodes may still write, and adding it copies the table"));
+            }
+        } else {
+            if (judged && !NewUniqueKey.isSafe(model, table, key.columns(), uniqueKeysDroppedHere)) {
+                out.add(st.finding(Rule.ADD_UNIQUE_KEY, i, "adds a " + key.kind().toLowerCase()
+                        + " key on " + table + " (" + String.join(", ", key.columns()) + "): older nodes may still write duplicates, which it refuses"));
+            }
+            model.addUniqueKey(table, key.name(), key.columns());
         }
     }
 
-    /** The columns of the key whose column list follows {@code from}; empty when it is an expression. */
-    private List<String> keyColumns(int from, int to) {
-        int open = from;
-        while (open < to && !st.at(open).equals("(")) {
-            open++;
-        }
-        if (open >= to) {
-            return List.of();
-        }
-        return st.split(open + 1, st.closing(open)).stream()
-                .map(part -> st.at(part[0]).equals("(") ? "" : st.at(part[0]))
-                .filter(name -> !name.isEmpty()).toList();
+    /**
+     * A column this script added that older nodes leave NULL: a foreign key on it never checks
+     * their rows (a NULL in a foreign key's columns passes), and it has no values to check yet.
+     */
+    private boolean isNewAndLeftNull(String column) {
+        return model.isNewColumn(table, column)
+                && model.column(table, column).map(ColumnDefinition::leftNullByOlderNodes).orElse(false);
     }
 
     private void drop(int from, int to) {
         int i = from + 1;
         if (st.isAny(i, "INDEX", "KEY", "PRIMARY")) {
+            String index = st.is(i, "PRIMARY") ? "primary" : st.at(st.skipIfExists(i + 1));
+            model.dropIndex(table, index).ifPresent(uniqueKeysDroppedHere::add);
             if (!model.isNewTable(table)) {
                 String what = st.is(i, "PRIMARY") ? "the primary key" : "index " + st.at(st.skipIfExists(i + 1));
                 out.add(st.finding(Rule.DROP_INDEX, from, "drops " + what + " of " + table

@@ -11,9 +11,10 @@ import java.util.Set;
  *
  * @param at the token where the definition starts, for findings
  * @param mariaDbOnly what in it MySQL 8.0 refuses, if anything (an INET6 type, {@code DEFAULT UUID()})
+ * @param nullDefault the DEFAULT written is NULL
  */
 record ColumnDefinition(String name, ColumnType type, boolean notNull, boolean hasDefault, boolean generated,
-        boolean autoIncrement, boolean unique, int at, Optional<String> mariaDbOnly) {
+        boolean autoIncrement, boolean unique, int at, Optional<String> mariaDbOnly, boolean nullDefault) {
 
     private static final Set<String> MARIADB_TYPES = Set.of("INET4", "INET6", "UUID", "XMLTYPE");
     /** Functions MySQL accepts as a DEFAULT without parentheses; others need {@code DEFAULT (f())} there. */
@@ -24,12 +25,19 @@ record ColumnDefinition(String name, ColumnType type, boolean notNull, boolean h
         return !notNull || hasDefault || generated || autoIncrement;
     }
 
+    /** A column older nodes, which leave it out of their INSERTs, leave NULL: a foreign key never checks their rows. */
+    boolean leftNullByOlderNodes() {
+        return !notNull && !generated && (!hasDefault || nullDefault);
+    }
+
     ColumnDefinition renamed(String newName) {
-        return new ColumnDefinition(newName, type, notNull, hasDefault, generated, autoIncrement, unique, at, mariaDbOnly);
+        return new ColumnDefinition(newName, type, notNull, hasDefault, generated, autoIncrement, unique, at, mariaDbOnly,
+                nullDefault);
     }
 
     ColumnDefinition withDefault(boolean present) {
-        return new ColumnDefinition(name, type, notNull, present, generated, autoIncrement, unique, at, mariaDbOnly);
+        return new ColumnDefinition(name, type, notNull, present, generated, autoIncrement, unique, at, mariaDbOnly,
+                nullDefault && present);
     }
 
     /** Reads the definition in tokens [from, to) of {@code st}: {@code name type [attributes]}. */
@@ -65,7 +73,7 @@ record ColumnDefinition(String name, ColumnType type, boolean notNull, boolean h
     private static ColumnDefinition attributes(LintStatement st, int from, int i, int to, String typeName,
             List<String> args) {
         boolean unsigned = false, zerofill = false, binary = false, notNull = false, hasDefault = false;
-        boolean generated = false, autoIncrement = false, unique = false;
+        boolean generated = false, autoIncrement = false, unique = false, nullDefault = false;
         Optional<String> charset = Optional.empty(), collation = Optional.empty(), bareDefault = Optional.empty();
         int level = st.depth(from);
         for (int k = i; k < to; k++) {
@@ -88,6 +96,7 @@ record ColumnDefinition(String name, ColumnType type, boolean notNull, boolean h
                 k++;
             } else if (st.is(k, "DEFAULT")) {
                 hasDefault = true;
+                nullDefault = st.is(k + 1, "NULL");
                 if (bareDefault.isEmpty()) {
                     bareDefault = bareDefaultFunction(st, k + 1);
                 }
@@ -105,7 +114,7 @@ record ColumnDefinition(String name, ColumnType type, boolean notNull, boolean h
         Optional<String> mariaDbOnly = MARIADB_TYPES.contains(type.name())
                 ? Optional.of("the " + type.name() + " column type") : bareDefault;
         return new ColumnDefinition(st.at(from), type, notNull, hasDefault, generated, autoIncrement, unique, from,
-                mariaDbOnly);
+                mariaDbOnly, nullDefault);
     }
 
     /** {@code DEFAULT uuid()}: MariaDB takes an expression bare, MySQL only in parentheses. */

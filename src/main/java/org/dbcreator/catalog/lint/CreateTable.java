@@ -28,7 +28,7 @@ final class CreateTable {
     void apply(int kind) {
         int i = st.skipIfExists(kind + 1);
         boolean ifNotExists = i > kind + 1;
-        String name = st.name(i);
+        TableName name = st.table(i);
         i = st.nameEnd(i);
         if (st.is(1, "TEMPORARY") || st.is(3, "TEMPORARY")) {
             model.createTemporary(name);
@@ -47,9 +47,8 @@ final class CreateTable {
 
     private SchemaModel.Table table(int i) {
         if (st.is(i, "LIKE") || (st.at(i).equals("(") && st.is(i + 1, "LIKE"))) {
-            String original = st.name(st.is(i, "LIKE") ? i + 1 : i + 2);
-            return model.table(original).map(t -> new SchemaModel.Table(t.charset(), new LinkedHashMap<>(t.columns())))
-                    .orElse(SchemaModel.Table.opaque());
+            TableName original = st.table(st.is(i, "LIKE") ? i + 1 : i + 2);
+            return model.table(original).map(SchemaModel.Table::copy).orElse(SchemaModel.Table.opaque());
         }
         if (!st.at(i).equals("(")) {
             return SchemaModel.Table.opaque(); // CREATE TABLE ... AS SELECT: the columns come from the query
@@ -57,14 +56,24 @@ final class CreateTable {
         // columns listed before a SELECT are known; the query's further columns are not, and stay unknown
         int close = st.closing(i);
         Map<String, ColumnDefinition> columns = new LinkedHashMap<>();
+        Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
         for (int[] part : st.split(i + 1, close)) {
-            if (!st.isAny(part[0], NOT_COLUMNS)) {
+            if (st.isAny(part[0], "PRIMARY", "UNIQUE", "CONSTRAINT")) {
+                KeyDefinition key = KeyDefinition.parse(st, part[0], part[1]);
+                if (key.kind().equals("PRIMARY") || key.kind().equals("UNIQUE")) {
+                    uniqueKeys.put(key.name(), key.columns());
+                }
+            } else if (!st.isAny(part[0], NOT_COLUMNS)) {
                 ColumnDefinition column = ColumnDefinition.parse(st, part[0], part[1]);
                 MariaDbSyntax.column(st, column).ifPresent(out::add);
-                columns.put(column.name().toLowerCase(Locale.ROOT), column);
+                String name = column.name().toLowerCase(Locale.ROOT);
+                columns.put(name, column);
+                if (column.unique()) {
+                    uniqueKeys.putIfAbsent(name, List.of(name));
+                }
             }
         }
-        return new SchemaModel.Table(charset(close), columns);
+        return new SchemaModel.Table(charset(close), columns, uniqueKeys);
     }
 
     /** The table's default character set: {@code [DEFAULT] CHARSET=x}, {@code CHARACTER SET x} or a COLLATE's prefix. */

@@ -118,6 +118,12 @@ final class LintStatement {
         return at(nameEnd(i) - 1);
     }
 
+    /** The table named at {@code i}: the product's unless qualified with another database's name. */
+    TableName table(int i) {
+        boolean qualified = nameEnd(i) == i + 3;
+        return qualified && !at(i).equals(script.database()) ? new TableName(at(i), at(i + 2)) : TableName.own(name(i));
+    }
+
     /** Skips {@code IF EXISTS} or {@code IF NOT EXISTS} at {@code i}. */
     int skipIfExists(int i) {
         if (is(i, "IF") && is(i + 1, "EXISTS")) {

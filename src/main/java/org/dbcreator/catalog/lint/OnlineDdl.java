@@ -19,9 +19,9 @@ final class OnlineDdl {
      * @param what the statement's verb phrase, e.g. "alters" or "builds an index on"
      * @param algorithm the ALGORITHM written, upper case; lock likewise
      */
-    static Optional<Finding> check(LintStatement st, Manifest manifest, SchemaModel model, String table, String what,
+    static Optional<Finding> check(LintStatement st, Manifest manifest, SchemaModel model, TableName table, String what,
             Optional<String> algorithm, Optional<String> lock) {
-        if (!manifest.isLarge(table) || model.isNewTable(table)) {
+        if (!table.isOwn() || !manifest.isLarge(table.name()) || model.isNewTable(table)) {
             return Optional.empty(); // a table created by this very script is still empty
         }
         String alg = algorithm.orElse("");

@@ -49,6 +49,15 @@ public enum Rule {
             + " a copy blocks every write of the running nodes until it ends.",
             "State ALGORITHM=INSTANT, or ALGORITHM=INPLACE, LOCK=NONE: the server then refuses rather than copies.",
             EXPAND, CLEANUP, ROLLBACK),
+    USE_DATABASE(Severity.ERROR, "A USE switches the rest of the script, and the tool's journal, to another database.",
+            "Remove the USE: the tool runs every script in the product's database (a USE of the product's own"
+                    + " database name, alone and ended by ';', is skipped).", BASELINE, EXPAND, CLEANUP, ROLLBACK),
+    DATABASE_DDL(Severity.ERROR, "CREATE, DROP or ALTER DATABASE acts on a whole database, which may be another"
+            + " product's.", "Remove it: the tool creates the product's database itself; scripts change only what is in it.",
+            BASELINE, EXPAND, CLEANUP, ROLLBACK),
+    OTHER_DATABASE(Severity.ERROR, "A name qualified with another database reaches outside the product's database.",
+            "Name the product's own objects without a database (host, not other.host); another database is no part"
+                    + " of the product.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
     MARIADB_ONLY_SYNTAX(Severity.WARNING, "MariaDB-only syntax: the catalog must run on MySQL 8.0 as well.",
             "Write it in syntax both servers accept.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
     DASH_COMMENT_WITHOUT_SPACE(Severity.WARNING, "Only the mysql/mariadb command-line client takes a line that starts"

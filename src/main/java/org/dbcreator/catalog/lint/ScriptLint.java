@@ -3,7 +3,9 @@ package org.dbcreator.catalog.lint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.dbcreator.catalog.DatabaseScope;
 import org.dbcreator.catalog.Manifest;
+import org.dbcreator.catalog.ScopeFinding;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
 import org.dbcreator.catalog.StatementSplitter;
@@ -25,9 +27,16 @@ final class ScriptLint {
 
     List<Finding> lint(Script script) {
         model.startScript();
+        DatabaseScope scope = new DatabaseScope(script.database());
         List<Finding> findings = new ArrayList<>();
         for (SqlStatement statement : script.statements()) {
             LintStatement st = new LintStatement(script, statement);
+            for (ScopeFinding scoped : scope.check(statement)) {
+                if (scoped.leavesDatabase()) {
+                    Rule rule = Rule.valueOf(scoped.kind().name()); // USE_DATABASE, DATABASE_DDL, OTHER_DATABASE
+                    findings.add(st.findingAtLine(rule, scoped.line(), scoped.what(), rule.fix()));
+                }
+            }
             MariaDbSyntax.check(st, findings);
             AlterTableRules.check(st, manifest, model, findings);
             new TableRules(st, manifest, model, findings).check();

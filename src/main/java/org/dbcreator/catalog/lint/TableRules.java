@@ -52,7 +52,7 @@ final class TableRules {
             return; // a session's own table
         }
         for (int[] part : st.split(st.skipIfExists(kind + 1), st.size())) {
-            String table = st.name(part[0]);
+            TableName table = st.table(part[0]);
             if (!model.isNewTable(table)) {
                 out.add(st.finding(Rule.DROP_TABLE, part[0], "drops table " + table
                         + ", which nodes of older releases still use"));
@@ -71,8 +71,8 @@ final class TableRules {
             while (to < part[1] && !st.is(to, "TO")) {
                 to++;
             }
-            String from = st.name(part[0]);
-            String target = st.name(to + 1);
+            TableName from = st.table(part[0]);
+            TableName target = st.table(to + 1);
             if (!model.isNewTable(from)) {
                 out.add(st.finding(Rule.RENAME_TABLE, part[0], "renames table " + from + " to " + target
                         + ", which nodes of older releases still use by its old name"));
@@ -83,7 +83,7 @@ final class TableRules {
 
     private void truncate() {
         int name = st.is(1, "TABLE") ? 2 : 1;
-        String table = st.name(name);
+        TableName table = st.table(name);
         if (!model.isNewTable(table)) {
             out.add(st.finding(Rule.TRUNCATE_TABLE, 0, "empties table " + table
                     + ", which nodes of older releases still use"));
@@ -97,7 +97,7 @@ final class TableRules {
                 || st.at(st.nameEnd(from + 1)).equals(",") || !isSingleTableDelete(from)) {
             return;
         }
-        String table = st.name(from + 1);
+        TableName table = st.table(from + 1);
         if (!model.isNewTable(table)) {
             out.add(st.finding(Rule.DELETE_WITHOUT_WHERE, 0, "deletes every row of " + table
                     + ", which nodes of older releases still use"));
@@ -119,7 +119,7 @@ final class TableRules {
         if (on < 0) {
             return;
         }
-        String table = st.name(on + 1);
+        TableName table = st.table(on + 1);
         int open = st.nameEnd(on + 1);
         while (open < st.size() && !st.at(open).equals("(")) {
             open++;
@@ -127,12 +127,13 @@ final class TableRules {
         int close = st.closing(open);
         OnlineDdl.check(st, manifest, model, table, "builds an index on", st.option("ALGORITHM", close),
                 st.option("LOCK", close)).ifPresent(out::add);
-        if (st.is(kind - 1, "UNIQUE") && !model.isNewTable(table)) {
-            List<String> columns = st.split(open + 1, close).stream().map(part -> st.at(part[0])).toList();
-            if (!columns.stream().allMatch(c -> model.isNewColumn(table, c))) {
+        if (st.is(kind - 1, "UNIQUE")) {
+            List<String> columns = KeyDefinition.columns(st, open);
+            if (!model.isNewTable(table) && !NewUniqueKey.isSafe(model, table, columns, List.of())) {
                 out.add(st.finding(Rule.ADD_UNIQUE_KEY, 0, "adds a unique key on " + table + " (" + String.join(", ", columns) + ")"
                         + ": older nodes may still write duplicates, which it refuses"));
             }
+            model.addUniqueKey(table, st.at(st.skipIfExists(kind + 1)), columns);
         }
     }
 
@@ -142,10 +143,11 @@ final class TableRules {
         if (on < 0) {
             return;
         }
-        String table = st.name(on + 1);
+        TableName table = st.table(on + 1);
         Optional<String> algorithm = st.option("ALGORITHM", on);
         OnlineDdl.check(st, manifest, model, table, "drops an index of", algorithm, st.option("LOCK", on))
                 .ifPresent(out::add);
+        model.dropIndex(table, st.at(name));
         if (!model.isNewTable(table)) {
             out.add(st.finding(Rule.DROP_INDEX, 0, "drops index " + st.at(name) + " of " + table
                     + ", which queries of older releases may rely on"));

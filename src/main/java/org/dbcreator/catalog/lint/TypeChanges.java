@@ -7,7 +7,7 @@ final class TypeChanges {
 
     private TypeChanges() {}
 
-    static Optional<Finding> judge(LintStatement st, String table, ColumnDefinition before, ColumnDefinition after,
+    static Optional<Finding> judge(LintStatement st, TableName table, ColumnDefinition before, ColumnDefinition after,
             SchemaModel model) {
         String column = table + "." + before.name();
         String types = " from " + before.type().describe() + " to " + after.type().describe();

@@ -21,7 +21,7 @@ final class LintFixtures {
     }
 
     static Catalog catalog(String name) {
-        return Catalog.fromDirectory(folder(name));
+        return Catalog.fromDirectoryForLint(folder(name));
     }
 
     /** A catalog whose one step has this expand and this cleanup script; {@code event} is declared large. */
@@ -38,7 +38,7 @@ final class LintFixtures {
                 """);
         Files.writeString(temp.resolve("1.1.0/expand.sql"), expand);
         Files.writeString(temp.resolve("1.1.0/cleanup.sql"), cleanup);
-        return Catalog.fromDirectory(temp);
+        return Catalog.fromDirectoryForLint(temp);
     }
 
     /** Adds a step from 1.1.0 to 1.2.0 to a catalog written by {@link #withStep}. */
@@ -50,6 +50,6 @@ final class LintFixtures {
                 large-tables"""));
         Files.writeString(temp.resolve("1.2.0/expand.sql"), expand);
         Files.writeString(temp.resolve("1.2.0/cleanup.sql"), cleanup);
-        return Catalog.fromDirectory(temp);
+        return Catalog.fromDirectoryForLint(temp);
     }
 }

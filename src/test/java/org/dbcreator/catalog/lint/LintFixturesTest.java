@@ -30,7 +30,10 @@ class LintFixturesTest {
             Map.entry(Rule.DROP_INDEX, "1.1.0/expand.sql:2"),
             Map.entry(Rule.LARGE_TABLE_WITHOUT_ALGORITHM, "1.1.0/expand.sql:2"),
             Map.entry(Rule.MARIADB_ONLY_SYNTAX, "1.1.0/expand.sql:2"),
-            Map.entry(Rule.DASH_COMMENT_WITHOUT_SPACE, "1.1.0/expand.sql:2"));
+            Map.entry(Rule.DASH_COMMENT_WITHOUT_SPACE, "1.1.0/expand.sql:2"),
+            Map.entry(Rule.USE_DATABASE, "1.1.0/expand.sql:2"),
+            Map.entry(Rule.DATABASE_DDL, "1.1.0/expand.sql:2"),
+            Map.entry(Rule.OTHER_DATABASE, "1.1.0/expand.sql:2"));
 
     static Stream<Rule> rules() {
         return Arrays.stream(Rule.values());
