@@ -68,6 +68,33 @@ class CommandsIT {
         assertThat(resumed.out()).contains("Resuming the interrupted deploy", "already applied", "RESUMED");
     }
 
+    @Test
+    void dryRunThatWouldBeRefusedShouldExitWithTheRefusalsCodeAfterThePlan(TestDatabase db) {
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+
+        // No backup is recorded: the real upgrade would be refused with BACKUP_REQUIRED (75)
+        DbCreatorCli.Result upgrade = DbCreatorCli.run(db.admin(), "upgrade", "--dry-run");
+        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(75);
+        assertThat(upgrade.out()).contains("4.1.0/expand.sql");
+        assertThat(upgrade.err()).contains("BACKUP_REQUIRED", "would be refused");
+
+        // Nothing is expanded: the real cleanup would be refused with NOTHING_EXPANDED (62)
+        DbCreatorCli.Result cleanup = DbCreatorCli.run(db.admin(), "cleanup", "--dry-run");
+        assertThat(cleanup.exitCode()).as(cleanup.all()).isEqualTo(62);
+
+        DbCreatorCli.Result allowed = DbCreatorCli.run(db.admin(), "upgrade", "--dry-run", "--skip-backup");
+        assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+        assertThat(backupRows(db)).isZero(); // a dry run writes nothing, not even the skip
+    }
+
+    private static long backupRows(TestDatabase db) {
+        try {
+            return db.number("SELECT COUNT(*) FROM dbcreator_backup");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int lineOf(String text, String fragment) {
         return text.substring(0, text.indexOf(fragment)).split("\n", -1).length;
     }

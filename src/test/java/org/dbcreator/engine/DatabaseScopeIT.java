@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.dbcreator.catalog.Catalog;
@@ -113,6 +115,31 @@ class DatabaseScopeIT {
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_NAME_BOUND));
             assertThat(exists(other)).isFalse();
             assertThat(exists(own)).isFalse();
+            bystander.assertUnchanged();
+        }
+    }
+
+    @Test
+    void useOfTheProductsOwnDatabaseShouldNotBeSentSoADeployUnderAnotherNameStaysInItsTarget(TestDatabase db)
+            throws Exception {
+        // Written for `mysql cloud < file`: the manifest's database is cloud, the target another name
+        Path catalog = catalogWith("4.1.0/expand.sql", sql -> "USE cloud;\n" + sql);
+        try (Bystander bystander = Bystander.create()) {
+            List<String> notices = new ArrayList<>();
+            try (DbCreator engine = DbCreator.connect(Catalog.fromDirectory(catalog), db.admin(), event -> {
+                if (event instanceof ProgressEvent.Notice n) {
+                    notices.add(n.message());
+                }
+            })) {
+                engine.deploy(Optional.empty());
+            }
+
+            assertThat(notices).anySatisfy(n -> assertThat(n).contains("4.1.0/expand.sql:1").contains("not sent")
+                    .contains("'" + db.name() + "'"));
+            assertThat(db.rows("SELECT phase, schema_version FROM dbcreator_state"))
+                    .containsExactly("CLEAN | " + Catalog.bundled().latestVersion());
+            assertThat(db.number("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'cloud'"))
+                    .isZero();
             bystander.assertUnchanged();
         }
     }

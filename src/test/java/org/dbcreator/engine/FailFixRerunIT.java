@@ -41,7 +41,8 @@ class FailFixRerunIT {
     private static final List<String> FIXES = List.of(
             "CREATE TABLE missing (id int PRIMARY KEY) ENGINE=InnoDB",
             "DELETE FROM x WHERE id = 2",
-            "ALTER TABLE b DROP FOREIGN KEY fk_b_a");
+            "ALTER TABLE b DROP FOREIGN KEY fk_b_a",
+            "DROP TABLE legacy");
 
     private static final Map<String, String> SCRIPTS = Map.of(
             "1.0.0/create-schema.sql", """
@@ -52,6 +53,7 @@ class FailFixRerunIT {
                       CONSTRAINT fk_b_a FOREIGN KEY (a_id) REFERENCES a (id)) ENGINE=InnoDB;
                     INSERT INTO a VALUES (1);
                     INSERT INTO b VALUES (1, 1);
+                    CREATE TABLE legacy (id int PRIMARY KEY) ENGINE=InnoDB;
                     """,
             "1.1.0/expand.sql", """
                     ALTER TABLE x ADD COLUMN note varchar(20) NULL;
@@ -64,6 +66,8 @@ class FailFixRerunIT {
                     INSERT INTO x (id, v) VALUES (2, 'deux'), (3, 'three');
                     UPDATE x SET note = 'seen' WHERE id <= 3;
                     CREATE VIEW xv AS SELECT id, v, note FROM x;
+                    -- refused while the leftover table of that name is there
+                    CREATE TABLE legacy (id int PRIMARY KEY, extra int) ENGINE=InnoDB;
                     """,
             "1.1.0/cleanup.sql", """
                     ALTER TABLE y ADD CONSTRAINT fk_y_x FOREIGN KEY (x_id) REFERENCES x (id);
@@ -162,7 +166,7 @@ class FailFixRerunIT {
         try (Connection c = db.server().adminConnection()) {
             state.add(SchemaIntrospector.productSchema(c, db.name()).toString());
         }
-        for (String table : List.of("x", "y", "b", "missing", "xv")) {
+        for (String table : List.of("x", "y", "b", "missing", "xv", "legacy")) {
             state.add(table + ": " + db.rows("SELECT * FROM " + table + " ORDER BY 1"));
         }
         state.addAll(db.rows("SELECT schema_version, phase, lowest_release, highest_release FROM dbcreator_state"));
