@@ -38,8 +38,8 @@ public final class Catalog {
     }
 
     /**
-     * A catalog on disk read for the lint: scripts that leave the product's database are not
-     * refused here, so that the lint can report them among its other findings.
+     * A catalog on disk read for the lint: scripts that leave the product's database or take over
+     * its transactions are not refused here, so that the lint can report them among its other findings.
      */
     public static Catalog fromDirectoryForLint(Path directory) {
         return read(new DirectoryScriptSource(directory));
@@ -48,6 +48,7 @@ public final class Catalog {
     static Catalog load(ScriptSource source) {
         Catalog catalog = read(source);
         catalog.scope.requireInDatabase(catalog.database());
+        TransactionControl.refuseIn(catalog.allScripts());
         return catalog;
     }
 

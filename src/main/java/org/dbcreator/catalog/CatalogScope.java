@@ -47,7 +47,7 @@ record CatalogScope(List<String> refusals, Optional<String> ownNameAt) {
      * A script the splitter refuses is not judged here: it cannot run, and the splitter's own error
      * names its line when it would.
      */
-    private static List<SqlStatement> statementsOf(Script script) {
+    static List<SqlStatement> statementsOf(Script script) {
         try {
             return script.statements();
         } catch (DbCreatorException e) {

@@ -58,6 +58,10 @@ public enum Rule {
     OTHER_DATABASE(Severity.ERROR, "A name qualified with another database reaches outside the product's database.",
             "Name the product's own objects without a database (host, not other.host); another database is no part"
                     + " of the product.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
+    TRANSACTION_CONTROL(Severity.ERROR, "The tool commits each statement with its journal row: a script's own"
+            + " transactions, autocommit switch or table locks would break that record.",
+            "Remove it (START TRANSACTION, COMMIT, ROLLBACK, SET autocommit, LOCK/UNLOCK TABLES): each statement"
+                    + " is committed for you.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
     MARIADB_ONLY_SYNTAX(Severity.WARNING, "MariaDB-only syntax: the catalog must run on MySQL 8.0 as well.",
             "Write it in syntax both servers accept.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
     DASH_COMMENT_WITHOUT_SPACE(Severity.WARNING, "Only the mysql/mariadb command-line client takes a line that starts"

@@ -9,6 +9,7 @@ import org.dbcreator.catalog.ScopeFinding;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
 import org.dbcreator.catalog.StatementSplitter;
+import org.dbcreator.catalog.TransactionControl;
 
 /**
  * Lints one script statement by statement against the schema model, which it brings up to date
@@ -37,6 +38,8 @@ final class ScriptLint {
                     findings.add(st.findingAtLine(rule, scoped.line(), scoped.what(), rule.fix()));
                 }
             }
+            TransactionControl.of(statement).ifPresent(what -> findings.add(st.findingAtLine(Rule.TRANSACTION_CONTROL,
+                    statement.line(), what + " takes over the session's transactions", Rule.TRANSACTION_CONTROL.fix())));
             MariaDbSyntax.check(st, findings);
             AlterTableRules.check(st, manifest, model, findings);
             new TableRules(st, manifest, model, findings).check();

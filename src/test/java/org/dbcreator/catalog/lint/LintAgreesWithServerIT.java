@@ -65,7 +65,12 @@ class LintAgreesWithServerIT {
             Map.entry(Rule.TRUNCATE_TABLE, "not an ALTER; it empties a table older nodes use"),
             Map.entry(Rule.DELETE_WITHOUT_WHERE, "not an ALTER; it empties a table older nodes use"),
             Map.entry(Rule.DROP_INDEX, "done in place; older nodes' queries may slow down or name it in a hint"),
-            Map.entry(Rule.MARIADB_ONLY_SYNTAX, "about MySQL portability, which a MariaDB server cannot judge"));
+            Map.entry(Rule.MARIADB_ONLY_SYNTAX, "about MySQL portability, which a MariaDB server cannot judge"),
+            Map.entry(Rule.USE_DATABASE, "not an ALTER; the server switches databases as told, the harm is where"
+                    + " the rest of the script then runs (DatabaseScopeIT)"),
+            Map.entry(Rule.DATABASE_DDL, "not an ALTER; the server does it, the harm is to a whole database"),
+            Map.entry(Rule.OTHER_DATABASE, "the server runs it in the other database, which is the harm"),
+            Map.entry(Rule.TRANSACTION_CONTROL, "not an ALTER; the server obeys it, the harm is to the tool's journal"));
 
     static Stream<Rule> copyingRules() {
         return ABOUT_COPYING.stream();

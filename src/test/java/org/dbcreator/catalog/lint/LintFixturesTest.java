@@ -33,7 +33,8 @@ class LintFixturesTest {
             Map.entry(Rule.DASH_COMMENT_WITHOUT_SPACE, "1.1.0/expand.sql:2"),
             Map.entry(Rule.USE_DATABASE, "1.1.0/expand.sql:2"),
             Map.entry(Rule.DATABASE_DDL, "1.1.0/expand.sql:2"),
-            Map.entry(Rule.OTHER_DATABASE, "1.1.0/expand.sql:2"));
+            Map.entry(Rule.OTHER_DATABASE, "1.1.0/expand.sql:2"),
+            Map.entry(Rule.TRANSACTION_CONTROL, "1.1.0/expand.sql:2"));
 
     static Stream<Rule> rules() {
         return Arrays.stream(Rule.values());
