@@ -8,11 +8,12 @@ import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
 
 /**
- * Journal rows on their way to the server, so that a statement costs one journal round trip and
- * no commit of its own. The connection stays in a transaction: a schema statement's start rides
- * in it and the server commits it, implicitly, before running the statement; a data statement's
- * row rides in it with the statement's work. The end of a schema statement whose effect can be
- * judged on resume waits for the next row that is sent anyway.
+ * Journal rows on their way to the server, so that a data statement costs no journal round trip
+ * and a schema statement one, and neither a commit of its own. The connection stays in a
+ * transaction: a schema statement's start rides in it and the server commits it, implicitly,
+ * before running the statement; a data statement's row waits in memory and is written in the same
+ * transaction as the statement's work, before that transaction commits. The end of a schema
+ * statement whose effect can be judged on resume also waits for the next row sent anyway.
  */
 final class JournalBuffer {
 
@@ -22,6 +23,8 @@ final class JournalBuffer {
     private final List<JournalEntry> pending = new ArrayList<>();
     /** Ends sent in the open transaction: a rollback must not lose them, the statements they end are done. */
     private final List<JournalEntry> uncommittedEnds = new ArrayList<>();
+    /** Rows of data statements whose work is in the open transaction, not yet sent: a rollback drops them with it. */
+    private final List<JournalEntry> dataRows = new ArrayList<>();
     private long dataSince; // System.nanoTime() of the first data statement in the open transaction, or 0
 
     JournalBuffer(Connection connection, JdbcHistory history) {
@@ -34,17 +37,20 @@ final class JournalBuffer {
         pending.add(entry);
     }
 
-    /** Sends the queued ends and {@code row} into the open transaction. */
+    /** Sends the queued rows and {@code row} into the open transaction. */
     void send(JournalEntry row) throws SQLException {
         List<JournalEntry> rows = new ArrayList<>(pending);
+        rows.addAll(dataRows);
         rows.add(row);
         history.writeJournal(connection, rows);
         uncommittedEnds.addAll(pending);
         pending.clear();
+        dataRows.clear(); // sent within the transaction that holds their work
     }
 
-    /** Marks the open transaction as holding a data statement's work. */
-    void dataSent() {
+    /** A data statement ran in the open transaction: its row is written before that transaction commits. */
+    void dataDone(JournalEntry row) {
+        dataRows.add(row);
         if (dataSince == 0) {
             dataSince = System.nanoTime();
         }
@@ -57,9 +63,11 @@ final class JournalBuffer {
 
     /** Sends what is queued and commits the open transaction. */
     void commit() throws SQLException {
-        history.writeJournal(connection, pending);
-        uncommittedEnds.addAll(pending);
+        List<JournalEntry> rows = new ArrayList<>(pending);
+        rows.addAll(dataRows);
+        history.writeJournal(connection, rows);
         pending.clear();
+        dataRows.clear();
         connection.commit();
         committed();
     }
@@ -78,6 +86,7 @@ final class JournalBuffer {
         connection.rollback();
         pending.addAll(0, uncommittedEnds);
         uncommittedEnds.clear();
+        dataRows.clear();
         dataSince = 0;
     }
 }

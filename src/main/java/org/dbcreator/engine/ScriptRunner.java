@@ -23,7 +23,8 @@ import org.dbcreator.history.JournalEntry.Outcome;
  * A schema statement's start is journaled before it runs (the server commits it, implicitly, as
  * the statement begins); its end travels with the next journal row when an interruption could be
  * judged from information_schema, else it is committed at once. A data statement commits in the
- * same transaction as its journal row. A statement the server refused is journaled FAILED, with
+ * same transaction as its journal row, which is written with the next row sent or before the
+ * commit, whichever comes first. A statement the server refused is journaled FAILED, with
  * the server's message, and runs again on resume; only a statement whose outcome is unknown (the
  * connection or the process died during it) is judged.
  */
@@ -183,13 +184,12 @@ final class ScriptRunner {
         if (buffer.dataWaitingMillis() > DATA_COMMIT_MILLIS) {
             buffer.commit();
         }
-        buffer.send(entry.withOutcome(Outcome.DONE));
         try (Statement s = connection.createStatement()) {
             s.execute(run.tag(script.path(), index) + statement.sql());
         } catch (SQLException e) {
             throw refused(script, statement, entry, e, buffer, true);
         }
-        buffer.dataSent();
+        buffer.dataDone(entry.withOutcome(Outcome.DONE)); // written in this transaction before it commits
     }
 
     /**
