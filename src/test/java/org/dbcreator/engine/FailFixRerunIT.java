@@ -3,12 +3,11 @@ package org.dbcreator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,12 +18,12 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.SchemaIntrospector;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
-import org.dbcreator.testing.TestServer;
+import org.dbcreator.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.dbcreator.testing.TestDatabaseExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -80,19 +79,13 @@ class FailFixRerunIT {
 
     @BeforeAll
     static void writeCatalog(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("manifest.yaml"), """
+        catalog = Catalog.fromDirectory(TestCatalogs.write(dir, """
                 product: failfix
                 database: failfix
                 baseline: { version: 1.0.0, schema: 1.0.0/create-schema.sql }
                 steps:
                   - { from: 1.0.0, to: 1.1.0, expand: 1.1.0/expand.sql, cleanup: 1.1.0/cleanup.sql }
-                """);
-        for (var script : SCRIPTS.entrySet()) {
-            Path file = dir.resolve(script.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, script.getValue());
-        }
-        catalog = Catalog.fromDirectory(dir);
+                """, SCRIPTS));
     }
 
     static LongStream seeds() {
@@ -106,7 +99,7 @@ class FailFixRerunIT {
         Operator op = new Operator(catalog, db.admin());
         op.deploy("1.0.0", SampleSize.none());
         List<String> fixesLeft = new ArrayList<>(FIXES);
-        java.util.Collections.shuffle(fixesLeft, random);
+        Collections.shuffle(fixesLeft, random);
         List<String> history = new ArrayList<>();
 
         runUntilDone(db, random, fixesLeft, history, op::upgrade);
@@ -134,7 +127,7 @@ class FailFixRerunIT {
             ProgressListener interrupter = event -> {
                 if (event instanceof ProgressEvent.StatementDone && steps.getAndIncrement() == stopAfter) {
                     if (kill) {
-                        killRunConnections(db);
+                        InterruptionIT.killConnectionsTo(db);
                     } else {
                         throw new IllegalStateException("simulated crash");
                     }
@@ -174,14 +167,4 @@ class FailFixRerunIT {
         return state;
     }
 
-    private static void killRunConnections(TestDatabase db) {
-        try (Connection c = TestServer.get().adminConnection(); Statement s = c.createStatement()) {
-            for (String id : db.rows("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + db.name()
-                    + "' AND ID <> CONNECTION_ID()")) {
-                s.execute("KILL CONNECTION " + id);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -15,6 +15,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.testing.Footprint;
+import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -207,19 +208,12 @@ class RefusedStatementIT {
     }
 
     private Path catalog(Map<String, String> scripts) throws IOException {
-        Path dir = Files.createTempDirectory(temp, "catalog");
-        Files.writeString(dir.resolve("manifest.yaml"), """
+        return TestCatalogs.write(Files.createTempDirectory(temp, "catalog"), """
                 product: refusals
                 database: refusals
                 baseline: { version: 1.0.0, schema: 1.0.0/create-schema.sql }
                 steps:
                   - { from: 1.0.0, to: 1.1.0, expand: 1.1.0/expand.sql, cleanup: 1.1.0/cleanup.sql }
-                """);
-        for (var script : scripts.entrySet()) {
-            Path file = dir.resolve(script.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, script.getValue());
-        }
-        return dir;
+                """, scripts);
     }
 }

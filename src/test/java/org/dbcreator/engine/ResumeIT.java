@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
-import org.dbcreator.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +69,7 @@ class ResumeIT {
                 if (event instanceof ProgressEvent.StatementDone done) {
                     killedAfter.add(done);
                 }
-                killRunConnections(db);
+                InterruptionIT.killConnectionsTo(db);
             }
         };
         assertThatThrownBy(() -> deploy(db, killer)).isInstanceOfSatisfying(DbCreatorException.class,
@@ -163,15 +161,4 @@ class ResumeIT {
         }
     }
 
-    /** Kills, from the server side, every connection whose default database is the test's. */
-    private static void killRunConnections(TestDatabase db) {
-        try (Connection c = TestServer.get().adminConnection(); Statement s = c.createStatement()) {
-            for (String id : db.rows("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '" + db.name()
-                    + "' AND ID <> CONNECTION_ID()")) {
-                s.execute("KILL CONNECTION " + id);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package org.dbcreator.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -33,6 +34,18 @@ public final class TestCatalogs {
         Path manifest = catalog.resolve("manifest.yaml");
         Files.writeString(manifest, edit.apply(Files.readString(manifest)));
         return catalog;
+    }
+
+    /** Writes a catalog into {@code dir}: its manifest and its scripts, by path. */
+    public static Path write(Path dir, String manifest, Map<String, String> scripts) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("manifest.yaml"), manifest);
+        for (Map.Entry<String, String> script : scripts.entrySet()) {
+            Path file = dir.resolve(script.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, script.getValue());
+        }
+        return dir;
     }
 
     /** A copy of the bundled catalog whose node heartbeats go stale after {@code staleAfter} (e.g. "2s"). */
