@@ -125,7 +125,7 @@ final class DdlEffectProbe {
         Name created = nameAt(t, i + 1);
         String name = created.name();
         if (what.equals("TABLE")) {
-            return effect(present(table(name)));
+            return judgeCreateTable(t, created);
         }
         if (what.equals("VIEW")) {
             return effect(present(view(name)));
@@ -143,6 +143,37 @@ final class DdlEffectProbe {
             return effect(present(index(nameAt(t, created.next() + 1).name(), name)));
         }
         return DdlEffect.UNKNOWN;
+    }
+
+    private static final Set<String> NOT_COLUMNS = Set.of("PRIMARY", "KEY", "INDEX", "UNIQUE", "FULLTEXT", "SPATIAL",
+            "CONSTRAINT", "FOREIGN", "CHECK", "PERIOD");
+
+    /**
+     * A table of that name proves the statement only if it has every column the statement defines:
+     * a table that was there before (a script bug) lacks them, and then the statement did nothing.
+     */
+    private DdlEffect judgeCreateTable(SqlTokens t, Name created) throws SQLException {
+        if (!present(table(created.name()))) {
+            return DdlEffect.NOT_APPLIED;
+        }
+        int depth = 0;
+        boolean elementStart = t.at(created.next()).equals("(");
+        for (int i = created.next() + 1; elementStart && i < t.size(); i++) {
+            String token = t.at(i);
+            if (depth == 0 && (i == created.next() + 1 || t.at(i - 1).equals(","))
+                    && (t.isQuotedName(i) || !NOT_COLUMNS.contains(token.toUpperCase()))
+                    && !present(column(created.name(), token))) {
+                return DdlEffect.NOT_APPLIED;
+            }
+            if (token.equals("(")) {
+                depth++;
+            } else if (token.equals(")")) {
+                if (depth-- == 0) {
+                    break;
+                }
+            }
+        }
+        return DdlEffect.APPLIED;
     }
 
     /** Skips DEFINER = x, ALGORITHM = x, SQL SECURITY x between CREATE and the object kind. */

@@ -35,7 +35,9 @@ class DdlEffectProbeIT {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "CREATE TABLE `DB`.`present` (id int)                 | APPLIED",
-        "CREATE TABLE DB.present (id int)                     | APPLIED",
+        "CREATE TABLE DB.present (id int, c int, PRIMARY KEY (id), KEY k (c)) | APPLIED",
+        "CREATE TABLE present (id int, note varchar(20))      | NOT_APPLIED",
+        "CREATE TABLE present (`key` int)                     | NOT_APPLIED",
         "CREATE TABLE `DB`.absent (id int)                    | NOT_APPLIED",
         "create table absent (id int)                         | NOT_APPLIED",
         "ALTER TABLE `DB`.`present` ADD COLUMN c int          | APPLIED",

@@ -87,6 +87,29 @@ class RefusedStatementIT {
     }
 
     @Test
+    void createTableLeftStartedOverAnOlderTableOfThatNameShouldNotBeJudgedDone(TestDatabase db) throws Exception {
+        Path catalog = catalog(Map.of(
+                "1.0.0/create-schema.sql", "CREATE TABLE x (id int PRIMARY KEY) ENGINE=InnoDB;\n",
+                "1.1.0/expand.sql", "CREATE TABLE x (id int PRIMARY KEY, note varchar(20)) ENGINE=InnoDB;\n",
+                "1.1.0/cleanup.sql", ""));
+        assertRefused(db, catalog, 1050);
+        // As if the process had died during the statement: its outcome unknown, so it is judged
+        db.execute("UPDATE dbcreator_journal SET outcome = 'STARTED', finished_at = NULL, error = NULL"
+                + " WHERE script = '1.1.0/expand.sql'");
+        List<String> notices = new ArrayList<>();
+
+        assertThatThrownBy(() -> deploy(db, catalog, event -> {
+            if (event instanceof ProgressEvent.Notice n) {
+                notices.add(n.message());
+            }
+        })).isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STATEMENT_FAILED));
+
+        // x lacks the statement's note column: the x there is not the one it creates
+        assertThat(notices).anySatisfy(n -> assertThat(n).contains("did not take effect"));
+        assertThat(db.rows("SELECT phase FROM dbcreator_state")).containsExactly("DEPLOYING");
+    }
+
+    @Test
     void dropTableRefusedByForeignKeyShouldRunAgainOnceTheReferenceIsGone(TestDatabase db) throws Exception {
         Path catalog = catalog(Map.of(
                 "1.0.0/create-schema.sql", """
