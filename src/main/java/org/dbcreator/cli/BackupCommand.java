@@ -3,8 +3,8 @@ package org.dbcreator.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dbcreator.backup.BackupRequest;
-import org.dbcreator.backup.BackupResult;
 import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.TakenBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "backup", subcommands = VerifyBackupCommand.class, description = {
         "Take a consistent backup of the product database without blocking its nodes: NAME.sql.gz (which the stock",
-        "mysql/mariadb client restores) and NAME.manifest.json, read back and checked, and recorded for the upgrade."})
+        "mysql/mariadb client restores) and NAME.manifest.json, read back, restored into a scratch database and",
+        "compared (unless --no-restore-test), and recorded for the upgrade."})
 final class BackupCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,12 +36,17 @@ final class BackupCommand implements Callable<Integer> {
             description = "Connections that read in parallel on MariaDB (default: 2 to 4, one per core).")
     Integer connections;
 
+    @Option(names = "--no-restore-test", description = {"Do not restore the backup into a scratch database to prove it:"
+            + " it is then recorded as read back only, and the upgrade's backup check shows it amber."})
+    boolean noRestoreTest;
+
     @Override
     public Integer call() {
         CliContext context = main.context();
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(context.out()))) {
             BackupRequest request = BackupRequest.to(directory);
-            BackupResult result = engine.backup(connections == null ? request : request.withConnections(connections));
+            TakenBackup result = engine.backup(connections == null ? request : request.withConnections(connections),
+                    !noRestoreTest);
             context.out().print(BackupRendering.backup(result));
         }
         return 0;

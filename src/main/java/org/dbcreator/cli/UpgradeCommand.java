@@ -10,6 +10,8 @@ import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.BatchPace;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,13 +43,18 @@ final class UpgradeCommand implements Callable<Integer> {
                     + " their latency (0 to 10; default: ${DEFAULT-VALUE}; 0 runs the batches back to back).")
     double restRatio;
 
+    @Option(names = "--no-restore-test", description = "With --backup-to: only read the backup back, do not restore it"
+            + " into a scratch database to prove it (recorded as such; the backup check shows amber).")
+    boolean noRestoreTest;
+
     @Option(names = "--backup-max-age", paramLabel = "AGE", defaultValue = "24h", converter = Durations.class,
             description = "How old the recorded verified backup may be, e.g. 24h, 90m, 2d (default: ${DEFAULT-VALUE}).")
     Duration backupMaxAge;
 
     /** Without either option the upgrade needs a recent verified backup in the history. */
     static final class BackupChoice {
-        @Option(names = "--backup-to", paramLabel = "DIR", description = "Take a verified backup into DIR first.")
+        @Option(names = "--backup-to", paramLabel = "DIR", description = "Take a backup into DIR first, and prove it"
+                + " restorable in a scratch database.")
         Path directory;
 
         @Option(names = "--skip-backup", description = "Upgrade without a backup; recorded with who and when.")
@@ -67,8 +74,13 @@ final class UpgradeCommand implements Callable<Integer> {
         PrintStream out = context.out();
         BatchPace pace = new BatchPace(restRatio); // checked before anything connects
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
+            BackupPolicy policy = backup.policy(backupMaxAge);
+            if (noRestoreTest && policy.mode() != BackupPolicy.Mode.TAKE_FIRST) {
+                throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "--no-restore-test goes with --backup-to DIR:"
+                        + " it is about the backup taken first.");
+            }
             UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun,
-                    backup.policy(backupMaxAge), pace);
+                    noRestoreTest ? policy.withoutRestoreTest() : policy, pace);
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
             return dryRun ? Results.dryRunExit(result, context.err()) : 0;
         }

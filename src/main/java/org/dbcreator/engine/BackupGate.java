@@ -11,8 +11,9 @@ import org.dbcreator.history.BackupRecord;
 import org.dbcreator.history.JdbcHistory;
 
 /**
- * The "Backup" pre-flight check of an upgrade: green with the backup named, red without a recent
- * verified one, amber when the operator skips it.
+ * The "Backup" pre-flight check of an upgrade: green with a recent backup that was proved
+ * restorable (restored into a scratch database and compared), amber with one that was only read
+ * back (its restore test skipped) or when the operator skips the backup, red without one.
  */
 final class BackupGate {
 
@@ -25,22 +26,39 @@ final class BackupGate {
         return switch (policy.mode()) {
             case SKIP -> PreflightCheck.amber(NAME, "Skipped at the operator's request; the skip is recorded with who and"
                     + " when.", "Unless there is another way back, take one first: dbcreator backup.");
-            case TAKE_FIRST -> PreflightCheck.green(NAME, "A backup to " + policy.take().orElseThrow().directory()
-                    + " is taken first, while this run holds the lock.");
+            case TAKE_FIRST -> policy.restoreTest() && !VerifiedBackup.missingScratchPrivileges(database).isEmpty()
+                    ? PreflightCheck.red(NAME, "The backup taken first cannot be restore-tested: the user may not create"
+                            + " and drop the scratch databases it needs (" + VerifiedBackup.SCRATCH_GRANT + ").",
+                            "GRANT ALL ON " + VerifiedBackup.SCRATCH_GRANT + " TO the user, or add --no-restore-test.",
+                            ErrorCode.INSUFFICIENT_PRIVILEGES)
+                    : policy.restoreTest()
+                    ? PreflightCheck.green(NAME, "A backup to " + policy.take().orElseThrow().directory()
+                            + " is taken first, while this run holds the lock, and restore-tested.")
+                    : PreflightCheck.amber(NAME, "A backup to " + policy.take().orElseThrow().directory() + " is taken"
+                            + " first and read back, but its restore test is skipped at the operator's request: it is"
+                            + " not proved restorable.", "Unless there is another way back, let it be restore-tested.");
             case REQUIRE_RECENT -> recent(database, history, schema, policy.maxAge());
         };
     }
 
     private static PreflightCheck recent(Database database, JdbcHistory history, Version schema, Duration maxAge)
             throws SQLException {
+        Optional<BackupRecord> tested;
         Optional<BackupRecord> latest;
         try (Connection c = database.productConnection()) {
+            tested = history.latestRestoreTestedBackup(c, schema).filter(b -> b.age().compareTo(maxAge) <= 0);
             latest = history.latestVerifiedBackup(c, schema);
+        }
+        if (tested.isPresent()) {
+            BackupRecord b = tested.get();
+            return PreflightCheck.green(NAME, b.file().orElse("?") + ", taken " + ago(b.age()) + " at " + schema
+                    + ", restored into a scratch database and compared with its manifest.");
         }
         if (latest.isPresent() && latest.get().age().compareTo(maxAge) <= 0) {
             BackupRecord b = latest.get();
-            return PreflightCheck.green(NAME, b.file().orElse("?") + ", taken " + ago(b.age()) + " at " + schema
-                    + " (verified: " + b.verification().orElse("?").toLowerCase().replace('_', ' ') + ").");
+            return PreflightCheck.amber(NAME, b.file().orElse("?") + ", taken " + ago(b.age()) + " at " + schema
+                    + ", was read back but never restore-tested: it is not proved restorable.",
+                    "Prove it first: dbcreator backup verify " + b.file().orElse("FILE") + " --restore-test");
         }
         String reason = latest.isPresent()
                 ? "The latest verified backup at " + schema + " (" + latest.get().file().orElse("?") + ") was taken "

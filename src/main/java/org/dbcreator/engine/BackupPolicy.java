@@ -11,8 +11,10 @@ import org.dbcreator.backup.BackupRequest;
  *
  * @param take the backup to take first, for {@link Mode#TAKE_FIRST}
  * @param maxAge how old a recorded backup may be, for {@link Mode#REQUIRE_RECENT}
+ * @param restoreTest for {@link Mode#TAKE_FIRST}: prove the backup restorable in a scratch database
+ *     (the default); false records it as read back only, and the check shows amber
  */
-public record BackupPolicy(Mode mode, Optional<BackupRequest> take, Duration maxAge) {
+public record BackupPolicy(Mode mode, Optional<BackupRequest> take, Duration maxAge, boolean restoreTest) {
 
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);
 
@@ -36,14 +38,19 @@ public record BackupPolicy(Mode mode, Optional<BackupRequest> take, Duration max
     }
 
     public static BackupPolicy requireRecent(Duration maxAge) {
-        return new BackupPolicy(Mode.REQUIRE_RECENT, Optional.empty(), maxAge);
+        return new BackupPolicy(Mode.REQUIRE_RECENT, Optional.empty(), maxAge, true);
     }
 
     public static BackupPolicy takeFirst(BackupRequest request) {
-        return new BackupPolicy(Mode.TAKE_FIRST, Optional.of(request), DEFAULT_MAX_AGE);
+        return new BackupPolicy(Mode.TAKE_FIRST, Optional.of(request), DEFAULT_MAX_AGE, true);
+    }
+
+    /** The backup taken first is only read back, not restore-tested: recorded as such, shown amber. */
+    public BackupPolicy withoutRestoreTest() {
+        return new BackupPolicy(mode, take, maxAge, false);
     }
 
     public static BackupPolicy skip() {
-        return new BackupPolicy(Mode.SKIP, Optional.empty(), DEFAULT_MAX_AGE);
+        return new BackupPolicy(Mode.SKIP, Optional.empty(), DEFAULT_MAX_AGE, false);
     }
 }

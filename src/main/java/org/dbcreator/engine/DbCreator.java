@@ -145,9 +145,20 @@ public final class DbCreator implements AutoCloseable {
         });
     }
 
-    /** A consistent, verified backup of the product database into {@code request.directory()}. */
+    /**
+     * A consistent backup read back but not restore-tested (recorded as such): for callers that
+     * prove it otherwise; people get {@link #backup(BackupRequest, boolean)}.
+     */
     public BackupResult backup(BackupRequest request) {
-        return guarded(() -> new BackupOperation(database, history, listener, installedBy()).run(request, false));
+        return backup(request, false).backup();
+    }
+
+    /**
+     * A consistent backup of the product database into {@code request.directory()}, read back and,
+     * unless {@code restoreTest} is false, restored into a scratch database and compared.
+     */
+    public TakenBackup backup(BackupRequest request, boolean restoreTest) {
+        return guarded(() -> VerifiedBackup.take(context(listener, installedBy()), request, restoreTest, false));
     }
 
     /** Restores a dump into this engine's database (new, empty, or replaced when asked). */

@@ -57,8 +57,10 @@ final class UpgradeOperation extends EngineOperation {
     /** Takes the backup under this run's lock, or records that the operator went on without one. */
     private void applyBackupPolicy(Prepared p, BackupPolicy backup) throws SQLException {
         if (backup.mode() == BackupPolicy.Mode.TAKE_FIRST) {
-            BackupResult taken = new BackupOperation(database, history, listener, installedBy).run(backup.take().orElseThrow(), true);
-            listener.onEvent(new ProgressEvent.Notice("Backup taken and verified: " + taken.files().dump() + "."));
+            TakenBackup taken = VerifiedBackup.take(context, backup.take().orElseThrow(), backup.restoreTest(), true);
+            listener.onEvent(new ProgressEvent.Notice((taken.provedRestorable()
+                    ? "Backup taken and proved restorable: " : "Backup taken and read back (no restore test): ")
+                    + taken.backup().files().dump() + "."));
         } else if (backup.mode() == BackupPolicy.Mode.SKIP) {
             try (Connection c = database.productConnection()) {
                 history.createTables(c);

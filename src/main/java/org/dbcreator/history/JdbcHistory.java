@@ -321,16 +321,25 @@ public final class JdbcHistory {
         }
     }
 
-    /** The newest verified backup taken at {@code schemaVersion}, if any. */
+    /** The newest verified backup taken at {@code schemaVersion}, if any, read back or restore-tested. */
     public Optional<BackupRecord> latestVerifiedBackup(Connection c, Version schemaVersion) throws SQLException {
+        return latestBackup(c, schemaVersion, "verification IS NOT NULL");
+    }
+
+    /** The newest backup taken at {@code schemaVersion} that was restored into a scratch database and compared. */
+    public Optional<BackupRecord> latestRestoreTestedBackup(Connection c, Version schemaVersion) throws SQLException {
+        return latestBackup(c, schemaVersion, "verification = 'RESTORE_TEST'");
+    }
+
+    private Optional<BackupRecord> latestBackup(Connection c, Version schemaVersion, String verified)
+            throws SQLException {
         if (!tableExists(c, ToolTables.BACKUP)) {
             return Optional.empty();
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT file, verification, recorded_by, TIMESTAMPDIFF(SECOND, finished_at, NOW(3))
-                  FROM""" + " " + backupTable + " " + """
-                 WHERE kind = 'BACKUP' AND schema_version = ? AND verification IS NOT NULL
-                 ORDER BY finished_at DESC, id DESC LIMIT 1""")) {
+                  FROM""" + " " + backupTable + " WHERE kind = 'BACKUP' AND schema_version = ? AND " + verified
+                + " ORDER BY finished_at DESC, id DESC LIMIT 1")) {
             ps.setString(1, schemaVersion.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

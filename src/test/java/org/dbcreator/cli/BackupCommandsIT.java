@@ -33,13 +33,16 @@ class BackupCommandsIT {
     }
 
     @Test
-    void backupVerifyAndRestoreShouldTellWhatTheyDid(TestDatabase db, TestDatabase copy) throws IOException {
+    void backupVerifyAndRestoreShouldTellWhatTheyDid(TestDatabase db, TestDatabase copy) throws IOException, SQLException {
         assertSucceeded(DbCreatorCli.run(db.admin(), "deploy"));
 
         DbCreatorCli.Result backup = DbCreatorCli.run(db.admin(), "backup", "--to", folder.toString());
         assertSucceeded(backup);
         assertThat(backup.out()).contains("Backing up " + db.name(), "one consistent snapshot", "dbcreator_history",
-                "BACKED UP: " + db.name(), "manifest  " + folder, "recorded  in dbcreator_backup");
+                "BACKED UP: " + db.name(), "manifest  " + folder, "restored  into a scratch database",
+                "every table's rows and content checksum match the manifest", "recorded  in dbcreator_backup",
+                "as restore-tested");
+        assertThat(db.rows("SELECT verification FROM dbcreator_backup")).containsExactly("RESTORE_TEST");
         Path dump = onlyDump(folder);
 
         DbCreatorCli.Result verify = DbCreatorCli.run(Map.of(), "backup", "verify", dump.toString());
@@ -55,7 +58,10 @@ class BackupCommandsIT {
     @Test
     void restoreTestShouldUseAScratchDatabaseAndRecordTheTest(TestDatabase db) throws Exception {
         assertSucceeded(DbCreatorCli.run(db.admin(), "deploy"));
-        assertSucceeded(DbCreatorCli.run(db.admin(), "backup", "--to", folder.toString()));
+        DbCreatorCli.Result untested = DbCreatorCli.run(db.admin(), "backup", "--to", folder.toString(), "--no-restore-test");
+        assertSucceeded(untested);
+        assertThat(untested.out()).contains("restored  no: the restore test was skipped", "as read back only");
+        assertThat(db.rows("SELECT verification FROM dbcreator_backup")).containsExactly("FILE");
 
         DbCreatorCli.Result before = DbCreatorCli.run(db.admin(), "backup", "verify", onlyDump(folder).toString());
         assertThat(before.exitCode()).as("connection options before 'verify' would be ignored").isEqualTo(2);
@@ -89,7 +95,7 @@ class BackupCommandsIT {
 
         DbCreatorCli.Result withBackup = DbCreatorCli.run(db.admin(), "upgrade", "--backup-to", folder.toString());
         assertSucceeded(withBackup);
-        assertThat(withBackup.out()).contains("Backup taken and verified: " + folder, "APPLIED: upgrade");
+        assertThat(withBackup.out()).contains("Backup taken and proved restorable: " + folder, "APPLIED: upgrade");
     }
 
     @Test

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An upgrade starts only with a recent verified backup at the schema's release, one it takes first, or a recorded skip. */
+/**
+ * An upgrade starts only with a recent verified backup at the schema's release, one it takes first,
+ * or a recorded skip; the check is green only for a backup proved restorable in a scratch database.
+ */
 @ExtendWith(TestDatabaseExtension.class)
 class BackupGateIT {
 
@@ -43,10 +46,22 @@ class BackupGateIT {
         return result.checks().checks().stream().filter(c -> c.name().equals("Backup")).findFirst().orElseThrow();
     }
 
+    /** A backup read back only, as with --no-restore-test. */
     private BackupResult backup(TestDatabase db) {
         try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
             return engine.backup(BackupRequest.to(folder));
         }
+    }
+
+    private TakenBackup restoreTestedBackup(TestDatabase db) {
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            return engine.backup(BackupRequest.to(folder), true);
+        }
+    }
+
+    private static List<String> scratchDatabases(TestDatabase db) throws SQLException {
+        return db.column("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'dbcreator\\_verify\\_%'",
+                "SCHEMA_NAME");
     }
 
     @Test
@@ -65,7 +80,8 @@ class BackupGateIT {
     }
 
     @Test
-    void upgradeShouldTakeAVerifiedBackupFirstWhenAskedTo(TestDatabase db, TestDatabase restored) throws SQLException {
+    void upgradeShouldTakeABackupFirstAndProveItRestorableWhenAskedTo(TestDatabase db, TestDatabase restored)
+            throws SQLException {
         Operator op = deployedOldest(db);
         List<ProgressEvent> events = new ArrayList<>();
 
@@ -74,9 +90,10 @@ class BackupGateIT {
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
         assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.GREEN);
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ProgressEvent.Notice.class,
-                n -> assertThat(n.message()).startsWith("Backup taken and verified: " + folder)));
+                n -> assertThat(n.message()).startsWith("Backup taken and proved restorable: " + folder)));
         assertThat(db.rows("SELECT kind, schema_version, verification FROM dbcreator_backup"))
-                .containsExactly("BACKUP | 4.0.0 | FILE");
+                .containsExactly("BACKUP | 4.0.0 | RESTORE_TEST");
+        assertThat(scratchDatabases(db)).isEmpty();
         Path file = Path.of(db.rows("SELECT file FROM dbcreator_backup").get(0));
         try (DbCreator engine = DbCreator.connect(CATALOG, restored.admin(), ProgressListener.NONE)) {
             engine.restore(file, RestoreRequest.intoEmpty());
@@ -86,16 +103,64 @@ class BackupGateIT {
     }
 
     @Test
-    void recentVerifiedBackupShouldLetTheUpgradeStart(TestDatabase db) {
+    void upgradeWhoseBackupSkipsTheRestoreTestShouldShowAmberAndRecordItAsReadBackOnly(TestDatabase db)
+            throws SQLException {
+        Operator op = deployedOldest(db);
+
+        UpgradeResult result = op.upgrade(ProgressListener.NONE,
+                BackupPolicy.takeFirst(BackupRequest.to(folder)).withoutRestoreTest());
+
+        assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.AMBER);
+        assertThat(backupCheck(result).reason()).contains("not proved restorable");
+        assertThat(db.rows("SELECT verification FROM dbcreator_backup")).containsExactly("FILE");
+    }
+
+    @Test
+    void accountThatCannotCreateTheScratchDatabaseShouldBeRefusedBeforeTheBackup(TestDatabase db)
+            throws SQLException {
+        deployedOldest(db);
+        Operator owner = new Operator(CATALOG, db.createUser("ALL PRIVILEGES"));
+        Footprint before = Footprint.of(db);
+
+        assertThatThrownBy(() -> owner.upgrade(ProgressListener.NONE, BackupPolicy.takeFirst(BackupRequest.to(folder))))
+                .isInstanceOfSatisfying(DbCreatorException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGES))
+                .hasMessageContaining("dbcreator\\_verify\\_%");
+        assertThat(Footprint.of(db)).isEqualTo(before);
+        assertThat(folder).isEmptyDirectory();
+        assertThat(backupCheck(owner.dryRunUpgrade(BackupPolicy.takeFirst(BackupRequest.to(folder)))).fix())
+                .contains("--no-restore-test");
+    }
+
+    @Test
+    void recentRestoreTestedBackupShouldLetTheUpgradeStartGreen(TestDatabase db) throws SQLException {
+        Operator op = deployedOldest(db);
+        TakenBackup backup = restoreTestedBackup(db);
+        assertThat(backup.provedRestorable()).isTrue();
+        assertThat(db.rows("SELECT verification FROM dbcreator_backup")).containsExactly("RESTORE_TEST");
+        assertThat(scratchDatabases(db)).isEmpty();
+
+        UpgradeResult result = op.upgrade(ProgressListener.NONE, BackupPolicy.defaults());
+
+        assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
+        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.GREEN);
+        assertThat(backupCheck(result).reason()).startsWith(backup.backup().files().dump().toString())
+                .contains("at 4.0.0", "restored into a scratch database");
+    }
+
+    @Test
+    void recentBackupOnlyReadBackShouldLetTheUpgradeStartAmber(TestDatabase db) {
         Operator op = deployedOldest(db);
         BackupResult backup = backup(db);
 
         UpgradeResult result = op.upgrade(ProgressListener.NONE, BackupPolicy.defaults());
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.GREEN);
-        assertThat(backupCheck(result).reason()).startsWith(backup.files().dump().toString()).contains("at 4.0.0",
-                "verified: file");
+        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.AMBER);
+        assertThat(backupCheck(result).reason()).startsWith(backup.files().dump().toString())
+                .contains("never restore-tested");
+        assertThat(backupCheck(result).fix()).contains("--restore-test");
     }
 
     @Test

@@ -39,6 +39,12 @@ final class Operator {
         }
     }
 
+    UpgradeResult dryRunUpgrade(BackupPolicy backup) {
+        try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
+            return engine.upgrade(Optional.empty(), true, backup);
+        }
+    }
+
     UpgradeResult cleanup(ProgressListener listener) {
         try (DbCreator engine = DbCreator.connect(catalog, settings, listener)) {
             return engine.cleanup(CleanupRequest.withConfirmation());
