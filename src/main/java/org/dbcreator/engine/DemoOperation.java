@@ -79,18 +79,24 @@ final class DemoOperation {
         Catalog catalog = request.catalog();
         String database = catalog.manifest().defaultDatabase();
         ConnectionSettings root = server.rootSettings(database);
-        try (DbCreator engine = DbCreator.connect(catalog, root, listener)) {
-            notice("Server " + engine.database().server().describe() + " on 127.0.0.1:" + server.port());
-            ApplicationAccount account = ApplicationAccount.in(folder, accountName(catalog));
-            try (Connection c = engine.database().serverConnection()) {
+        ApplicationAccount account = ApplicationAccount.in(folder, accountName(catalog));
+        try (DbCreator admin = DbCreator.connect(catalog, root, ProgressListener.NONE)) {
+            notice("Server " + admin.database().server().describe() + " on 127.0.0.1:" + server.port());
+            try (Connection c = admin.database().serverConnection()) {
                 account.grantAllOn(c, database);
             }
+        } catch (SQLException e) {
+            throw Failures.ofOperation(e, root.user(), database);
+        }
+        // Deployed by the account that will run the product, so that its views, routines and triggers are
+        // defined by it: that account can then restore its own backups (a DEFINER of root it could not).
+        try (DbCreator engine = DbCreator.connect(catalog, root.withUser(account.user(), account.password()), listener)) {
             Optional<DeployResult> deployed = deploy(engine);
             folder.writeProfile(ConnectionProfile.of(folder.profileFile(), "127.0.0.1", server.port(), database,
                     account.user(), account.passwordFile()));
             return new RunningDemo(folder, server, lock, account, deployed, engine.status(Optional.empty()));
         } catch (SQLException e) {
-            throw Failures.ofOperation(e, root.user(), database);
+            throw Failures.ofOperation(e, account.user(), database);
         }
     }
 
