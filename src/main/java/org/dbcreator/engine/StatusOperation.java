@@ -86,7 +86,8 @@ final class StatusOperation extends EngineOperation {
 
     private static Optional<String> interruptedAt(Inspection inspection) {
         return inspection.interrupted().stream().findFirst()
-                .map(e -> e.script() + ":" + e.line() + " (statement " + (e.index() + 1) + ", " + e.outcome() + ")");
+                .map(e -> e.script() + ":" + e.line() + " (statement " + (e.index() + 1) + ", " + e.outcome() + ")"
+                        + e.error().map(error -> ": " + error).orElse(""));
     }
 
     private String nextAction(Inspection inspection, Version target) {

@@ -147,7 +147,7 @@ class RefusedStatementIT {
 
         StatusReport status = status(db, catalog);
         assertThat(status.interruptedAt()).hasValueSatisfying(at -> assertThat(at).contains("1.1.0/expand.sql:2")
-                .contains("FAILED"));
+                .contains("FAILED").contains("missing"));
         assertThat(status.nextAction()).startsWith("The server refused a statement");
 
         db.execute("CREATE TABLE missing (id int PRIMARY KEY)");
