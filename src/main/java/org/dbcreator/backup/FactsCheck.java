@@ -1,6 +1,7 @@
 package org.dbcreator.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -45,7 +46,15 @@ final class FactsCheck {
     /** The manifest's identity against the dump's header, and its rows and checksums against the dump's trailer. */
     static void requireManifestAgrees(Path dump, BackupManifest manifest, DumpFacts.Stated stated, List<String> notes) {
         List<String> differences = new ArrayList<>();
-        stated.identity().ifPresent(identity -> difference("", ManifestJson.identity(manifest), identity, differences));
+        stated.identity().ifPresent(identity -> {
+            ObjectNode recorded = ManifestJson.identity(manifest);
+            if (!stated.fullIdentity()) {
+                List<String> fields = new ArrayList<>();
+                identity.fieldNames().forEachRemaining(fields::add);
+                recorded.retain(fields); // an older dump's title states only these
+            }
+            difference("", recorded, identity, differences);
+        });
         manifest.tables().forEach(t -> {
             DumpFacts.TableRows rows = stated.rows().get(t.name());
             if (rows != null && (rows.rows() != t.rows() || !rows.checksum().equals(t.checksum()))) {
