@@ -50,6 +50,22 @@ class VerifyDamageIT {
         return BackupRestoreIT.backup(source, BackupRequest.to(folder), ProgressListener.NONE).files();
     }
 
+    /** The checks refuse no statement of a good backup of every object kind, with or without its manifest. */
+    @Test
+    void goodBackupOfEveryObjectKindShouldPassEveryCheck(TestDatabase source) throws Exception {
+        Fixtures.deployRich(source);
+        BackupFiles files = smallBackup(source);
+
+        VerifyResult withManifest = DbCreator.verifyBackupFile(files.dump());
+        Files.delete(files.manifest());
+        VerifyResult without = DbCreator.verifyBackupFile(files.dump());
+
+        assertThat(withManifest.rows()).isEqualTo(without.rows()).containsEntry("odd_values", 3L);
+        assertThat(withManifest.notes()).first().asString().contains("The backup is of database '" + source.name() + "'");
+        assertThat(without.notes()).first().asString().contains("The backup is of database '" + source.name() + "'",
+                "democloud 4.1.0 (CLEAN)");
+    }
+
     @Test
     void lostGzipMemberWithoutTheManifestShouldBeRefused(TestDatabase source, TestDatabase target) throws Exception {
         BackupFiles files = bigBackup(source);
