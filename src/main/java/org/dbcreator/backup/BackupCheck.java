@@ -17,17 +17,20 @@ import org.dbcreator.error.ErrorCode;
 
 /**
  * Checks a backup file without a server: that it is a dump, that it is the file its manifest
- * describes (size and SHA-256), and, with a full scan, that every statement parses, that it ends
- * with its completion line and that it holds the rows per table its manifest records.
+ * describes (size and SHA-256) and that the manifest agrees with the dump's header, and, with a
+ * full scan, that every statement passes {@link StatementCheck}, that it ends with its completion
+ * line, that it holds the rows it states and its manifest records, and that it stays in the target
+ * database. Verify and restore share these checks, so that verify refuses what restore would.
  */
 final class BackupCheck {
 
     /**
      * @param scan the full scan, when one was made
      * @param notes what the check could not tell, e.g. that a stock dump has no checksums
+     * @param manifestProved whether the dump repeats every identity field of the manifest (older dumps repeat a few)
      */
     record Result(Path dump, DumpInput.Kind kind, Optional<BackupManifest> manifest, Optional<DumpScan.Result> scan,
-            List<String> notes) {}
+            List<String> notes, boolean manifestProved) {}
 
     private BackupCheck() {}
 
@@ -55,7 +58,9 @@ final class BackupCheck {
             }
         }
         if (!fullScan && manifest.isPresent()) {
-            return new Result(dump, kind, manifest, Optional.empty(), notes);
+            DumpFacts.Stated header = DumpScan.header(dump);
+            FactsCheck.requireManifestAgrees(dump, manifest.get(), header, notes);
+            return new Result(dump, kind, manifest, Optional.empty(), notes, header.fullIdentity());
         }
         DumpScan.Result scan = DumpScan.scan(dump);
         if (!scan.complete()) {
@@ -63,8 +68,15 @@ final class BackupCheck {
                     + " line (" + (kind == DumpInput.Kind.STOCK ? "-- Dump completed" : "-- " + DumpScript.COMPLETE)
                     + "), so it was cut short.");
         }
-        manifest.ifPresent(m -> requireRowsAsRecorded(dump, m, scan));
-        return new Result(dump, kind, manifest, Optional.of(scan), notes);
+        requireOwnDatabase(dump, scan);
+        if (kind == DumpInput.Kind.DBCREATOR) {
+            FactsCheck.requireRowsAsStated(dump, scan.stated(), scan.rows(), notes);
+        }
+        manifest.ifPresent(m -> {
+            FactsCheck.requireManifestAgrees(dump, m, scan.stated(), notes);
+            requireRowsAsRecorded(dump, m, scan);
+        });
+        return new Result(dump, kind, manifest, Optional.of(scan), notes, manifest.isPresent() && scan.stated().fullIdentity());
     }
 
     /**
@@ -75,6 +87,7 @@ final class BackupCheck {
      */
     static void checkWritten(BackupFiles files, BackupManifest manifest) {
         requireSameFile(files.partialDump(), manifest);
+        FactsCheck.requireManifestAgrees(files.partialDump(), manifest, DumpScan.header(files.partialDump()), new ArrayList<>());
         try {
             BackupManifest read = ManifestJson.read(Files.readString(files.partialManifest(), StandardCharsets.UTF_8),
                     files.partialManifest().toString());
@@ -129,6 +142,15 @@ final class BackupCheck {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A dump made with --databases or --all-databases would write outside the target: refused. */
+    private static void requireOwnDatabase(Path file, DumpScan.Result scan) {
+        if (!scan.elsewhere().isEmpty()) {
+            throw new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, file + " names databases of its own ("
+                    + scan.elsewhere().get(0) + "), so it would not restore into the one asked for. Dump one database"
+                    + " without --databases: mariadb-dump --single-transaction DATABASE.");
+        }
     }
 
     private static void requireRowsAsRecorded(Path dump, BackupManifest manifest, DumpScan.Result scan) {

@@ -95,8 +95,12 @@ public final class BackupOperation {
             BackupProgress progress = new BackupProgress(listener, units, schema.estimatedRows());
             DumpFileWriter.Written written;
             try (DumpFileWriter writer = new DumpFileWriter(request.output(), files.partialDump(), request.compressionLevel())) {
+                List<BackupManifest.TableEntry> engines = schema.tables().stream()
+                        .map(t -> new BackupManifest.TableEntry(t.shape().name(), t.shape().engine(), 0, "0")).toList();
+                BackupManifest draft = manifest(state, started, started, snapshot, schema,
+                        new BackupManifest.DumpFile(files.dump().getFileName().toString(), 0, ""), engines);
                 StringBuilder head = new StringBuilder(DumpScript.header(database.databaseName(), describe(state), tool(),
-                        database.server().describe(), started.toString(), snapshot.description()));
+                        database.server().describe(), started.toString(), snapshot.description(), DumpFacts.identityLine(draft)));
                 schema.tables().forEach(t -> head.append(DumpScript.table(t)));
                 writer.writeText(head.toString());
                 new ParallelDump(snapshot, database.databaseName(), STATEMENT_BYTES, request.compressionLevel())
@@ -112,18 +116,24 @@ public final class BackupOperation {
                     tables.add(new BackupManifest.TableEntry(t.shape().name(), t.shape().engine(), sum.rows(), sum.hex()));
                 }
                 long rows = tables.stream().mapToLong(BackupManifest.TableEntry::rows).sum();
-                writer.writeText(DumpScript.trailer(schema, tables.size(), rows));
+                writer.writeText(DumpScript.trailer(schema, tables.size(), rows, DumpFacts.rowsLines(tables)));
                 written = writer.finish();
-                BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, database.databaseName(),
-                        state.map(DatabaseState::product), state.flatMap(DatabaseState::schemaVersion).map(Version::toString),
-                        state.map(s -> s.phase().name()), tool(), database.server().versionText(), started, Instant.now(),
-                        snapshot.description(), schema.characterSet(), schema.collation(),
+                BackupManifest manifest = manifest(state, started, Instant.now(), snapshot, schema,
                         new BackupManifest.DumpFile(files.dump().getFileName().toString(), written.bytes(), written.sha256()),
-                        tables, schema.objectNames(), schema.warnings());
+                        tables);
                 writeManifest(request.output(), files, manifest);
                 return manifest;
             }
         }
+    }
+
+    /** The manifest; before the rows are written, a draft whose identity the dump's header states. */
+    private BackupManifest manifest(Optional<DatabaseState> state, Instant started, Instant finished, Snapshot snapshot,
+            DumpSchema schema, BackupManifest.DumpFile file, List<BackupManifest.TableEntry> tables) {
+        return new BackupManifest(BackupManifest.FORMAT, database.databaseName(), state.map(DatabaseState::product),
+                state.flatMap(DatabaseState::schemaVersion).map(Version::toString), state.map(s -> s.phase().name()), tool(),
+                database.server().versionText(), started, finished, snapshot.description(), schema.characterSet(),
+                schema.collation(), file, tables, schema.objectNames(), schema.warnings());
     }
 
     private static void writeManifest(BackupOutput output, BackupFiles files, BackupManifest manifest) throws IOException {

@@ -2,6 +2,7 @@ package org.dbcreator.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Consumer;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
@@ -19,6 +20,8 @@ final class DumpReader {
 
     private static final String SANDBOX_COMMAND = "/*M!999999\\-";
     private static final int DEFAULT_BUFFER = 1 << 16;
+    /** A fact line longer than this is cut, so that it no longer parses: memory stays bounded on any file. */
+    static final int LONGEST_COMMENT = 1 << 20;
 
     private final InputStream in;
     private final String sourceName;
@@ -31,6 +34,10 @@ final class DumpReader {
     private String delimiter = ";";
     private long line = 1;
     private String lastComment = "";
+    private int depth; // parentheses open in the current statement, outside quotes and comments
+    private boolean unbalanced;
+    private Consumer<String> comments = c -> {};
+    private boolean wholeComments;
 
     DumpReader(InputStream in, String sourceName) {
         this(in, sourceName, DEFAULT_BUFFER);
@@ -42,6 +49,22 @@ final class DumpReader {
         this.sourceName = sourceName;
         this.bytes = new byte[bufferSize];
         this.buf = new char[bufferSize + 256]; // room for the longest look-ahead (a delimiter) past a full read
+    }
+
+    /**
+     * Hands every {@code --} comment line outside a statement to {@code listener}, whole (up to
+     * {@link #LONGEST_COMMENT} chars), without its {@code --}: the dump's header and trailer state
+     * facts in such lines (see {@link DumpFacts}).
+     */
+    DumpReader onComment(Consumer<String> listener) {
+        this.comments = listener;
+        this.wholeComments = true;
+        return this;
+    }
+
+    /** Whether the parentheses of the last statement returned, outside quotes and comments, match. */
+    boolean balanced() {
+        return depth == 0 && !unbalanced;
     }
 
     /** The text of the last {@code --} comment line outside a statement, e.g. "Dump completed on ...". */
@@ -58,6 +81,8 @@ final class DumpReader {
             return null;
         }
         sql.setLength(0);
+        depth = 0;
+        unbalanced = false;
         long startLine = line;
         long executableLine = 0; // > 0 while inside /*! ... */
         while (ensure(1)) {
@@ -179,14 +204,17 @@ final class DumpReader {
 
     private void readTopLevelComment() throws IOException {
         StringBuilder text = new StringBuilder();
+        int keep = wholeComments ? LONGEST_COMMENT : 200;
         while (ensure(1) && buf[pos] != '\n') {
-            if (text.length() < 200) {
+            if (text.length() < keep) {
                 text.append(buf[pos]);
             }
             pos++;
         }
         String comment = text.toString();
-        lastComment = comment.startsWith("--") ? comment.substring(2).strip() : comment.substring(1).strip();
+        String stripped = comment.startsWith("--") ? comment.substring(2).strip() : comment.substring(1).strip();
+        lastComment = stripped.length() <= 200 ? stripped : stripped.substring(0, 200);
+        comments.accept(stripped);
     }
 
     private void skipToEndOfLine() throws IOException {
@@ -292,6 +320,13 @@ final class DumpReader {
                 break;
             }
             run++;
+        }
+        for (int i = pos; i < run; i++) {
+            if (buf[i] == '(') {
+                depth++;
+            } else if (buf[i] == ')' && --depth < 0) {
+                unbalanced = true;
+            }
         }
         sql.append(buf, pos, run - pos);
         pos = run;

@@ -13,8 +13,9 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
 /**
- * Reads a whole dump without a server: every statement must parse, the dump must end with its
- * completion line, and it yields the rows per table, and the product and release recorded in its
+ * Reads a whole dump without a server: every statement must pass {@link StatementCheck}, the dump
+ * must end with its completion line, and it yields the rows per table, what a DatabaseCreator dump
+ * states about itself ({@link DumpFacts}), and the product and release recorded in its
  * {@code dbcreator_state} rows. Statements that would leave the target database (USE, CREATE
  * DATABASE) are noted, so that a restore can refuse them.
  */
@@ -24,21 +25,32 @@ final class DumpScan {
      * @param rows rows per table, in the order the tables are created
      * @param product and schemaVersion as the dump's own dbcreator_state row says, if it has one
      * @param elsewhere statements that would act outside the target database
+     * @param stated what a DatabaseCreator dump states about itself; nothing for a stock dump
      */
     record Result(DumpInput.Kind kind, boolean compressed, long statements, Map<String, Long> rows, boolean complete,
-            String lastComment, Optional<String> product, Optional<String> schemaVersion, List<String> elsewhere) {}
+            String lastComment, Optional<String> product, Optional<String> schemaVersion, List<String> elsewhere,
+            DumpFacts.Stated stated) {}
 
     private DumpScan() {}
 
     static Result scan(Path file) {
         try (DumpInput.Opened dump = DumpInput.open(file)) {
+            DumpFacts facts = new DumpFacts(file.toString());
             DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
+            if (dump.kind() == DumpInput.Kind.DBCREATOR) {
+                reader.onComment(facts);
+            }
             Map<String, Long> rows = new LinkedHashMap<>();
             List<String> elsewhere = new ArrayList<>();
             List<String> state = List.of();
             long statements = 0;
             for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
                 statements++;
+                Optional<String> problem = StatementCheck.problem(s, reader.balanced());
+                if (problem.isPresent()) {
+                    throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, file + " is damaged: line " + s.line() + ": "
+                            + problem.get() + ": " + s.excerpt());
+                }
                 Optional<String> created = CreatedTable.nameOf(s.sql());
                 created.ifPresent(t -> rows.putIfAbsent(t, 0L));
                 if (s.startsWithIgnoreCase("INSERT")) {
@@ -58,7 +70,21 @@ final class DumpScan {
             boolean complete = dump.kind() == DumpInput.Kind.DBCREATOR ? last.startsWith(DumpScript.COMPLETE)
                     : last.startsWith("Dump completed");
             return new Result(dump.kind(), dump.compressed(), statements, rows, complete, last,
-                    value(state, 0), value(state, 1), elsewhere);
+                    value(state, 0), value(state, 1), elsewhere, facts.stated(last));
+        } catch (EOFException | ZipException e) {
+            throw DumpInput.damaged(file, e);
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** What a DatabaseCreator dump states in its header, read up to its first statement: a moment's work. */
+    static DumpFacts.Stated header(Path file) {
+        try (DumpInput.Opened dump = DumpInput.open(file)) {
+            DumpFacts facts = new DumpFacts(file.toString());
+            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString()).onComment(facts);
+            reader.next();
+            return facts.stated("");
         } catch (EOFException | ZipException e) {
             throw DumpInput.damaged(file, e);
         } catch (IOException e) {

@@ -22,11 +22,13 @@ final class DumpScript {
 
     private DumpScript() {}
 
+    /** @param facts comment lines that state the backup's identity (see DumpFacts), before the first statement */
     static String header(String database, String describedState, String tool, String server, String startedAt,
-            String consistency) {
+            String consistency, String facts) {
         return TITLE + " of database `" + database + "`" + describedState + "\n"
                 + "-- Taken " + startedAt + " by DatabaseCreator " + tool + " from " + server + ", " + consistency + ".\n"
                 + "-- Restore: dbcreator restore FILE --to DATABASE, or: gunzip -c FILE | mariadb DATABASE\n"
+                + facts
                 + "--\n"
                 + "SET @OLD_CHARACTER_SET_CLIENT = @@CHARACTER_SET_CLIENT, @OLD_CHARACTER_SET_RESULTS = @@CHARACTER_SET_RESULTS,"
                 + " @OLD_COLLATION_CONNECTION = @@COLLATION_CONNECTION;\n"
@@ -42,7 +44,8 @@ final class DumpScript {
         return "\n--\n-- Table " + SqlNames.quote(table.shape().name()) + "\n--\n" + table.createStatement() + ";\n";
     }
 
-    static String trailer(DumpSchema schema, long tables, long rows) {
+    /** @param facts comment lines that state each table's rows (see DumpFacts), just before the completion line */
+    static String trailer(DumpSchema schema, long tables, long rows, String facts) {
         StringBuilder out = new StringBuilder();
         section(out, "Views", schema.views());
         section(out, "Routines", schema.routines());
@@ -55,7 +58,8 @@ final class DumpScript {
                 .append("SET SQL_NOTES = @OLD_SQL_NOTES;\n")
                 .append("SET CHARACTER_SET_CLIENT = @OLD_CHARACTER_SET_CLIENT, CHARACTER_SET_RESULTS = @OLD_CHARACTER_SET_RESULTS,"
                         + " COLLATION_CONNECTION = @OLD_COLLATION_CONNECTION;\n")
-                .append("\n-- ").append(COMPLETE).append(": ").append(tables).append(" tables, ").append(rows)
+                .append('\n').append(facts)
+                .append("-- ").append(COMPLETE).append(": ").append(tables).append(" tables, ").append(rows)
                 .append(" rows\n");
         return out.toString();
     }

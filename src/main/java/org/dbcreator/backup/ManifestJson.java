@@ -6,22 +6,58 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.dbcreator.error.DbCreatorException;
-import org.dbcreator.error.ErrorCode;
 
-/** The manifest as JSON, written field by field so that the format is plain to read and stays stable. */
+/**
+ * The manifest as JSON, written field by field so that the format is plain to read and stays
+ * stable. Reading is strict (see {@link ManifestFields}): a field of the wrong kind is named, never
+ * taken for a default.
+ */
 final class ManifestJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the manifest records about the file and the rows, known only once the dump is written. */
+    private static final List<String> WRITTEN_AFTER = List.of("finishedAt");
+    private static final List<String> FILE_WRITTEN_AFTER = List.of("bytes", "sha256");
+    private static final List<String> TABLE_WRITTEN_AFTER = List.of("rows", "checksum");
 
     private ManifestJson() {}
 
     static String write(BackupManifest m) {
+        try {
+            return JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(m)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The manifest's fields that are known before the first row is written, which the dump's header
+     * repeats (see {@link DumpFacts}): all but the end time, the file's size and checksum, and each
+     * table's rows and checksum.
+     */
+    static ObjectNode identity(BackupManifest m) {
+        ObjectNode root = tree(m);
+        root.remove(WRITTEN_AFTER);
+        ((ObjectNode) root.get("file")).remove(FILE_WRITTEN_AFTER);
+        root.get("tables").forEach(t -> ((ObjectNode) t).remove(TABLE_WRITTEN_AFTER));
+        return root;
+    }
+
+    /** One line of compact JSON. */
+    static String compact(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode parse(String text) throws JsonProcessingException {
+        return JSON.readTree(text);
+    }
+
+    private static ObjectNode tree(BackupManifest m) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", "dbcreator-backup/" + m.format());
         root.put("database", m.database());
@@ -45,61 +81,18 @@ final class ManifestJson {
         }
         m.objects().forEach(root.putArray("objects")::add);
         m.warnings().forEach(root.putArray("warnings")::add);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     /** Reads a manifest; {@code source} names it in the error when it is not one. */
     static BackupManifest read(String text, String source) {
+        JsonNode root;
         try {
-            JsonNode root = JSON.readTree(text);
-            String format = required(root, "format", source);
-            if (!format.equals("dbcreator-backup/" + BackupManifest.FORMAT)) {
-                throw invalid(source, "its format is '" + format + "', this release reads dbcreator-backup/"
-                        + BackupManifest.FORMAT);
-            }
-            JsonNode file = root.path("file");
-            List<BackupManifest.TableEntry> tables = new ArrayList<>();
-            for (JsonNode t : root.path("tables")) {
-                tables.add(new BackupManifest.TableEntry(required(t, "name", source), t.path("engine").asText(""),
-                        t.path("rows").asLong(), required(t, "checksum", source)));
-            }
-            return new BackupManifest(BackupManifest.FORMAT, required(root, "database", source), optional(root, "product"),
-                    optional(root, "schemaVersion"), optional(root, "phase"), root.path("tool").asText(""),
-                    root.path("server").asText(""), Instant.parse(required(root, "startedAt", source)),
-                    Instant.parse(required(root, "finishedAt", source)), root.path("consistency").asText(""),
-                    root.path("characterSet").asText("utf8mb4"), root.path("collation").asText(""),
-                    new BackupManifest.DumpFile(required(file, "name", source), file.path("bytes").asLong(-1),
-                            required(file, "sha256", source)),
-                    tables, texts(root.path("objects")), texts(root.path("warnings")));
-        } catch (JsonProcessingException | DateTimeParseException e) {
-            throw invalid(source, "it is not valid manifest JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ManifestFields.invalid(source, "it is not valid manifest JSON (" + e.getMessage().lines().findFirst().orElse("")
+                    + ")");
         }
-    }
-
-    private static String required(JsonNode node, String field, String source) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw invalid(source, "it lacks the field '" + field + "'");
-        }
-        return value.asText();
-    }
-
-    private static Optional<String> optional(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(n -> texts.add(n.asText()));
-        return texts;
-    }
-
-    private static DbCreatorException invalid(String source, String why) {
-        return new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "The manifest " + source + " cannot be read: " + why + ".");
+        return new ManifestFields(root, source).manifest();
     }
 }

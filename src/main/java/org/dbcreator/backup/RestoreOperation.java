@@ -46,11 +46,12 @@ public final class RestoreOperation {
         Instant started = Instant.now();
         BackupCheck.Result check = BackupCheck.check(file, false);
         List<String> notes = new ArrayList<>(check.notes());
+        notes.add(0, BackupOrigin.describe(check));
         notes.forEach(this::notice);
         if (request.checkCatalog()) {
             requireCatalogAccepts(check);
         }
-        check.scan().ifPresent(scan -> requireOwnDatabase(file, scan));
+        ServerCharacterSets.require(target, check);
         try (AdvisoryLock lock = lockTarget()) {
             RestoreTarget restoreTarget = new RestoreTarget(target);
             RestoreTarget.Contents before = restoreTarget.contents();
@@ -157,15 +158,6 @@ public final class RestoreOperation {
         if (version.isPresent() && Version.parse(version.get()).isNewerThan(catalog.latestVersion())) {
             throw new DbCreatorException(ErrorCode.BACKUP_NEWER_THAN_CATALOG, check.dump() + " holds " + catalog.product() + " "
                     + version.get() + ", newer than this catalog's latest " + catalog.latestVersion() + ". Nothing was changed.");
-        }
-    }
-
-    /** A dump made with --databases or --all-databases would write outside the target: refused. */
-    private static void requireOwnDatabase(Path file, DumpScan.Result scan) {
-        if (!scan.elsewhere().isEmpty()) {
-            throw new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, file + " names databases of its own ("
-                    + scan.elsewhere().get(0) + "), so it would not restore into the one asked for. Dump one database"
-                    + " without --databases: mariadb-dump --single-transaction DATABASE.");
         }
     }
 

@@ -40,8 +40,10 @@ public final class VerifyOperation {
     public static VerifyResult checkFile(Path file) {
         BackupCheck.Result check = BackupCheck.check(file, true);
         DumpScan.Result scan = check.scan().orElseThrow();
+        List<String> notes = new ArrayList<>(check.notes());
+        notes.add(0, BackupOrigin.describe(check));
         return new VerifyResult(file, check.kind() == DumpInput.Kind.STOCK, check.manifest(), scan.statements(), scan.rows(),
-                Optional.empty(), false, check.notes());
+                Optional.empty(), false, notes);
     }
 
     public VerifyResult restoreTest(Path file, int connections) throws SQLException {

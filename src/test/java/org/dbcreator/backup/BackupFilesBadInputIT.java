@@ -42,14 +42,14 @@ class BackupFilesBadInputIT {
     }
 
     /** A damaged or foreign file: refused by verify (no server needed) and by restore, the target left as it was. */
-    private static void assertRefused(Path file, TestDatabase target, ErrorCode code, String... phrases) throws SQLException {
+    static void assertRefused(Path file, TestDatabase target, ErrorCode code, String... phrases) throws SQLException {
         assertThatThrownBy(() -> DbCreator.verifyBackupFile(file)).isInstanceOfSatisfying(DbCreatorException.class,
                 e -> assertThat(e.code()).isEqualTo(code)).hasMessageContainingAll(phrases);
         assertRestoreRefused(file, target, Fixtures.CATALOG, code, phrases);
     }
 
     /** Refused by restore, with the target left as it was. */
-    private static void assertRestoreRefused(Path file, TestDatabase target, Catalog catalog, ErrorCode code,
+    static void assertRestoreRefused(Path file, TestDatabase target, Catalog catalog, ErrorCode code,
             String... phrases) throws SQLException {
         Footprint before = Footprint.of(target);
         assertThatThrownBy(() -> {
@@ -123,13 +123,12 @@ class BackupFilesBadInputIT {
     }
 
     @Test
-    void stockDumpOfSeveralDatabasesShouldBeRefused(TestDatabase source, TestDatabase target) throws Exception {
+    void stockDumpOfSeveralDatabasesShouldBeRefusedByVerifyAndRestore(TestDatabase source, TestDatabase target) throws Exception {
         Fixtures.deployDemo(source);
         Path dump = folder.resolve("databases.sql");
         new StockClient(source.admin()).dump(source.name(), dump, "--databases");
 
-        assertRestoreRefused(dump, target, Fixtures.CATALOG, ErrorCode.BACKUP_NOT_A_DUMP, "names databases of its own",
-                "without --databases");
+        assertRefused(dump, target, ErrorCode.BACKUP_NOT_A_DUMP, "names databases of its own", "without --databases");
     }
 
     @Test

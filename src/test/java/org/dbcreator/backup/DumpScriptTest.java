@@ -31,8 +31,8 @@ class DumpScriptTest {
                 Optional.empty(), Optional.of("utf8mb4_general_ci"), Optional.empty());
         DumpSchema schema = new DumpSchema("utf8mb4", "utf8mb4_general_ci", List.of(), List.of(view),
                 List.of(routine("SELECT ';;'; SELECT 2;")), List.of(), List.of(), List.of());
-        String script = DumpScript.header("cloud", "", "dev", "MariaDB 11.4.5", "now", "one snapshot")
-                + DumpScript.trailer(schema, 0, 0);
+        String script = DumpScript.header("cloud", "", "dev", "MariaDB 11.4.5", "now", "one snapshot", "")
+                + DumpScript.trailer(schema, 0, 0, "");
 
         DumpReader reader = new DumpReader(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), "dump");
         List<String> statements = new ArrayList<>();
