@@ -42,6 +42,7 @@ final class CleanupOperation extends EngineOperation {
                 return result(p, UpgradeResult.Outcome.DRY_RUN, 0, started, Optional.of(preview));
             }
         }
+        prepare(request, false).checks().requirePrivileges(); // before waiting and before the lock, whose record needs some
         request.waitForNodes().ifPresent(patience -> awaitGate(request, patience));
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
             Prepared p = prepare(request, true);
