@@ -21,11 +21,6 @@ final class Printable {
         return escape(text, true);
     }
 
-    /** The same, for any value (a null is printed as "null", as string concatenation would). */
-    static String line(Object value) {
-        return line(String.valueOf(value));
-    }
-
     private static String escape(String text, boolean keepLineBreaks) {
         if (text == null) {
             return "null";

@@ -27,7 +27,7 @@ public final class AdvisoryLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
     /** What recording the holder in {@code dbcreator_lock} and erasing the record on release needs. */
-    public static final Set<String> RECORD_PRIVILEGES = Set.of("INSERT", "UPDATE", "DELETE");
+    private static final Set<String> RECORD_PRIVILEGES = Set.of("INSERT", "UPDATE", "DELETE");
     static final int SESSION_WAIT_TIMEOUT_SECONDS = 30;
     static final int HEARTBEAT_SECONDS = 10;
 
