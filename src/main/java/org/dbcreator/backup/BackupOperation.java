@@ -50,11 +50,11 @@ public final class BackupOperation {
     public BackupResult run(BackupRequest request, boolean lockHeld) throws SQLException {
         Instant started = Instant.now();
         requireDatabase();
-        BackupTarget target = BackupTarget.prepare(request.directory(), request.output());
-        long dataBytes = dataBytes();
-        target.requireSpace(dataBytes, database.databaseName());
-        AdvisoryLock lock = lockHeld ? null : AdvisoryLock.acquire(database, NAME, takenBy);
+        AdvisoryLock lock = lockHeld ? null : AdvisoryLock.acquire(database, NAME, takenBy); // a refusal makes no folder
         try {
+            BackupTarget target = BackupTarget.prepare(request.directory(), request.output());
+            long dataBytes = dataBytes();
+            target.requireSpace(dataBytes, database.databaseName());
             Optional<DatabaseState> state;
             try (Connection c = database.productConnection()) {
                 state = history.readState(c);

@@ -43,6 +43,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
+        OptionRanges.connections(connections);
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(context.out()))) {
             BackupRequest request = BackupRequest.to(directory);
             TakenBackup result = engine.backup(connections == null ? request : request.withConnections(connections),

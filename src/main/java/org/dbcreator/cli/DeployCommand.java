@@ -38,6 +38,7 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
+        OptionRanges.notNegative("--sample-rows", sampleRows, "no sample data");
         ConnectionOptions.Target target = connection.resolve(context);
         Catalog catalog = target.catalog();
         ConnectionSettings settings = target.settings();

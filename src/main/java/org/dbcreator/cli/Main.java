@@ -27,16 +27,27 @@ public final class Main {
         line.setErr(new java.io.PrintWriter(context.err(), true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionExceptionHandler((failure, commandLine, parseResult) -> report(failure));
+        line.setParameterExceptionHandler((failure, arguments) -> UsageErrors.report(failure, context.err()));
         return line.execute(args);
     }
 
     private int report(Exception failure) {
         if (failure instanceof DbCreatorException known) {
-            context.err().println("error " + known.code() + ": " + known.describe());
+            context.err().println("error " + known.code() + ": " + printable(known));
             return known.code().exitCode();
         }
-        context.err().println("error INTERNAL: " + failure);
+        context.err().println("error INTERNAL: " + Printable.line(failure.toString()));
         failure.printStackTrace(context.err());
         return 1;
+    }
+
+    /**
+     * A failure's message may quote the database (a node's name, the lock's holder, the server's
+     * error text): one line, escaped. Only the catalog's findings (5x), read from the operator's
+     * own files, are listed line by line.
+     */
+    private static String printable(DbCreatorException known) {
+        boolean catalog = known.code().exitCode() / 10 == 5;
+        return catalog ? Printable.text(known.describe()) : Printable.line(known.describe());
     }
 }

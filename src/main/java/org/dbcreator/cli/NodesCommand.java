@@ -1,10 +1,8 @@
 package org.dbcreator.cli;
 
-import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dbcreator.cluster.GateReport;
-import org.dbcreator.cluster.NodeStatus;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.ProgressListener;
 import org.dbcreator.error.DbCreatorException;
@@ -36,19 +34,8 @@ final class NodesCommand implements Callable<Integer> {
             GateReport gate = engine.nodes(Optional.ofNullable(version).map(Versions::parse)).orElseThrow(() ->
                     new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The catalog of " + engine.catalog().product()
                             + " declares no node registry."));
-            print(gate, context.out());
+            context.out().print(NodesRendering.text(gate));
             return gate.isOpen() ? 0 : ErrorCode.NODES_NOT_READY.exitCode();
         }
-    }
-
-    private static void print(GateReport gate, PrintStream out) {
-        out.printf("%-24s %-10s %-6s %10s  %-6s %s%n", "NODE", "RELEASE", "STATE", "HEARTBEAT", "", "CLEANUP TO " + gate.target());
-        for (NodeStatus node : gate.nodes()) {
-            out.printf("%-24s %-10s %-6s %9.1fs  %-6s %s%n", node.name(), node.release(), node.state(),
-                    node.heartbeatAge().toMillis() / 1000.0, node.liveness().name().toLowerCase(),
-                    node.blocker().map(reason -> "blocks: " + reason).orElse("ok"));
-        }
-        out.println(gate.isOpen() ? "The cleanup gate is open." : "The cleanup gate is shut by " + gate.blockers().size()
-                + " node" + (gate.blockers().size() == 1 ? "." : "s."));
     }
 }

@@ -21,9 +21,10 @@ final class ProgressPrinter implements ProgressListener {
     private void printTable(ProgressEvent.TableProgress table) {
         long now = System.nanoTime();
         if (table.finished()) {
-            out.printf(Locale.ROOT, "  %-32s %,12d rows %10.1f MB%n", table.table(), table.rows(), table.bytes() / 1e6);
+            out.printf(Locale.ROOT, "  %-32s %,12d rows %10.1f MB%n", Printable.line(table.table()), table.rows(),
+                    table.bytes() / 1e6);
         } else if (now - lastTableLine > 5_000_000_000L) {
-            out.printf(Locale.ROOT, "  %-32s %,12d rows so far%s%n", table.table(), table.rows(),
+            out.printf(Locale.ROOT, "  %-32s %,12d rows so far%s%n", Printable.line(table.table()), table.rows(),
                     table.estimatedRemaining().map(d -> ", about " + Math.max(1, d.toSeconds()) + " s left").orElse(""));
         } else {
             return;
@@ -36,7 +37,7 @@ final class ProgressPrinter implements ProgressListener {
         if (event instanceof ProgressEvent.Checked checked) {
             out.print(PlanRendering.checks(checked.report()));
         } else if (event instanceof ProgressEvent.Notice notice) {
-            out.println(notice.message());
+            out.println(Printable.line(notice.message())); // may name nodes, the lock's holder, the server's answer
         } else if (event instanceof ProgressEvent.ScriptStarted started) {
             statementsRun = 0;
             statementsSkipped = 0;

@@ -38,6 +38,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
+        OptionRanges.connections(connections);
         ConnectionOptions.Target resolved = connection.resolve(context);
         RestoreRequest request = RestoreRequest.intoEmpty();
         request = replace ? request.replacing() : request;

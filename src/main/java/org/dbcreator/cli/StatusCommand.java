@@ -2,9 +2,11 @@ package org.dbcreator.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.dbcreator.cluster.GateReport;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.ProgressListener;
 import org.dbcreator.engine.StatusReport;
+import org.dbcreator.error.DbCreatorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,8 +32,27 @@ final class StatusCommand implements Callable<Integer> {
         CliContext context = main.context();
         try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             StatusReport report = engine.status(Optional.ofNullable(version).map(Versions::parse));
-            context.out().print(json ? StatusRendering.json(report) + "\n" : StatusRendering.text(report));
+            context.out().print(json ? StatusRendering.json(report, nodes(engine, report)) + "\n"
+                    : StatusRendering.text(report));
         }
         return 0;
+    }
+
+    /**
+     * The registry, read once the schema holds it (a deployed database). A database of another
+     * product may have no such table: its report then goes without nodes, as its findings say why.
+     */
+    private static Optional<GateReport> nodes(DbCreator engine, StatusReport report) {
+        if (report.condition() != StatusReport.Condition.MANAGED || report.schemaVersion().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return engine.nodes(Optional.empty());
+        } catch (DbCreatorException unreadable) {
+            if (report.findings().isEmpty()) {
+                throw unreadable; // a database of this product whose registry cannot be read: say so
+            }
+            return Optional.empty();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.cluster.GateReport;
 import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.StatusReport;
@@ -40,11 +41,11 @@ final class StatusRendering {
                 : r.history().size() + (r.history().size() == 1 ? " script" : " scripts") + " applied");
         for (AppliedScript a : r.history()) {
             out.append(String.format("  %s  %-7s %-8s %-9s %-42s %5d  %6.1f s  %s%n", WHEN.withZone(zone).format(a.finishedAt()),
-                    a.operation(), a.version(), a.kind().name().toLowerCase(), a.script(), a.statements(),
-                    a.executionMillis() / 1000.0, a.installedBy()));
+                    Printable.line(a.operation()), a.version(), a.kind().name().toLowerCase(), Printable.line(a.script()),
+                    a.statements(), a.executionMillis() / 1000.0, Printable.line(a.installedBy())));
         }
         line(out, "Findings", r.findings().isEmpty() ? "none" : r.findings().size() + "");
-        r.findings().forEach(f -> out.append("  ! ").append(f).append('\n'));
+        r.findings().forEach(f -> out.append("  ! ").append(Printable.line(f)).append('\n'));
         r.checks().ifPresent(checks -> {
             line(out, "Checks", "before the " + checks.operation());
             checks.checks().forEach(c -> out.append(checkLine(c)));
@@ -54,6 +55,11 @@ final class StatusRendering {
     }
 
     static String json(StatusReport r) {
+        return json(r, Optional.empty());
+    }
+
+    /** @param nodes the node registry, as {@code dbcreator nodes} shows it, when the product has one */
+    static String json(StatusReport r, Optional<GateReport> nodes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("server", r.server());
         m.put("serverVersion", r.serverVersion());
@@ -73,6 +79,7 @@ final class StatusRendering {
         m.put("findings", r.findings());
         m.put("checks", r.checks().map(StatusRendering::json).orElse(null));
         m.put("nextAction", r.nextAction());
+        nodes.ifPresent(gate -> m.put("nodes", NodesRendering.json(gate)));
         return JsonOutput.of(m);
     }
 
@@ -113,12 +120,13 @@ final class StatusRendering {
             case AMBER -> "  warn ";
             case RED -> "  FAIL ";
         };
-        String line = String.format("%s%-18s %s%n", light, check.name(), check.reason());
-        return check.fix().isBlank() ? line : line + String.format("%26s%s%n", "", "-> " + check.fix());
+        String line = String.format("%s%-18s %s%n", light, check.name(), Printable.line(check.reason()));
+        return check.fix().isBlank() ? line : line + String.format("%26s%s%n", "", "-> " + Printable.line(check.fix()));
     }
 
+    /** Every value may quote the database (server version, state, where a run stopped): escaped. */
     private static void line(StringBuilder out, String label, String value) {
-        out.append(String.format("%-14s%s%n", label, value));
+        out.append(String.format("%-14s%s%n", label, Printable.line(value)));
     }
 
     private static String join(List<Version> versions) {

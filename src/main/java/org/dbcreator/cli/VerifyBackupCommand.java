@@ -35,6 +35,7 @@ final class VerifyBackupCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = backup.context();
         backup.requireNoOptionsBefore("verify");
+        OptionRanges.connections(connections);
         VerifyResult result;
         if (!restoreTest) {
             result = DbCreator.verifyBackupFile(file);

@@ -46,9 +46,16 @@ public final class DemoNode implements AutoCloseable {
             }
             if (!(ratePerSecond > 0 && ratePerSecond <= 10_000)) {
                 throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT,
-                        "A node's rate must be between 0 and 10000 units of work per second, not " + ratePerSecond + ".");
+                        "A node's rate must be more than 0 and at most 10000 units of work per second, not "
+                                + plain(ratePerSecond) + ".");
             }
         }
+    }
+
+    /** 0 rather than 0.0: the number as the operator typed it. */
+    private static String plain(double value) {
+        return Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private final Database database;

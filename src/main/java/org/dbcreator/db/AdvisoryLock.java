@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class AdvisoryLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
+    /** What recording the holder in {@code dbcreator_lock} and erasing the record on release needs. */
+    private static final Set<String> RECORD_PRIVILEGES = Set.of("INSERT", "UPDATE", "DELETE");
     static final int SESSION_WAIT_TIMEOUT_SECONDS = 30;
     static final int HEARTBEAT_SECONDS = 10;
 
@@ -64,9 +67,15 @@ public final class AdvisoryLock implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("SET SESSION wait_timeout = " + SESSION_WAIT_TIMEOUT_SECONDS);
             }
+            requireRecordPrivileges(c, database, operation); // before the lock: a refused operator leaves no trace
             if (getLock(c, name)) {
                 AdvisoryLock lock = new AdvisoryLock(c, name, database);
-                lock.record(database, operation, holder);
+                try {
+                    lock.record(database, operation, holder);
+                } catch (SQLException | RuntimeException e) {
+                    lock.close(); // released at once, heartbeat and all: the operation does not start
+                    throw e;
+                }
                 return lock;
             }
             String who = describeHolder(c, database).orElse("another session");
@@ -75,7 +84,39 @@ public final class AdvisoryLock implements AutoCloseable {
                     + database.databaseName() + "' is locked by " + who + ".");
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new DbCreatorException(ErrorCode.CONNECTION_LOST, "Cannot take the operator lock: " + e.getMessage(), e);
+            throw failure(e, database, operation);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** The lock's own failure told as what it is: a refusal is not a lost connection. */
+    private static DbCreatorException failure(SQLException e, Database database, String operation) {
+        if (SqlFailures.isConnectionLoss(e)) {
+            return new DbCreatorException(ErrorCode.CONNECTION_LOST, "Cannot take the operator lock: " + e.getMessage(), e);
+        }
+        if (SqlFailures.isPrivilegeDenied(e)) {
+            return new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "Cannot " + operation + ": user '"
+                    + database.settings().user() + "' may not record the operator lock in "
+                    + database.databaseName() + ".dbcreator_lock (" + e.getMessage() + "); nothing was changed.", e);
+        }
+        return new DbCreatorException(ErrorCode.INTERNAL, "Cannot take the operator lock: the server said "
+                + e.getMessage() + " (error " + e.getErrorCode() + ", SQLSTATE " + e.getSQLState() + ").", e);
+    }
+
+    /** Where the tool's tables exist, the holder is recorded there: a user who may not do that cannot take the lock. */
+    private static void requireRecordPrivileges(Connection c, Database database, String operation) throws SQLException {
+        if (!lockTableExists(c, database)) {
+            return;
+        }
+        Set<String> missing = Privileges.missing(c, database.databaseName(), RECORD_PRIVILEGES);
+        if (!missing.isEmpty()) {
+            throw new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "Cannot " + operation + ": user '"
+                    + database.settings().user() + "' lacks " + String.join(", ", missing) + " on database '"
+                    + database.databaseName() + "', which recording the operator lock in dbcreator_lock needs;"
+                    + " nothing was changed. GRANT " + String.join(", ", missing) + " ON "
+                    + Identifiers.quote(database.databaseName()) + ".* TO the user.");
         }
     }
 

@@ -63,9 +63,11 @@ final class BatchRunner {
                         pace.restAfter(System.nanoTime() - began); // committed: the rest holds no lock
                     }
                 } while (rows > 0);
-            } finally {
-                connection.setAutoCommit(true);
+            } catch (SQLException | RuntimeException e) {
+                restoreAutoCommit();
+                throw e;
             }
+            connection.setAutoCommit(true);
             history.recordApplied(connection, new AppliedScript(run.runId(), run.operation(), version, kind,
                     work.name(), null, batch, run.installedBy(), started, Instant.now()));
         } catch (SQLException e) {
@@ -73,6 +75,15 @@ final class BatchRunner {
         }
         listener.onEvent(new ProgressEvent.ScriptFinished(work.name(),
                 Instant.now().toEpochMilli() - started.toEpochMilli(), false));
+    }
+
+    /** After a failed batch: a failure here must not hide the batch's own, which explains what happened. */
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // a lost connection is reported by what failed before
+        }
     }
 
     /** Runs one batch and commits it together with its journal row, or rolls both back. */

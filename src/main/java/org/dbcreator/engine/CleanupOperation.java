@@ -42,12 +42,17 @@ final class CleanupOperation extends EngineOperation {
                 return result(p, UpgradeResult.Outcome.DRY_RUN, 0, started, Optional.of(preview));
             }
         }
+        prepare(request, false).checks().requirePrivileges(); // before waiting and before the lock, whose record needs some
         request.waitForNodes().ifPresent(patience -> awaitGate(request, patience));
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
             Prepared p = prepare(request, true);
             listener.onEvent(new ProgressEvent.Checked(p.checks()));
             p.checks().requireNoRed();
             DatabaseState state = p.state().orElseThrow();
+            if (state.phase() == Phase.CLEAN) {
+                listener.onEvent(new ProgressEvent.Notice(nothingToClean(state)));
+                return result(p, UpgradeResult.Outcome.NOTHING_TO_DO, 0, started, Optional.empty());
+            }
             requireConsent(request, p, state);
             return cleanup(p, state, request, started);
         }
@@ -107,7 +112,8 @@ final class CleanupOperation extends EngineOperation {
         List<PlanItem> plan = allowed ? Plans.cleanup(catalog, from, to) : List.of();
         List<PreflightCheck> checks = new ArrayList<>(List.of(stateCheck));
         boolean resuming = state.map(s -> s.phase() == Phase.CLEANING).orElse(false);
-        if (allowed && !resuming) { // a cleanup under way already shut older nodes out
+        boolean clean = state.map(s -> s.phase() == Phase.CLEAN).orElse(false);
+        if (allowed && !resuming && !clean) { // a cleanup under way already shut older nodes out
             new NodeGate(database, catalog).read(to, request.excludedNodes()).map(NodeGate::check).ifPresent(checks::add);
         }
         PreflightReport report = new Preflight(database, catalog).check(NAME, inspection, checks, plan, lockHeld);
@@ -131,13 +137,25 @@ final class CleanupOperation extends EngineOperation {
             case CLEANING -> PreflightCheck.amber(check, "An interrupted cleanup " + range + " will be resumed"
                     + inspection.interruption().map(i -> "; " + i.where()).orElse("") + ".",
                     inspection.interruption().map(Inspection.Interruption::fix).orElse("Nothing to do: it resumes by itself."));
-            case CLEAN -> PreflightCheck.red(check, "Nothing is expanded: the database is clean at " + s.targetVersion()
-                    + ".", "Run 'dbcreator upgrade' first.", ErrorCode.NOTHING_EXPANDED);
+            case CLEAN -> catalog.knows(s.targetVersion())
+                    ? PreflightCheck.green(check, nothingToClean(s))
+                    : PreflightCheck.red(check, "Clean at " + s.targetVersion() + ", which this catalog does not know.",
+                            "Use the DatabaseCreator release that matches the database.", ErrorCode.DATABASE_NEWER_THAN_CATALOG);
             case EXPANDING -> PreflightCheck.red(check, "The expand " + range + " is unfinished.",
                     "Resume it with 'dbcreator upgrade' first.", ErrorCode.OPERATION_IN_PROGRESS);
             case DEPLOYING -> PreflightCheck.red(check, "A deploy is unfinished.", "Finish it with 'dbcreator deploy'.",
                     ErrorCode.OPERATION_IN_PROGRESS);
         };
+    }
+
+    /** A clean database has nothing to clean up; below the latest release, the next step is an upgrade. */
+    private String nothingToClean(DatabaseState clean) {
+        Version at = clean.targetVersion();
+        String next = at.isOlderThan(catalog.latestVersion())
+                ? " The next step is an upgrade to " + catalog.latestVersion() + ": dbcreator upgrade --database "
+                        + database.databaseName() + "."
+                : "";
+        return "Nothing to clean up: the database is clean at " + at + " and nothing is expanded." + next;
     }
 
     private UpgradeResult cleanup(Prepared p, DatabaseState state, CleanupRequest request, Instant started)

@@ -1,6 +1,7 @@
 package org.dbcreator.engine;
 
 import java.sql.SQLException;
+import org.dbcreator.db.SqlFailures;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
@@ -28,15 +29,13 @@ final class Failures {
                 "Cannot record progress of " + script + " in the tool's tables: " + e.getMessage() + ".", e);
     }
 
-    private static final int ACCESS_DENIED_TO_DATABASE = 1044;
-    private static final int COMMAND_DENIED = 1142;
     private static final int UNKNOWN_DATABASE = 1049;
 
     /** A failure outside any script: reading state, checking, connecting. */
     static DbCreatorException ofOperation(SQLException e, String user, String database) {
-        if (e.getErrorCode() == ACCESS_DENIED_TO_DATABASE || e.getErrorCode() == COMMAND_DENIED) {
+        if (SqlFailures.isPrivilegeDenied(e)) {
             return new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "User '" + user
-                    + "' may not read database '" + database + "' (" + e.getMessage() + ").", e);
+                    + "' lacks a privilege on database '" + database + "' (" + e.getMessage() + ").", e);
         }
         if (e.getErrorCode() == UNKNOWN_DATABASE) {
             return new DbCreatorException(ErrorCode.DATABASE_NOT_FOUND, "There is no database '" + database + "' on"
@@ -49,11 +48,8 @@ final class Failures {
                 + " (error " + e.getErrorCode() + ", SQLSTATE " + e.getSQLState() + ").", e);
     }
 
-    /** SQLSTATE class 08 is "connection exception"; a killed connection also says so. */
+    /** A killed or lost connection, however the driver words it: see {@link SqlFailures#isConnectionLoss}. */
     static boolean isConnectionLoss(SQLException e) {
-        String state = e.getSQLState();
-        return (state != null && state.startsWith("08"))
-                || e.getClass().getSimpleName().contains("Communications")
-                || e.getErrorCode() == 1927 /* ER_CONNECTION_KILLED */ || e.getErrorCode() == 1317 /* ER_QUERY_INTERRUPTED */;
+        return SqlFailures.isConnectionLoss(e);
     }
 }

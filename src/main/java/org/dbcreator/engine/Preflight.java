@@ -24,6 +24,8 @@ final class Preflight {
     /** Transactions open longer than this are named: an ALTER would wait behind them. */
     static final int LONG_TRANSACTION_SECONDS = 10;
 
+    static final String PRIVILEGES = "Privileges";
+
     private final Database database;
     private final Catalog catalog;
 
@@ -58,10 +60,10 @@ final class Preflight {
         try (Connection c = database.serverConnection()) {
             Set<String> missing = Privileges.missing(c, database.databaseName(), needed);
             if (missing.isEmpty()) {
-                return PreflightCheck.green("Privileges", "User '" + database.settings().user() + "' has "
+                return PreflightCheck.green(PRIVILEGES, "User '" + database.settings().user() + "' has "
                         + String.join(", ", needed) + ".");
             }
-            return PreflightCheck.red("Privileges", "User '" + database.settings().user() + "' lacks "
+            return PreflightCheck.red(PRIVILEGES, "User '" + database.settings().user() + "' lacks "
                     + String.join(", ", missing) + " on '" + database.databaseName() + "'.",
                     "GRANT " + String.join(", ", missing) + " ON `" + database.databaseName() + "`.* TO the user.",
                     ErrorCode.INSUFFICIENT_PRIVILEGES);

@@ -16,6 +16,15 @@ public record PreflightReport(String operation, List<PreflightCheck> checks) {
         return checks.stream().noneMatch(c -> c.level() == PreflightCheck.Level.RED);
     }
 
+    /**
+     * Throws when the privileges check is red: run before the operator lock is taken, whose
+     * record of its holder needs privileges too, so that every missing privilege is named at once.
+     */
+    void requirePrivileges() {
+        new PreflightReport(operation, checks.stream().filter(c -> c.name().equals(Preflight.PRIVILEGES)).toList())
+                .requireNoRed();
+    }
+
     /** Throws the first red check's error, with every red reason and fix, when any check is red. */
     void requireNoRed() {
         List<PreflightCheck> red = checks.stream().filter(c -> c.level() == PreflightCheck.Level.RED).toList();

@@ -12,8 +12,8 @@ import org.dbcreator.catalog.SqlTokens;
  */
 final class RequiredPrivileges {
 
-    /** What the tool needs for its own tables. */
-    static final Set<String> TOOL_TABLES = Set.of("SELECT", "INSERT", "UPDATE", "CREATE");
+    /** What the tool needs for its own tables, the operator lock's record (INSERT, UPDATE, DELETE) included. */
+    static final Set<String> TOOL_TABLES = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE");
 
     /** What a data migration or sample generator may do; its SQL is Java code, so this is an estimate. */
     static final Set<String> JAVA_STEP = Set.of("SELECT", "UPDATE", "INSERT");

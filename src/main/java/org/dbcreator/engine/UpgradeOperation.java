@@ -41,6 +41,7 @@ final class UpgradeOperation extends EngineOperation {
                 return result(p, UpgradeResult.Outcome.DRY_RUN, 0, started, Optional.of(preview));
             }
         }
+        prepare(requested, backup, false).checks().requirePrivileges(); // the lock's record needs some of them
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
             Prepared p = prepare(requested, backup, true); // decided while holding the lock: no one else can move the state
             listener.onEvent(new ProgressEvent.Checked(p.checks()));

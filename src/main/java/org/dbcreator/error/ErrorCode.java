@@ -35,7 +35,6 @@ public enum ErrorCode {
     DATABASE_NOT_EMPTY(60, "The database holds tables that DatabaseCreator does not manage. Deploy into a new or empty database."),
     DATABASE_NEWER_THAN_CATALOG(61, "The database is newer than this catalog. Use the DatabaseCreator release that matches the database."),
     DATABASE_NEEDS_UPGRADE(62, "The database is already deployed at an older version. Use 'dbcreator upgrade' instead."),
-    NOTHING_EXPANDED(62, "There is no expanded upgrade to clean up. Run 'dbcreator upgrade' first."),
     DATABASE_NOT_MANAGED(63, "DatabaseCreator does not manage this database. Deploy it first with 'dbcreator deploy'."),
     DATABASE_NOT_FOUND(63, "No such database on this server. Check the name, or deploy it first."),
     PRODUCT_MISMATCH(64, "The database belongs to another product. Point the tool at the right database or catalog."),

@@ -17,6 +17,8 @@ import org.dbcreator.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each kind of bad input gets its own error code, exit code and advice, and changes nothing:
@@ -68,6 +70,28 @@ class BadInputIT {
 
         assertRefused(result, 42, "INSUFFICIENT_PRIVILEGES", "CREATE", "INSERT", "CREATE VIEW", "CREATE ROUTINE");
         assertThat(Footprint.of(db)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"upgrade --skip-backup", "upgrade --backup-to NEW", "deploy", "backup --to NEW", "cleanup"})
+    void selectOnlyAccountShouldBeToldWhichPrivilegesAreMissingAndChangeNothing(String command, TestDatabase db)
+            throws SQLException {
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        ConnectionSettings readOnly = db.createUser("SELECT");
+        Footprint before = Footprint.of(db);
+        Path folder = temp.resolve("new-folder");
+        String[] words = command.replace("NEW", folder.toString()).split(" ");
+
+        DbCreatorCli.Result result = DbCreatorCli.run(readOnly, words[0],
+                java.util.Arrays.copyOfRange(words, 1, words.length));
+
+        assertRefused(result, 42, "INSUFFICIENT_PRIVILEGES", readOnly.user());
+        assertThat(result.err()).as("the missing privileges are named").containsAnyOf("lacks", "needs")
+                .containsAnyOf("INSERT", "CREATE");
+        assertThat(result.all()).doesNotContain("CONNECTION_LOST", "connection was lost");
+        assertThat(Footprint.of(db)).isEqualTo(before);
+        assertThat(db.number("SELECT COUNT(*) FROM dbcreator_lock")).isZero();
+        assertThat(folder).doesNotExist();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
@@ -78,13 +79,28 @@ class CommandsIT {
         assertThat(upgrade.out()).contains("4.1.0/expand.sql");
         assertThat(upgrade.err()).contains("BACKUP_REQUIRED", "would be refused");
 
-        // Nothing is expanded: the real cleanup would be refused with NOTHING_EXPANDED (62)
+        // Nothing is expanded: a cleanup has nothing to do (0), and says the next step is an upgrade
         DbCreatorCli.Result cleanup = DbCreatorCli.run(db.admin(), "cleanup", "--dry-run");
-        assertThat(cleanup.exitCode()).as(cleanup.all()).isEqualTo(62);
+        assertThat(cleanup.exitCode()).as(cleanup.all()).isZero();
+        assertThat(cleanup.out()).contains("Nothing to clean up", "next step is an upgrade", "Nothing to apply");
 
         DbCreatorCli.Result allowed = DbCreatorCli.run(db.admin(), "upgrade", "--dry-run", "--skip-backup");
         assertThat(allowed.exitCode()).as(allowed.all()).isZero();
         assertThat(backupRows(db)).isZero(); // a dry run writes nothing, not even the skip
+    }
+
+    @Test
+    void cleanupOfADatabaseCleanAtTheLatestReleaseShouldBeNothingToDo(TestDatabase db) throws java.sql.SQLException {
+        assertThat(DbCreatorCli.run(db.admin(), "deploy").exitCode()).isZero();
+        List<String> historyBefore = db.rows("SELECT * FROM dbcreator_history ORDER BY 1");
+
+        DbCreatorCli.Result cleanup = DbCreatorCli.run(db.admin(), "cleanup");
+
+        assertThat(cleanup.exitCode()).as(cleanup.all()).isZero();
+        assertThat(cleanup.out()).contains("Nothing to clean up: the database is clean at", "NOTHING_TO_DO")
+                .doesNotContain("dbcreator upgrade");
+        assertThat(db.rows("SELECT * FROM dbcreator_history ORDER BY 1")).isEqualTo(historyBefore);
+        assertThat(db.rows("SELECT phase FROM dbcreator_state")).containsExactly("CLEAN");
     }
 
     private static long backupRows(TestDatabase db) {

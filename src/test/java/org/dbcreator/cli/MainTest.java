@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Command-line behaviour that needs no server: usage, validation before connecting. */
 class MainTest {
@@ -61,5 +64,46 @@ class MainTest {
     void malformedVersionShouldBeAnInvalidArgument() {
         assertThat(run("demo", "--version", "latest", "--no-wait")).isEqualTo(40);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'latest' is not a version");
+    }
+
+    @ParameterizedTest(name = "{0} --connections {1}")
+    @CsvSource({"backup, 0", "backup, 1000", "restore, 0", "restore, 17", "verify, 0", "verify, 1000"})
+    void connectionsOutOfRangeShouldNameTheRangeWithoutAStackTrace(String command, int connections) {
+        String[] args = switch (command) {
+            case "backup" -> new String[] {"backup", "--port", "1", "--to", "/nonexistent/never-created", "--connections", "" + connections};
+            case "restore" -> new String[] {"restore", "no-such.sql.gz", "--to", "x", "--port", "1", "--connections", "" + connections};
+            default -> new String[] {"backup", "verify", "no-such.sql.gz", "--restore-test", "--port", "1", "--connections", "" + connections};
+        };
+        assertThat(run(args)).isEqualTo(40); // before connecting: port 1 would give 30, the missing file 78
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("INVALID_ARGUMENT", "--connections must be between 1 and 16, not " + connections)
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void negativeSampleRowsShouldBeRefusedBeforeConnecting() {
+        assertThat(run("deploy", "--port", "1", "--sample-rows", "-5")).isEqualTo(40);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("INVALID_ARGUMENT", "--sample-rows must be 0 or more, not -5");
+    }
+
+    @Test
+    void demoNodeRateOfZeroShouldSayWhatIsAllowed() {
+        assertThat(run("demo-node", "--version", "4.0.0", "--port", "1", "--rate", "0")).isEqualTo(40);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("must be more than 0 and at most 10000 units of work per second, not 0.")
+                .doesNotContain("0.0", "between 0 and");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--password SECRET-7x", "--password=SECRET-7x", "-p SECRET-7x", "-pSECRET-7x",
+        "--pwd SECRET-7x", "--no-such x SECRET-7x"})
+    void usageErrorShouldNeverPrintAValueBack(String typed) {
+        String[] args = ("status --port 1 " + typed).split(" ");
+        assertThat(run(args)).isEqualTo(2);
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("SECRET").contains("dbcreator status --help");
+        if (typed.startsWith("-p")) {
+            assertThat(printed).contains("--password-env VAR, --password-file FILE or --password-prompt");
+        }
     }
 }

@@ -127,15 +127,32 @@ class UpgradeIT {
         assertThat(Footprint.of(db)).isEqualTo(before);
     }
 
-    @Test
-    void cleanupWithoutAnExpandShouldBeRefusedAndChangeNothing(TestDatabase db) throws SQLException {
+    @ParameterizedTest(name = "clean at {0}")
+    @MethodSource("oldestAndLatest")
+    void cleanupOfACleanDatabaseShouldBeNothingToDoAndChangeNothing(String version, TestDatabase db) throws SQLException {
         Operator op = operator(db);
-        op.deploy(null, SampleSize.none());
+        op.deploy(version, SampleSize.none());
         Footprint before = Footprint.of(db);
+        List<String> notices = new java.util.ArrayList<>();
 
-        assertThatThrownBy(() -> op.cleanup(ProgressListener.NONE)).isInstanceOfSatisfying(DbCreatorException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOTHING_EXPANDED));
+        UpgradeResult result = op.cleanup(event -> {
+            if (event instanceof ProgressEvent.Notice n) {
+                notices.add(n.message());
+            }
+        });
+
+        assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.NOTHING_TO_DO);
+        assertThat(result.applied()).isZero();
         assertThat(Footprint.of(db)).isEqualTo(before);
+        assertThat(op.status().phase()).contains(Phase.CLEAN);
+        assertThat(op.status().schemaVersion()).contains(Version.parse(version));
+        boolean latest = version.equals(CATALOG.latestVersion().toString());
+        assertThat(notices).singleElement().asString().contains("Nothing to clean up", "clean at " + version)
+                .satisfies(n -> assertThat(n.contains("dbcreator upgrade")).isEqualTo(!latest));
+    }
+
+    static Stream<String> oldestAndLatest() {
+        return Stream.of(CATALOG.baselineVersion().toString(), CATALOG.latestVersion().toString());
     }
 
     @Test
