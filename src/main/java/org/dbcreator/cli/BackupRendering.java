@@ -7,7 +7,7 @@ import org.dbcreator.backup.RestoreResult;
 import org.dbcreator.backup.VerifyResult;
 import org.dbcreator.engine.TakenBackup;
 
-/** The lines that end a backup, a verification and a restore. */
+/** The lines that end a backup, a verification and a restore; text from a file or the server is escaped. */
 final class BackupRendering {
 
     private BackupRendering() {}
@@ -27,7 +27,7 @@ final class BackupRendering {
         out.append("  recorded  ").append(r.recorded() ? "in dbcreator_backup, where 'dbcreator upgrade' finds it"
                 + (taken.provedRestorable() ? ", as restore-tested" : ", as read back only")
                 : "no (the database is not managed, or the user may not write the tool's tables)").append('\n');
-        r.warnings().forEach(w -> out.append("  warning   ").append(w).append('\n'));
+        r.warnings().forEach(w -> out.append("  warning   ").append(Printable.line(w)).append('\n'));
         return out.toString();
     }
 
@@ -42,7 +42,7 @@ final class BackupRendering {
         if (r.recordedRestoreTest()) {
             out.append("  recorded  as restore-tested in dbcreator_backup\n");
         }
-        r.notes().forEach(n -> out.append("  note      ").append(n).append('\n'));
+        r.notes().forEach(n -> out.append("  note      ").append(Printable.line(n)).append('\n'));
         return out.toString();
     }
 
@@ -59,7 +59,7 @@ final class BackupRendering {
                 r.file(), r.database(), r.tables(), r.rows(), r.statements(), r.duration().toMillis() / 1000.0));
         out.append("  compared  ").append(r.checksumsCompared() ? "every table's rows and content checksum match the manifest"
                 : "row counts match the dump; content checksums unknown (no manifest)").append('\n');
-        r.notes().forEach(n -> out.append("  note      ").append(n).append('\n'));
+        r.notes().forEach(n -> out.append("  note      ").append(Printable.line(n)).append('\n'));
         return out.toString();
     }
 }
