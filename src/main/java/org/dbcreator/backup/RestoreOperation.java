@@ -73,6 +73,8 @@ public final class RestoreOperation {
                 }
                 swap(scratch, restoreTarget, before, check, unfinished.orElse(null), file);
                 return result;
+            } catch (RestoreSwap.NotPutBack e) {
+                throw e;
             } catch (DbCreatorException e) {
                 throw new DbCreatorException(e.code(), e.getMessage() + " '" + target.databaseName() + "' is as it was.", e);
             }

@@ -23,6 +23,13 @@ import org.dbcreator.error.ErrorCode;
  */
 final class RestoreSwap {
 
+    /** The swap failed and could not be undone: the target is not as it was (the message says where its old contents are). */
+    static final class NotPutBack extends DbCreatorException {
+        NotPutBack(String message, Throwable cause) {
+            super(ErrorCode.RESTORE_FAILED, message, cause);
+        }
+    }
+
     private static final String[] ALL_KINDS = {"FUNCTION", "PROCEDURE", "VIEW", "TRIGGER", "EVENT"};
     private static final String STATE = "dbcreator_state";
 
@@ -85,7 +92,10 @@ final class RestoreSwap {
         }
     }
 
-    /** Undoes the swap: the old tables and objects return, the marker goes (or the earlier one returns). */
+    /**
+     * Undoes the swap: the old tables and objects return, the marker goes (or the earlier one
+     * returns). Throws {@link NotPutBack} when that fails too.
+     */
     private void putBack(Connection c, DefinedObjects old, List<String> newTables, List<String> oldTables,
             RestoreMarker.Mark unfinished, Exception failure) {
         try {
@@ -99,9 +109,10 @@ final class RestoreSwap {
             }
             drop(c, hold);
         } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
-            notice.accept("Could not put '" + target + "' back as it was (" + e.getMessage() + "): its old tables may be in '"
-                    + hold + "', its old views, routines, triggers and events were " + old.labels() + ".");
+            e.addSuppressed(failure);
+            throw new NotPutBack(failure.getMessage() + " Putting '" + target + "' back as it was failed too (" + e.getMessage()
+                    + "): it is marked half-restored, its old tables may be in '" + hold + "', its old views, routines,"
+                    + " triggers and events were " + old.labels() + ".", e);
         }
     }
 

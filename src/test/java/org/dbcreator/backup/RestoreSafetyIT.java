@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.dbcreator.testing.SchemaFacts;
 import org.dbcreator.testing.StockClient;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,20 @@ class RestoreSafetyIT {
 
     @TempDir
     Path folder;
+
+    /** Targets whose scratch and holding databases are dropped after the test, even when it failed half-way. */
+    private final List<TestDatabase> targets = new ArrayList<>();
+
+    @AfterEach
+    void dropScratchDatabases() throws SQLException {
+        for (TestDatabase target : targets) {
+            try (var c = target.server().adminConnection(); var s = c.createStatement()) {
+                for (String name : restoreDatabases(s, target)) {
+                    s.execute("DROP DATABASE `" + name + "`");
+                }
+            }
+        }
+    }
 
     @Test
     void replaceWithAFileThatFailsLateShouldLeaveTheOldContentsExactlyAsTheyWere(TestDatabase source, TestDatabase target)
@@ -178,12 +194,25 @@ class RestoreSafetyIT {
 
     /** The scratch and holding databases of restores into {@code target}, named after it. */
     private static List<String> restoreDatabases(TestDatabase existing, TestDatabase target) throws SQLException {
-        return existing.rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
-                + ScratchDatabase.nameFor(target.name()) + "%'");
+        try (var c = existing.server().adminConnection(); var s = c.createStatement()) {
+            return restoreDatabases(s, target);
+        }
+    }
+
+    private static List<String> restoreDatabases(Statement s, TestDatabase target) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (var rs = s.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+                + ScratchDatabase.nameFor(target.name()) + "%' ORDER BY 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     /** Runs {@link Forked} until it halts where asked (or ends); returns what it printed. */
-    private static String fork(String operation, TestDatabase db, String path, String haltAt) throws Exception {
+    private String fork(String operation, TestDatabase db, String path, String haltAt) throws Exception {
+        targets.add(db);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Forked.class.getName(), operation, db.admin().host(),
                 String.valueOf(db.admin().port()), db.admin().user(), db.name(), path, haltAt);
