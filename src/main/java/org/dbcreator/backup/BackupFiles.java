@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * The two files of a backup, {@code NAME.sql.gz} and {@code NAME.manifest.json} side by side. Both
@@ -18,6 +19,8 @@ public record BackupFiles(Path dump, Path manifest) {
     static final String DUMP_SUFFIX = ".sql.gz";
     static final String MANIFEST_SUFFIX = ".manifest.json";
     static final String PARTIAL_SUFFIX = ".partial";
+    private static final Pattern PARTIAL_NAME = Pattern.compile(
+            "(-[0-9][0-9A-Za-z.+_]*)?-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?(\\.sql\\.gz|\\.manifest\\.json)\\.partial");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** The files of the dump at {@code dump} (ours or a stock one, whose manifest is absent). */
@@ -37,6 +40,15 @@ public record BackupFiles(Path dump, Path manifest) {
                 return files;
             }
         }
+    }
+
+    /**
+     * True for a partial file that {@link #newIn} names for {@code database}: the database, an
+     * optional release, the UTC time, an optional counter. Database names hold no '-', so another
+     * database's files never match.
+     */
+    static boolean isPartialOf(String fileName, String database) {
+        return fileName.startsWith(database + "-") && PARTIAL_NAME.matcher(fileName.substring(database.length())).matches();
     }
 
     Path partialDump() {

@@ -49,6 +49,7 @@ public final class BackupOperation {
     /** @param lockHeld true when the caller (an upgrade) already holds the operator lock */
     public BackupResult run(BackupRequest request, boolean lockHeld) throws SQLException {
         Instant started = Instant.now();
+        SystemDatabases.refuse(database.databaseName(), "backed up");
         requireDatabase();
         AdvisoryLock lock = lockHeld ? null : AdvisoryLock.acquire(database, NAME, takenBy); // a refusal makes no folder
         try {
@@ -59,6 +60,7 @@ public final class BackupOperation {
             try (Connection c = database.productConnection()) {
                 state = history.readState(c);
             }
+            target.removeStalePartials(database.databaseName());
             String version = state.flatMap(DatabaseState::schemaVersion).map(Version::toString).orElse("");
             BackupFiles files = BackupFiles.newIn(target.directory(), database.databaseName(), version, started);
             try {
@@ -160,6 +162,7 @@ public final class BackupOperation {
         }
     }
 
+    /** The database exists and is not half-restored (its backup would pass for a complete one). */
     private void requireDatabase() throws SQLException {
         try (Connection c = database.serverConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
@@ -170,6 +173,7 @@ public final class BackupOperation {
                             + database.databaseName() + "' on " + database.settings().host() + ":" + database.settings().port() + ".");
                 }
             }
+            RestoreMarker.refuseUnfinished(c, database.databaseName());
         }
     }
 

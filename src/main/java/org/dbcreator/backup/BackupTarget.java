@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The folder a backup goes to: made ready and measured before anything is written, and the
@@ -18,6 +23,10 @@ import org.dbcreator.error.ErrorCode;
  * say what to do.
  */
 final class BackupTarget {
+
+    /** A partial file untouched this long belongs to no running backup. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(BackupTarget.class);
 
     private final Path directory;
     private final BackupOutput output;
@@ -72,6 +81,25 @@ final class BackupTarget {
             folder.force(true);
         } catch (IOException ignored) {
             // not every file system lets a folder be synced; the renames are done either way
+        }
+    }
+
+    /**
+     * Deletes the partial files that earlier backups of {@code database} left when they were killed.
+     * Called under the database's operator lock, so no backup of it from this server is writing;
+     * a file written to in the last minute is kept all the same, in case a backup from another
+     * server with a database of the same name writes into the same folder.
+     */
+    void removeStalePartials(String database) {
+        Instant writtenBefore = Instant.now().minus(STALE_AFTER);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path p : files.filter(f -> BackupFiles.isPartialOf(f.getFileName().toString(), database)).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(writtenBefore) && Files.deleteIfExists(p)) {
+                    LOG.info("deleted {}, left by a backup that was stopped", p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove old partial backup files in {}: {}", directory, e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.dbcreator.backup;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,9 @@ import org.dbcreator.error.ErrorCode;
 /**
  * {@code dbcreator restore FILE --to DB}: replays a dump (DatabaseCreator's or a stock one) into a
  * new or empty database, or over a non-empty one when told to replace it. The file is proved whole
- * before anything changes; afterwards every table is compared with the manifest. A restore that
- * fails removes what it restored, so a refused or failed restore leaves the database as it was
- * (except a replace, whose old content was dropped as asked).
+ * before anything changes; it is then loaded into a scratch database next to the target, every
+ * table compared with the manifest, and only then moved into the target ({@link RestoreSwap}). A
+ * refused or failed restore leaves the target as it was, old contents included.
  */
 public final class RestoreOperation {
 
@@ -44,6 +45,7 @@ public final class RestoreOperation {
 
     public RestoreResult run(Path file, RestoreRequest request) throws SQLException {
         Instant started = Instant.now();
+        SystemDatabases.refuse(target.databaseName(), "restored into");
         BackupCheck.Result check = BackupCheck.check(file, false);
         List<String> notes = new ArrayList<>(check.notes());
         notes.add(0, BackupOrigin.describe(check));
@@ -59,37 +61,56 @@ public final class RestoreOperation {
                 throw new DbCreatorException(ErrorCode.RESTORE_TARGET_NOT_EMPTY, "'" + target.databaseName() + "' is not empty: it"
                         + " holds " + before.describe() + ". A restore with --replace drops all of it first.");
             }
-            if (!before.isEmpty()) {
-                notice("Replacing '" + target.databaseName() + "': dropping " + before.describe() + ". These are lost.");
-                restoreTarget.dropAllObjects();
-            } else if (!before.exists()) {
-                BackupManifest m = check.manifest().orElse(null);
-                restoreTarget.create(m == null ? "utf8mb4" : m.characterSet(), m == null ? "" : m.collation());
+            Optional<RestoreMarker.Mark> unfinished;
+            try (Connection c = target.serverConnection()) {
+                unfinished = RestoreMarker.read(c, target.databaseName());
             }
-            try {
-                return restore(check, request, notes, started);
-            } catch (SQLException | RuntimeException e) {
-                undo(restoreTarget, before);
-                if (before.isEmpty()) {
-                    throw e;
+            unfinished.ifPresent(m -> notice(RestoreMarker.unfinished(target.databaseName(), m)));
+            ScratchDatabase scratch = ScratchDatabase.create(target, check.manifest(), this::notice);
+            try (scratch) {
+                RestoreResult result = restore(scratch.database(), check, request, notes, started);
+                if (!before.isEmpty()) {
+                    notice("Replacing '" + target.databaseName() + "': dropping " + before.describe() + ". These are lost.");
                 }
-                throw new DbCreatorException(e instanceof DbCreatorException d ? d.code() : ErrorCode.RESTORE_FAILED,
-                        e.getMessage() + " '" + target.databaseName() + "' is now empty: its old content was dropped as"
-                                + " asked before the restore began.", e);
+                swap(scratch, restoreTarget, before, check, unfinished.orElse(null), file);
+                return result;
+            } catch (RestoreSwap.NotPutBack e) {
+                throw e;
+            } catch (DbCreatorException e) {
+                throw new DbCreatorException(e.code(), e.getMessage() + " '" + target.databaseName() + "' is as it was.", e);
             }
         }
     }
 
-    private RestoreResult restore(BackupCheck.Result check, RestoreRequest request, List<String> notes, Instant started)
-            throws SQLException {
+    /** Moves the proved scratch database into the target, created first if absent (and removed again on failure). */
+    private void swap(ScratchDatabase scratch, RestoreTarget restoreTarget, RestoreTarget.Contents before,
+            BackupCheck.Result check, RestoreMarker.Mark unfinished, Path file) throws SQLException {
+        if (!before.exists()) {
+            BackupManifest m = check.manifest().orElse(null);
+            restoreTarget.create(m == null ? "utf8mb4" : m.characterSet(), m == null ? "" : m.collation());
+        }
+        notice("Moving the restored tables into '" + target.databaseName() + "' ...");
+        try {
+            new RestoreSwap(target, target.databaseName(), scratch.name(), scratch.holdName(), this::notice)
+                    .run(new RestoreMarker.Mark(file.toAbsolutePath().toString(), restoredBy, scratch.holdName()), unfinished);
+        } catch (SQLException | RuntimeException e) {
+            if (!before.exists()) {
+                undo(restoreTarget);
+            }
+            throw e;
+        }
+    }
+
+    private RestoreResult restore(Database into, BackupCheck.Result check, RestoreRequest request, List<String> notes,
+            Instant started) throws SQLException {
         Path file = check.dump();
-        notice("Restoring " + file.getFileName() + " into '" + target.databaseName() + "' ...");
+        notice("Restoring " + file.getFileName() + " into the scratch database '" + into.databaseName() + "' ...");
         int workers = check.kind() == DumpInput.Kind.DBCREATOR && request.connections() > 1 ? request.connections() : 0;
         long statements;
         RestoreProgress progress;
         try (DumpInput.Opened dump = DumpInput.open(file)) {
             progress = new RestoreProgress(listener, dump.fractionRead());
-            statements = replay(dump, file, workers, progress);
+            statements = replay(into, dump, file, workers, progress);
             progress.finish();
         } catch (EOFException | ZipException e) {
             throw DumpInput.damaged(file, e);
@@ -99,15 +120,15 @@ public final class RestoreOperation {
             Thread.currentThread().interrupt();
             throw new DbCreatorException(ErrorCode.RESTORE_FAILED, "The restore was interrupted.", e);
         }
-        boolean compared = verify(check, progress, request, notes);
+        boolean compared = verify(into, check, progress, request, notes);
         return new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
                 progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes);
     }
 
-    private long replay(DumpInput.Opened dump, Path file, int workers, RestoreProgress progress)
+    private long replay(Database into, DumpInput.Opened dump, Path file, int workers, RestoreProgress progress)
             throws IOException, SQLException, InterruptedException {
         long statements = 0;
-        try (DumpExecutor executor = new DumpExecutor(target, workers, progress::executed)) {
+        try (DumpExecutor executor = new DumpExecutor(into, workers, progress::executed)) {
             DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
             for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
                 statements++;
@@ -120,14 +141,14 @@ public final class RestoreOperation {
     }
 
     /** With a manifest, every table's rows and checksum; without, at least every table's row count. */
-    private boolean verify(BackupCheck.Result check, RestoreProgress progress, RestoreRequest request, List<String> notes)
-            throws SQLException {
+    private boolean verify(Database into, BackupCheck.Result check, RestoreProgress progress, RestoreRequest request,
+            List<String> notes) throws SQLException {
         List<String> differences;
         if (check.manifest().isPresent()) {
             notice("Comparing every table with the manifest ...");
-            differences = ContentVerifier.differences(target, check.manifest().get(), request.connections());
+            differences = ContentVerifier.differences(into, check.manifest().get(), request.connections());
         } else {
-            differences = ContentVerifier.countDifferences(target, progress.rowsPerTable());
+            differences = ContentVerifier.countDifferences(into, progress.rowsPerTable());
             notes.add("Row counts match the dump; without a manifest the content checksums are unknown.");
         }
         if (!differences.isEmpty()) {
@@ -142,7 +163,7 @@ public final class RestoreOperation {
             SQLException e = refusal.error();
             throw new DbCreatorException(ErrorCode.RESTORE_FAILED, "Line " + refusal.statement().line() + " of the dump: the server"
                     + " refused it: " + e.getMessage() + " (error " + e.getErrorCode() + ") in: " + refusal.statement().excerpt()
-                    + ". What was restored has been removed.", e);
+                    + ".", e);
         }
     }
 
@@ -165,15 +186,11 @@ public final class RestoreOperation {
         return AdvisoryLock.acquire(target, NAME, restoredBy);
     }
 
-    private void undo(RestoreTarget restoreTarget, RestoreTarget.Contents before) {
+    private void undo(RestoreTarget restoreTarget) {
         try {
-            if (!before.exists()) {
-                restoreTarget.dropDatabase();
-            } else {
-                restoreTarget.dropAllObjects();
-            }
+            restoreTarget.dropDatabase();
         } catch (SQLException e) {
-            notice("Could not remove what the failed restore created in '" + target.databaseName() + "': " + e.getMessage());
+            notice("Could not drop '" + target.databaseName() + "', created for the failed restore: " + e.getMessage());
         }
     }
 

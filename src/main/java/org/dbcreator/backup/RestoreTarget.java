@@ -13,7 +13,7 @@ import org.dbcreator.db.Database;
 
 /**
  * The database a restore writes into: what it holds now (so that the operator hears what a
- * replace loses), and the few statements that prepare or undo it.
+ * replace loses), and the statements that create or drop it.
  */
 final class RestoreTarget {
 
@@ -88,29 +88,6 @@ final class RestoreTarget {
     void dropDatabase() throws SQLException {
         try (Connection c = target.serverConnection(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + SqlNames.quote(target.databaseName()));
-        }
-    }
-
-    /** Empties the database but keeps it (and the grants on it): tables (with their triggers), views, routines, events. */
-    void dropAllObjects() throws SQLException {
-        String db = SqlNames.quote(target.databaseName());
-        try (Connection c = target.dedicatedConnection(); Statement s = c.createStatement()) {
-            s.execute("SET SESSION FOREIGN_KEY_CHECKS = 0"); // tables referencing each other go in any order
-            List<String> drops = new ArrayList<>();
-            forEachOther(c, (label, kind, name) -> drops.add("DROP " + kind.toUpperCase(Locale.ROOT) + " IF EXISTS " + db + "."
-                    + SqlNames.quote(name)));
-            try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
-                    + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE <> 'VIEW'")) {
-                ps.setString(1, target.databaseName());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        drops.add("DROP TABLE IF EXISTS " + db + "." + SqlNames.quote(rs.getString(1)));
-                    }
-                }
-            }
-            for (String drop : drops) {
-                s.execute(drop);
-            }
         }
     }
 

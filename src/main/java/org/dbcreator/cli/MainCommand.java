@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
             " 1:the operation failed",
             " 2:usage error",
             "30-35:cannot connect (refused, unreachable, authentication, TLS, server, password)",
-            "40-43:bad argument, unknown version, missing privileges, confirmation required",
+            "40-44:bad argument, unknown version, missing privileges, confirmation required, a system database",
             "50-57:catalog problem (manifest, missing or invalid script, edited script, migration, expand-unsafe, a script leaves its database, the scripts need another database name)",
             "60-69:database state refuses the operation (not empty, newer, needs upgrade, locked...)",
             "70:the embedded server failed",

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dbcreator.backup.RestoreMarker;
 import org.dbcreator.db.Database;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
@@ -34,13 +35,15 @@ final class Inspector {
 
     /**
      * Reads the state first and the product's objects only for an unmanaged database: listing
-     * tables would wait behind a DDL statement an interrupted run may have left running.
+     * tables would wait behind a DDL statement an interrupted run may have left running. Refuses
+     * a database that an unfinished restore is moving into (OPERATION_IN_PROGRESS).
      */
     Inspection inspect() throws SQLException {
         if (!exists()) {
             return Inspection.absent();
         }
         try (Connection c = database.productConnection()) {
+            RestoreMarker.refuseUnfinished(c, database.databaseName()); // its tables would pass for a complete database
             Optional<DatabaseState> state = history.readState(c);
             List<JournalEntry> interrupted = state.flatMap(DatabaseState::runId).isPresent()
                     ? history.unfinished(c, state.get().runId().get()) : List.of();

@@ -33,4 +33,14 @@ class BackupFilesTest {
         assertThat(second.dump().getFileName().toString()).isEqualTo("cloud-4.1.0-20261125T100000Z-2.sql.gz");
         assertThat(first.partialDump().getFileName().toString()).endsWith(".sql.gz.partial");
     }
+
+    @Test
+    void partialFilesShouldBeRecognisedOnlyUnderTheirOwnDatabasesNamingPattern() {
+        assertThat(BackupFiles.isPartialOf("cloud-4.1.0-20261125T100000Z.sql.gz.partial", "cloud")).isTrue();
+        assertThat(BackupFiles.isPartialOf("cloud-20261125T100000Z-2.manifest.json.partial", "cloud")).isTrue();
+        assertThat(BackupFiles.isPartialOf("cloud-4.1.0-20261125T100000Z.sql.gz", "cloud")).as("a finished backup").isFalse();
+        assertThat(BackupFiles.isPartialOf("cloud2-4.1.0-20261125T100000Z.sql.gz.partial", "cloud")).isFalse();
+        assertThat(BackupFiles.isPartialOf("cloud-4.1.0-20261125T100000Z.sql.gz.partial", "cloud2")).isFalse();
+        assertThat(BackupFiles.isPartialOf("cloud-notes.txt.partial", "cloud")).isFalse();
+    }
 }
