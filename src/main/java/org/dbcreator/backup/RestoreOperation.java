@@ -82,6 +82,25 @@ public final class RestoreOperation {
         }
     }
 
+    /**
+     * The restore test's restore: the target is a new scratch database of its own, which the
+     * caller drops, so the file is loaded and compared right there, with no second scratch and no
+     * swap (nor their privileges).
+     */
+    public RestoreResult runInScratch(Path file, RestoreRequest request) throws SQLException {
+        Instant started = Instant.now();
+        BackupCheck.Result check = BackupCheck.check(file, false);
+        List<String> notes = new ArrayList<>(check.notes());
+        notes.add(0, BackupOrigin.describe(check));
+        if (request.checkCatalog()) {
+            requireCatalogAccepts(check);
+        }
+        ServerCharacterSets.require(target, check);
+        BackupManifest m = check.manifest().orElse(null);
+        new RestoreTarget(target).create(m == null ? "utf8mb4" : m.characterSet(), m == null ? "" : m.collation());
+        return restore(target, check, request, notes, started);
+    }
+
     /** Moves the proved scratch database into the target, created first if absent (and removed again on failure). */
     private void swap(ScratchDatabase scratch, RestoreTarget restoreTarget, RestoreTarget.Contents before,
             BackupCheck.Result check, RestoreMarker.Mark unfinished, Path file) throws SQLException {

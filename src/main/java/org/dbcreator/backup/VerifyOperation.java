@@ -54,7 +54,7 @@ public final class VerifyOperation {
         try (Database scratchDatabase = Database.connect(server.settings().withDatabase(scratch))) {
             try {
                 restored = new RestoreOperation(catalog, scratchDatabase, listener, verifiedBy)
-                        .run(file, new RestoreRequest(false, connections, false));
+                        .runInScratch(file, new RestoreRequest(false, connections, false));
             } finally {
                 new RestoreTarget(scratchDatabase).dropDatabase();
                 listener.onEvent(new ProgressEvent.Notice("Dropped the scratch database '" + scratch + "'."));

@@ -47,8 +47,9 @@ public record ApplicationAccount(String user, Secret password, Path passwordFile
                 s.execute("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY " + secret);
                 s.execute("ALTER USER " + account + " IDENTIFIED BY " + secret);
                 s.execute("GRANT ALL PRIVILEGES ON " + quotedDatabase + ".* TO " + account);
-                // the scratch databases in which a backup is restored to prove it
+                // the scratch databases in which a backup is restored to prove it, or before it moves in
                 s.execute("GRANT ALL PRIVILEGES ON `dbcreator\\_verify\\_%`.* TO " + account);
+                s.execute("GRANT ALL PRIVILEGES ON `dbcreator\\_restore\\_%`.* TO " + account);
             }
         }
     }
