@@ -9,7 +9,8 @@ import org.dbcreator.error.ErrorCode;
 /**
  * Reads a dump one statement at a time, the way the mysql/mariadb client cuts it, in memory that
  * stays flat however large the file: {@code --}, {@code #} and block comments, the three quote
- * kinds, executable comments and {@code DELIMITER} lines. The rules are those of
+ * kinds (a backslash escapes unless the dump has set {@code NO_BACKSLASH_ESCAPES}, see
+ * {@link SqlModeTracker}), executable comments and {@code DELIMITER} lines. The rules are those of
  * {@link org.dbcreator.catalog.StatementSplitter}, which needs the whole script in memory.
  *
  * <p>Bytes are read as ISO-8859-1, one char per byte, so a statement is the dump's exact bytes:
@@ -38,6 +39,7 @@ final class DumpReader {
     private boolean unbalanced;
     private Consumer<String> comments = c -> {};
     private boolean wholeComments;
+    private final SqlModeTracker sqlMode = new SqlModeTracker(DumpScript.SESSION_SQL_MODE);
 
     DumpReader(InputStream in, String sourceName) {
         this(in, sourceName, DEFAULT_BUFFER);
@@ -127,7 +129,9 @@ final class DumpReader {
             end--;
         }
         sql.setLength(end);
-        return new DumpStatement(sql.toString(), startLine);
+        String text = sql.toString();
+        sqlMode.observe(text);
+        return new DumpStatement(text, startLine);
     }
 
     /** Skips whitespace, comments, empty statements and DELIMITER commands; false at the end. */
@@ -286,7 +290,7 @@ final class DumpReader {
                 line++;
                 sql.append(c);
                 pos++;
-            } else if (c == '\\' && quote != '`') {
+            } else if (c == '\\' && quote != '`' && sqlMode.backslashEscapes()) {
                 if (!ensure(2)) {
                     throw damaged(startLine, "the " + quote + " quote opened here is never closed");
                 }

@@ -5,10 +5,13 @@ import java.util.Optional;
 
 /**
  * The dump's SQL besides the rows: a header that sets up the session, the tables, and a trailer
- * with views, routines, triggers (after the rows, so that restoring the rows does not fire them)
- * and events, which restores the session and ends with the completion line. Only statements the
- * stock mysql/mariadb client runs by itself: no tool-only syntax, no USE, no DROP (restoring over
- * existing tables fails loudly instead of replacing them).
+ * with routines, views, triggers (after the rows, so that restoring the rows does not fire them)
+ * and events, which restores the session and ends with the completion line. The order is what the
+ * server checks at creation: a routine's, trigger's or event's body is resolved only when it runs,
+ * so routines need nothing before them; a view must find every table, view and function it reads
+ * (error 1146 or 1305 otherwise), so views come after the routines, each after the views it reads.
+ * Only statements the stock mysql/mariadb client runs by itself: no tool-only syntax, no USE, no
+ * DROP (restoring over existing tables fails loudly instead of replacing them).
  */
 final class DumpScript {
 
@@ -47,8 +50,8 @@ final class DumpScript {
     /** @param facts comment lines that state each table's rows (see DumpFacts), just before the completion line */
     static String trailer(DumpSchema schema, long tables, long rows, String facts) {
         StringBuilder out = new StringBuilder();
-        section(out, "Views", schema.views());
         section(out, "Routines", schema.routines());
+        section(out, "Views", schema.views());
         section(out, "Triggers", schema.triggers());
         section(out, "Events", schema.events());
         out.append("\nSET SQL_MODE = @OLD_SQL_MODE;\n")

@@ -28,6 +28,9 @@ final class RestoreSessions {
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET NAMES utf8mb4");
+            // The mode the dump's own header sets, already before it: a stock dump without that header
+            // (--compact, --skip-set-charset) is not left to the server's global mode either.
+            s.execute("SET SESSION sql_mode = '" + DumpScript.SESSION_SQL_MODE + "'");
             s.execute(target.server().isMariaDb() ? "SET SESSION max_statement_time = 0" : "SET SESSION max_execution_time = 0");
             return c;
         } catch (SQLException e) {

@@ -87,6 +87,10 @@ final class Snapshot implements AutoCloseable {
         Connection c = database.dedicatedConnection(READER_PROPERTIES);
         try (Statement s = c.createStatement()) {
             s.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            // Definitions and values read under the mode the dump replays them under: SHOW CREATE TABLE quotes
+            // with " under ANSI_QUOTES and drops ENGINE and CHARSET under ORACLE; CHAR values come padded
+            // under PAD_CHAR_TO_FULL_LENGTH. Routines, triggers and events show their own mode regardless.
+            s.execute("SET SESSION sql_mode = '" + DumpScript.SESSION_SQL_MODE + "'");
             s.execute("SET SESSION time_zone = '+00:00'"); // TIMESTAMP values as UTC, as the dump restores them
             s.execute("SET SESSION net_write_timeout = 3600"); // the writer may pause reading while the disk catches up
             s.execute(database.server().isMariaDb() ? "SET SESSION max_statement_time = 0" : "SET SESSION max_execution_time = 0");

@@ -17,7 +17,8 @@ import org.dbcreator.error.ErrorCode;
 /**
  * The connections to one server, pooled, plus what the tool learned about the server when it
  * connected. Connections come without a default database so that the tool can create it; ask for
- * {@link #productConnection()} to run the product's scripts.
+ * {@link #productConnection()} to run the product's scripts. Every connection, pooled or
+ * dedicated, starts under the engine's {@link SessionMode}, not the server's global sql_mode.
  */
 public final class Database implements AutoCloseable {
 
@@ -88,6 +89,9 @@ public final class Database implements AutoCloseable {
         p.setProperty("characterEncoding", "UTF-8");
         p.setProperty("allowMultiQueries", "false");
         p.setProperty("rewriteBatchedStatements", "true");
+        // Set as the session opens, before the driver reads the session's settings: the driver then quotes
+        // (setCatalog) and escapes for the mode the session really has.
+        p.setProperty("sessionVariables", SessionMode.ENGINE_SESSION_VARIABLES);
         // The tool never makes a connection read-only. Left on, the driver asks the server whether
         // the session is read-only before every statement that is not a query (each DDL statement
         // of a script): one round trip each for nothing.
