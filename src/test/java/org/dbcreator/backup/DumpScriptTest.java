@@ -43,6 +43,8 @@ class DumpScriptTest {
         assertThat(statements).contains("CREATE VIEW `v` AS select 1 AS `x`",
                 "CREATE PROCEDURE `p`() BEGIN SELECT ';;'; SELECT 2; END", "SET SESSION SQL_MODE = 'STRICT_TRANS_TABLES'");
         assertThat(statements).noneMatch(s -> s.startsWith("DELIMITER"));
+        assertThat(statements).as("a view may call a function: routines first").containsSubsequence(
+                "CREATE PROCEDURE `p`() BEGIN SELECT ';;'; SELECT 2; END", "CREATE VIEW `v` AS select 1 AS `x`");
         assertThat(reader.lastComment()).isEqualTo(DumpScript.COMPLETE + ": 0 tables, 0 rows");
     }
 }

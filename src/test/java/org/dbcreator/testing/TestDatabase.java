@@ -30,6 +30,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(TestServer.get());
     }
 
+    /** A new unique database name on another server, e.g. a {@link ThrowawayServer}'s. */
+    public static TestDatabase on(TestServer server) {
+        return new TestDatabase(server);
+    }
+
     public String name() {
         return name;
     }

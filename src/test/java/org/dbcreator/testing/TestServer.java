@@ -83,6 +83,11 @@ public final class TestServer {
         return new ConnectionSettings(host, port, "mysql", user, Secret.of(password), TlsMode.PREFERRED, Optional.empty());
     }
 
+    /** A server a test started itself, e.g. a {@link ThrowawayServer}. */
+    static TestServer of(String kind, ConnectionSettings admin) {
+        return new TestServer(kind, admin, Optional.empty());
+    }
+
     /** Administrator settings pointing at {@code database}. */
     public ConnectionSettings admin(String database) {
         return admin.withDatabase(database);

@@ -80,6 +80,21 @@ public final class ThrowawayServer implements AutoCloseable {
         return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/?user=root&password=&sslMode=DISABLED");
     }
 
+    /** The server as the other test helpers know one, e.g. for {@link TestDatabase#on(TestServer)}. */
+    public TestServer server() {
+        return TestServer.of("throwaway MariaDB at port " + port, admin("mysql"));
+    }
+
+    /** Sets the server's global sql_mode: every session opened afterwards starts under it. */
+    public void setGlobalSqlMode(String mode) throws SQLException {
+        execute(List.of("SET GLOBAL sql_mode = '" + mode.replace("'", "''") + "'"));
+    }
+
+    /** Back to the server's compiled-in default sql_mode. */
+    public void resetGlobalSqlMode() throws SQLException {
+        execute(List.of("SET GLOBAL sql_mode = DEFAULT"));
+    }
+
     /** Runs each statement; returns nothing. */
     public void execute(List<String> statements) throws SQLException {
         try (Connection c = adminConnection(); var s = c.createStatement()) {
