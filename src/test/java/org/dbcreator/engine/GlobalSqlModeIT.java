@@ -34,6 +34,8 @@ class GlobalSqlModeIT {
     private static final Catalog CATALOG = Catalog.bundled();
     private static final SampleSize SAMPLE = new SampleSize(300, 7);
 
+    @TempDir
+    static Path serverFolder;
     private static ThrowawayServer server;
     private static SchemaSnapshot reference;
 
@@ -42,7 +44,7 @@ class GlobalSqlModeIT {
 
     @BeforeAll
     static void deployReferenceUnderTheDefaultMode() throws Exception {
-        server = ThrowawayServer.start();
+        server = ThrowawayServer.start(serverFolder);
         try (TestDatabase fresh = TestDatabase.on(server.server())) {
             new Operator(CATALOG, fresh.admin()).deploy(null, SAMPLE);
             reference = UpgradeIT.productSchema(fresh);
