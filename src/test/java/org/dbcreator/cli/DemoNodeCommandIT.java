@@ -50,7 +50,7 @@ class DemoNodeCommandIT {
                 temp.resolve("missing/report.json").toString());
 
         assertThat(noRate.exitCode()).as(noRate.all()).isEqualTo(40);
-        assertThat(noRate.err()).contains("rate must be between 0 and 10000");
+        assertThat(noRate.err()).contains("rate must be more than 0 and at most 10000", "not 0.");
         assertThat(unknown.exitCode()).as(unknown.all()).isEqualTo(41);
         DbCreatorCli.Result missing = DbCreatorCli.run(db.admin().withDatabase(db.name() + "_missing"), "demo-node",
                 "--version", "4.3.0");
