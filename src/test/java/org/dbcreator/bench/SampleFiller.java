@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.dbcreator.catalog.Catalog;
+import org.dbcreator.catalog.Version;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.ProgressListener;
@@ -35,7 +36,7 @@ final class SampleFiller {
 
     static void deployAndFill(ConnectionSettings settings, long rows) throws SQLException {
         try (DbCreator engine = DbCreator.connect(Catalog.bundled(), settings, ProgressListener.NONE)) {
-            engine.deploy(Optional.empty());
+            engine.deploy(Optional.of(Version.parse("4.1.0"))); // the schema it fills, and docs/benchmarks.md describes
             try (Connection c = engine.database().productConnection()) {
                 c.setAutoCommit(false);
                 new SampleFiller().fill(c, rows);
