@@ -1,6 +1,8 @@
 package org.dbcreator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -12,7 +14,54 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] CORE = {"..catalog..", "..db..", "..history..", "..engine..", "..backup..",
-        "..cluster..", "..embedded..", "..error.."};
+        "..cluster..", "..embedded..", "..error..", "..progress.."};
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.dbcreator.(*)..").should().beFreeOfCycles();
+
+    /**
+     * Every package and the packages it may use, as they are: a new package fails here until it is
+     * placed, and a new edge until it is written down (and still points downwards).
+     */
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            // the bottom: vocabulary and connections
+            .layer("error").definedBy("org.dbcreator.error..")
+            .layer("progress").definedBy("org.dbcreator.progress..")
+            .layer("db").definedBy("org.dbcreator.db..")
+            .layer("catalog").definedBy("org.dbcreator.catalog..")
+            // the tool's own tables
+            .layer("history").definedBy("org.dbcreator.history..")
+            // the operations and what they build on
+            .layer("embedded").definedBy("org.dbcreator.embedded..")
+            .layer("cluster").definedBy("org.dbcreator.cluster..")
+            .layer("backup").definedBy("org.dbcreator.backup..")
+            .layer("engine").definedBy("org.dbcreator.engine..")
+            .layer("demo").definedBy("org.dbcreator.demo..") // the demo product's code, loaded by name from its manifest
+            // the front ends
+            .layer("cli").definedBy("org.dbcreator.cli..")
+            .optionalLayer("ui").definedBy("org.dbcreator.ui..")
+            .whereLayer("error").mayNotAccessAnyLayer()
+            .whereLayer("progress").mayNotAccessAnyLayer()
+            .whereLayer("db").mayOnlyAccessLayers("error")
+            .whereLayer("catalog").mayOnlyAccessLayers("error", "db")
+            .whereLayer("history").mayOnlyAccessLayers("error", "db", "catalog")
+            .whereLayer("embedded").mayOnlyAccessLayers("error", "db")
+            .whereLayer("cluster").mayOnlyAccessLayers("error", "db", "catalog", "history")
+            .whereLayer("backup").mayOnlyAccessLayers("error", "progress", "db", "catalog", "history")
+            .whereLayer("engine").mayOnlyAccessLayers("error", "progress", "db", "catalog", "history", "embedded",
+                    "cluster", "backup")
+            .whereLayer("demo").mayOnlyAccessLayers("error", "progress", "db", "catalog", "history", "cluster",
+                    "engine")
+            .whereLayer("demo").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+            .ensureAllClassesAreContainedInArchitecture();
+
+    @ArchTest
+    static final ArchRule frontEndsKnowNoJdbc = noClasses().that()
+            .resideInAnyPackage("org.dbcreator.cli..", "org.dbcreator.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..");
 
     @ArchTest
     static final ArchRule coreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
-import org.dbcreator.engine.ProgressEvent;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * Counts a restore's rows per table from its INSERT statements as they run (on whichever

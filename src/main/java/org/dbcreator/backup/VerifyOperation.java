@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.Database;
-import org.dbcreator.engine.ProgressEvent;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.history.JdbcHistory;
 
 /**

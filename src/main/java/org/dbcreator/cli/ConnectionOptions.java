@@ -7,7 +7,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.ConnectionProfile;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.db.TlsMode;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;

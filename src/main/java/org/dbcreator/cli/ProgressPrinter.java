@@ -2,8 +2,9 @@ package org.dbcreator.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.dbcreator.engine.ProgressEvent;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.engine.PreflightChecked;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /** Prints an operation's progress as one line per script, for terminals and CI logs alike. */
 final class ProgressPrinter implements ProgressListener {
@@ -34,7 +35,7 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public void onEvent(ProgressEvent event) {
-        if (event instanceof ProgressEvent.Checked checked) {
+        if (event instanceof PreflightChecked checked) {
             out.print(PlanRendering.checks(checked.report()));
         } else if (event instanceof ProgressEvent.Notice notice) {
             out.println(Printable.line(notice.message())); // may name nodes, the lock's holder, the server's answer

@@ -16,6 +16,7 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressEvent;
 
 /**
  * The contract phase ({@code dbcreator cleanup}): the pending cleanup scripts of an expanded
@@ -46,7 +47,7 @@ final class CleanupOperation extends EngineOperation {
         request.waitForNodes().ifPresent(patience -> awaitGate(request, patience));
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
             Prepared p = prepare(request, true);
-            listener.onEvent(new ProgressEvent.Checked(p.checks()));
+            listener.onEvent(new PreflightChecked(p.checks()));
             p.checks().requireNoRed();
             DatabaseState state = p.state().orElseThrow();
             if (state.phase() == Phase.CLEAN) {

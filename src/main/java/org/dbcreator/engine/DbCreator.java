@@ -31,6 +31,7 @@ import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * The engine's front door: wires the catalog, the connection, the history and the progress

@@ -18,6 +18,8 @@ import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * Starts the evaluator's demo: the embedded server in the demo folder, an application account,

@@ -17,6 +17,7 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressEvent;
 
 /**
  * Creates the product database (if absent) and deploys a release: baseline, then expand,

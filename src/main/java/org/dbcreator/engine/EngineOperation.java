@@ -3,6 +3,7 @@ package org.dbcreator.engine;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.Database;
 import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.progress.ProgressListener;
 
 /** The collaborators every operation class uses, taken from one {@link OperationContext}. */
 abstract class EngineOperation {

@@ -12,6 +12,7 @@ import org.dbcreator.db.Database;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
+import org.dbcreator.progress.ProgressListener;
 
 /** Looks at the product database without changing it; a SELECT-only account is enough. */
 final class Inspector {

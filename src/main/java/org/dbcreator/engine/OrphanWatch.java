@@ -9,6 +9,8 @@ import java.util.List;
 import org.dbcreator.history.JournalEntry;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * After a crash, the last statement may still run on the server under its old connection. The

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /** Applies a plan on one connection, skipping what the history shows applied before. */
 final class PlanExecutor {

@@ -16,6 +16,7 @@ import org.dbcreator.db.Database;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressEvent;
 
 /**
  * The expand phase of a rolling upgrade ({@code dbcreator upgrade}): every expand script and data
@@ -44,7 +45,7 @@ final class UpgradeOperation extends EngineOperation {
         prepare(requested, backup, false).checks().requirePrivileges(); // the lock's record needs some of them
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
             Prepared p = prepare(requested, backup, true); // decided while holding the lock: no one else can move the state
-            listener.onEvent(new ProgressEvent.Checked(p.checks()));
+            listener.onEvent(new PreflightChecked(p.checks()));
             p.checks().requireNoRed();
             if (p.decision().from().isEmpty()) {
                 listener.onEvent(new ProgressEvent.Notice(p.decision().check().reason()));

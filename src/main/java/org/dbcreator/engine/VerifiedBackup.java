@@ -14,6 +14,7 @@ import org.dbcreator.db.Database;
 import org.dbcreator.db.Privileges;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.ProgressEvent;
 
 /**
  * A backup and, unless the operator opts out, the proof that it restores: the file read back is

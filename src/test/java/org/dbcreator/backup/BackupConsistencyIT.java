@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressEvent;
+import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
 import org.dbcreator.testing.TestServer;

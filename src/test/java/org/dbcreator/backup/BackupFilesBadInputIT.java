@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.testing.Footprint;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.TestDatabase;
 
 /** Databases for the backup tests: the demo product with values that are easy to get wrong, and every kind of object. */

@@ -7,8 +7,8 @@ import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Secret;
 import org.dbcreator.db.TlsMode;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressEvent;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * A backup or restore in a JVM of its own, so that a test can cap its heap ({@code -Xmx64m}) or

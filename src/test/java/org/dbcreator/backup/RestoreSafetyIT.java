@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.dbcreator.db.Database;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.StockClient;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.ThrowawayServer;

@@ -10,7 +10,7 @@ import org.dbcreator.embedded.EmbeddedServer;
 import org.dbcreator.embedded.ServerBinaries;
 import org.dbcreator.embedded.UserFolders;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * Where a demo's time goes, phase by phase, in one process: unpacking the server, initialising

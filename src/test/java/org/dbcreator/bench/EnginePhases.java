@@ -2,8 +2,9 @@ package org.dbcreator.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dbcreator.engine.ProgressEvent;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.engine.PreflightChecked;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * Where an in-process engine run's time goes, told apart by its progress events: connecting; the
@@ -46,7 +47,7 @@ final class EnginePhases implements ProgressListener {
 
     @Override
     public void onEvent(ProgressEvent event) {
-        if (event instanceof ProgressEvent.Checked) {
+        if (event instanceof PreflightChecked) {
             switchTo(REST);
         } else if (event instanceof ProgressEvent.ScriptStarted started) {
             switchTo(started.kind().equals("MIGRATION") ? MIGRATIONS : SCRIPTS);

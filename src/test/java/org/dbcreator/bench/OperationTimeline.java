@@ -2,8 +2,8 @@ package org.dbcreator.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dbcreator.engine.ProgressEvent;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * When each script, data migration and schema statement of an engine operation ran, from its

@@ -12,7 +12,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * Fills a freshly deployed DemoCloud database with about {@code rows} rows of realistic width

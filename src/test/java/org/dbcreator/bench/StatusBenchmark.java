@@ -11,7 +11,7 @@ import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Secret;
 import org.dbcreator.db.TlsMode;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * Times {@code status} in process, without the JVM's start: a fresh connection per run (what one

@@ -19,7 +19,7 @@ import org.dbcreator.db.TlsMode;
 import org.dbcreator.embedded.EmbeddedServer;
 import org.dbcreator.embedded.UserFolders;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.engine.SampleSize;
 
 /**

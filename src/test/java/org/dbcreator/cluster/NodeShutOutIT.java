@@ -12,7 +12,7 @@ import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.CleanupRequest;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.engine.SampleSize;
 import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;

@@ -14,6 +14,8 @@ import org.dbcreator.catalog.Version;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.Golden;
 import org.dbcreator.testing.SchemaFacts;
 import org.dbcreator.testing.TestDatabase;

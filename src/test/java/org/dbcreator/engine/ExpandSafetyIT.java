@@ -9,6 +9,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;

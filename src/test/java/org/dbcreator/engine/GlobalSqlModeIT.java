@@ -13,6 +13,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.SchemaSnapshot;
 import org.dbcreator.db.SessionMode;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.StockClient;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.ThrowawayServer;

@@ -7,6 +7,8 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Secret;
 import org.dbcreator.db.TlsMode;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 
 /**
  * A separate process that runs an upgrade or cleanup and dies abruptly ({@code Runtime.halt}: no

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.progress.ProgressListener;
 
 /** Engine calls as an operator makes them, one connection each, for the integration tests. */
 final class Operator {

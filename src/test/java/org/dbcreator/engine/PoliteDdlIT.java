@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.cluster.DemoNode;
 import org.dbcreator.cluster.NodeReport;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
 import org.dbcreator.testing.TestServer;

@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;

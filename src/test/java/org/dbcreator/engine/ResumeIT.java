@@ -18,6 +18,8 @@ import org.dbcreator.db.SchemaIntrospector;
 import org.dbcreator.db.SchemaSnapshot;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;

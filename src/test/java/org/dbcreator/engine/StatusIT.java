@@ -9,6 +9,7 @@ import org.dbcreator.catalog.Version;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.StatusReport.Condition;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;

@@ -22,6 +22,8 @@ import org.dbcreator.db.SchemaSnapshot;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.RowChecksum;
 import org.dbcreator.testing.TestDatabase;

@@ -12,7 +12,7 @@ import org.dbcreator.catalog.Step;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.DataMigration;
 import org.dbcreator.engine.DbCreator;
-import org.dbcreator.engine.ProgressListener;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.engine.SampleSize;
 
 /**

@@ -1,4 +1,4 @@
-package org.dbcreator.engine;
+package org.dbcreator.progress;
 
 /** Receives an operation's progress on the thread that runs the operation. */
 @FunctionalInterface

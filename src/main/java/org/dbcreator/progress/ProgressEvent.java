@@ -1,4 +1,4 @@
-package org.dbcreator.engine;
+package org.dbcreator.progress;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public sealed interface ProgressEvent {
 
-    /** The pre-flight checks of the operation about to start (or refused, when one is red). */
-    record Checked(PreflightReport report) implements ProgressEvent {}
+    /**
+     * An event whose payload is a type of the operation above this package (the engine's pre-flight
+     * checks): declared beside that type, so this vocabulary depends on nothing above it.
+     */
+    non-sealed interface OperationEvent extends ProgressEvent {}
 
     /** A line for the live log. */
     record Notice(String message) implements ProgressEvent {}
