@@ -24,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     MainCommand main;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy into a fresh database"
+    @Option(names = "--target", paramLabel = "VERSION", description = "Release to deploy into a fresh database"
             + " (default: the oldest, so that an upgrade can be tried). A database deployed by an earlier run stays"
             + " at its version unless this is given.")
     String version;
@@ -33,10 +33,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Port for the server (default: the previous run's if free, else a free one).")
     int port;
 
-    @Option(names = "--rows", paramLabel = "N",
+    @Option(names = "--sample-rows", paramLabel = "N",
             description = "Sample rows for a fresh database (default: " + DemoRequest.DEFAULT_ROWS
                     + " when the catalog has a sample data generator).")
     Long rows;
+
+    /** The option's name before it matched deploy's; kept so that existing scripts work. */
+    @Option(names = "--rows", paramLabel = "N", hidden = true)
+    void rows(long n) {
+        rows = n;
+    }
 
     @Option(names = "--seed", defaultValue = "" + SampleSize.DEFAULT_SEED,
             description = "Seed of the sample data; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")

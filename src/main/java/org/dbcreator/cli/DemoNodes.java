@@ -47,7 +47,7 @@ final class DemoNodes {
         out.println("  dbcreator nodes --profile " + demo.profileFile());
         out.println("Upgrade while they run (in another terminal), then start nodes of the new release beside them:");
         out.println("  dbcreator upgrade --profile " + demo.profileFile() + " --backup-to DIR");
-        out.println("  dbcreator demo-node --profile " + demo.profileFile() + " --name new-node-1 --version "
+        out.println("  dbcreator demo-node --profile " + demo.profileFile() + " --name new-node-1 --release "
                 + catalog.latestVersion());
         return running;
     }

@@ -21,7 +21,7 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "Target release to plan for (default: the latest).")
+    @Option(names = "--target", paramLabel = "VERSION", description = "Target release to plan for (default: the latest).")
     String version;
 
     @Option(names = "--json", description = "Print the report as JSON, for scripts.")

@@ -71,7 +71,7 @@ class CommandsIT {
 
     @Test
     void dryRunThatWouldBeRefusedShouldExitWithTheRefusalsCodeAfterThePlan(TestDatabase db) {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0").exitCode()).isZero();
 
         // No backup is recorded: the real upgrade would be refused with BACKUP_REQUIRED (75)
         DbCreatorCli.Result upgrade = DbCreatorCli.run(db.admin(), "upgrade", "--dry-run");

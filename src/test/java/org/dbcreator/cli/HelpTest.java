@@ -53,7 +53,7 @@ class HelpTest {
     void helpVerbShouldPrintTheNamedVerbsUsage() {
         DbCreatorCli.Result result = DbCreatorCli.run(Map.of(), "help", "upgrade");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Usage: dbcreator upgrade").contains("--backup-to");
+        assertThat(result.out()).startsWith("Usage: dbcreator upgrade").contains("--target", "--backup-to");
         assertThat(result.err()).isEmpty();
     }
 
