@@ -1,5 +1,6 @@
 package org.dbcreator.cli;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dbcreator.cluster.GateReport;
@@ -8,6 +9,8 @@ import org.dbcreator.engine.ProgressListener;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.error.DbCreatorException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,6 +20,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
     MainCommand main;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectionOptions connection;
@@ -33,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
         try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             StatusReport report = engine.status(Optional.ofNullable(version).map(Versions::parse));
             context.out().print(json ? StatusRendering.json(report, nodes(engine, report)) + "\n"
-                    : StatusRendering.text(report));
+                    : StatusRendering.text(report, ZoneId.systemDefault(), NextSteps.of(context, spec, connection.given())));
         }
         return 0;
     }

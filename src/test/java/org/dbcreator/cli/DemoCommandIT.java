@@ -65,6 +65,8 @@ class DemoCommandIT {
             assertThat(printedAfter(printed, "password  ")).startsWith(password + " ").contains(passwordFile.toString());
             assertThat(Files.readString(profile)).doesNotContain(password);
 
+            assertThat(printedAfter(printed, "Next")).endsWith(": dbcreator upgrade --profile " + profile
+                    + " --database cloud --target 4.3.0");
             DbCreatorCli.Result status = DbCreatorCli.run(Map.of(), "status", "--profile", profile.toString());
 
             assertThat(status.exitCode()).as(status.all()).isZero();
