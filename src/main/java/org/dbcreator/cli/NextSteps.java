@@ -42,7 +42,7 @@ final class NextSteps implements UnaryOperator<String> {
     }
 
     /** The tool's name to print in a command line. */
-    static String command(CliContext context) {
+    private static String command(CliContext context) {
         String given = context.env().get(COMMAND_VARIABLE);
         return given == null || given.isBlank() ? "dbcreator" : quote(given);
     }
