@@ -30,7 +30,7 @@ final class DumpScript {
             String consistency, String facts) {
         return TITLE + " of database `" + database + "`" + describedState + "\n"
                 + "-- Taken " + startedAt + " by DatabaseCreator " + tool + " from " + server + ", " + consistency + ".\n"
-                + "-- Restore: dbcreator restore FILE --to DATABASE, or: gunzip -c FILE | mariadb DATABASE\n"
+                + "-- Restore: dbcreator restore FILE --into DATABASE, or: gunzip -c FILE | mariadb DATABASE\n"
                 + facts
                 + "--\n"
                 + "SET @OLD_CHARACTER_SET_CLIENT = @@CHARACTER_SET_CLIENT, @OLD_CHARACTER_SET_RESULTS = @@CHARACTER_SET_RESULTS,"

@@ -21,7 +21,7 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
 /**
- * {@code dbcreator restore FILE --to DB}: replays a dump (DatabaseCreator's or a stock one) into a
+ * {@code dbcreator restore FILE --into DB}: replays a dump (DatabaseCreator's or a stock one) into a
  * new or empty database, or over a non-empty one when told to replace it. The file is proved whole
  * before anything changes; it is then loaded into a scratch database next to the target, every
  * table compared with the manifest, and only then moved into the target ({@link RestoreSwap}). A

@@ -1,6 +1,8 @@
 package org.dbcreator.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.dbcreator.catalog.Catalog;
@@ -75,6 +77,27 @@ public final class ConnectionOptions {
                 password.resolve(context, chosenUser, p), given(tlsMode, p.tlsMode()).orElse(DEFAULT_TLS_MODE),
                 given(tlsCa, p.tlsCa()));
         return new Target(catalog, settings);
+    }
+
+    /** The connection options given on the command line, each with its value (empty for a flag), to repeat in a next step. */
+    Map<String, String> given() {
+        Map<String, String> given = new LinkedHashMap<>();
+        putGiven(given, "--profile", profile);
+        putGiven(given, "--host", host);
+        putGiven(given, "--port", port);
+        putGiven(given, "--database", database);
+        putGiven(given, "--user", user);
+        putGiven(given, "--tls-mode", tlsMode);
+        putGiven(given, "--tls-ca", tlsCa);
+        putGiven(given, "--catalog", catalogDirectory);
+        given.putAll(password.given());
+        return given;
+    }
+
+    private static void putGiven(Map<String, String> given, String option, Object value) {
+        if (value != null) {
+            given.put(option, value.toString());
+        }
     }
 
     /** Connects the engine to the resolved server with the resolved catalog. */

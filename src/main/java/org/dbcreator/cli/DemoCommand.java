@@ -2,6 +2,8 @@ package org.dbcreator.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -13,8 +15,10 @@ import org.dbcreator.engine.SampleSize;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo", description = {
         "Start a private embedded MariaDB server, deploy the demo database into it and keep it running",
@@ -24,7 +28,10 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     MainCommand main;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy into a fresh database"
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", paramLabel = "VERSION", description = "Release to deploy into a fresh database"
             + " (default: the oldest, so that an upgrade can be tried). A database deployed by an earlier run stays"
             + " at its version unless this is given.")
     String version;
@@ -33,10 +40,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Port for the server (default: the previous run's if free, else a free one).")
     int port;
 
-    @Option(names = "--rows", paramLabel = "N",
+    @Option(names = "--sample-rows", paramLabel = "N",
             description = "Sample rows for a fresh database (default: " + DemoRequest.DEFAULT_ROWS
                     + " when the catalog has a sample data generator).")
     Long rows;
+
+    /** The option's name before it matched deploy's; kept so that existing scripts work. */
+    @Option(names = "--rows", paramLabel = "N", hidden = true)
+    void rows(long n) {
+        rows = n;
+    }
 
     @Option(names = "--seed", defaultValue = "" + SampleSize.DEFAULT_SEED,
             description = "Seed of the sample data; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
@@ -65,11 +78,12 @@ final class DemoCommand implements Callable<Integer> {
                 port, reset, rows == null ? OptionalLong.empty() : OptionalLong.of(rows), seed);
         try (RunningDemo demo = DbCreator.startDemo(request, new ProgressPrinter(out))) {
             out.println();
-            out.print(StatusRendering.text(demo.status()));
+            NextSteps steps = NextSteps.of(context, spec, Map.of("--profile", demo.profileFile().toString()));
+            out.print(StatusRendering.text(demo.status(), ZoneId.systemDefault(), steps));
             out.println();
-            printHowToConnect(out, demo);
+            printHowToConnect(out, demo, steps);
             if (!noWait) {
-                DemoNodes running = DemoNodes.start(demo, catalog, nodes, out);
+                DemoNodes running = DemoNodes.start(demo, catalog, nodes, out, steps);
                 out.println();
                 out.println("The server runs until you press Ctrl-C.");
                 context.stop().await();
@@ -90,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printHowToConnect(PrintStream out, RunningDemo demo) {
+    private static void printHowToConnect(PrintStream out, RunningDemo demo, NextSteps steps) {
         out.println("The demo database is ready. Connect with:");
         out.println("  host      " + demo.host());
         out.println("  port      " + demo.port());
@@ -102,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  tls       to verify the server, add --tls-mode VERIFY_IDENTITY --tls-ca " + demo.certificate());
         out.println();
         out.println("Try:");
-        out.println("  dbcreator status --profile " + demo.profileFile());
+        out.println("  " + steps.apply("dbcreator status"));
         out.println("  " + demo.client() + " -h " + demo.host() + " -P " + demo.port() + " -u "
                 + demo.account().user() + " -p " + demo.database());
         out.println("  (or any mysql/mariadb client; -p asks for the password above)");

@@ -29,7 +29,7 @@ final class DemoNodeCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--version", paramLabel = "VERSION", required = true, description = "The node's release.")
+    @Option(names = "--release", paramLabel = "VERSION", required = true, description = "The node's release.")
     String version;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The node's name in the registry; a restarted node"

@@ -29,7 +29,7 @@ final class DemoNodes {
         this.out = out;
     }
 
-    static DemoNodes start(RunningDemo demo, Catalog catalog, int count, PrintStream out) {
+    static DemoNodes start(RunningDemo demo, Catalog catalog, int count, PrintStream out, NextSteps steps) {
         List<DemoNode> nodes = new ArrayList<>();
         DemoNodes running = new DemoNodes(nodes, out);
         if (count == 0) {
@@ -44,11 +44,10 @@ final class DemoNodes {
         out.println();
         out.println(count + " demo node" + (count == 1 ? "" : "s") + " of release " + release + " run: demo-node-1"
                 + (count > 1 ? " to demo-node-" + count : "") + ". Watch them with:");
-        out.println("  dbcreator nodes --profile " + demo.profileFile());
+        out.println("  " + steps.apply("dbcreator nodes"));
         out.println("Upgrade while they run (in another terminal), then start nodes of the new release beside them:");
-        out.println("  dbcreator upgrade --profile " + demo.profileFile() + " --backup-to DIR");
-        out.println("  dbcreator demo-node --profile " + demo.profileFile() + " --name new-node-1 --version "
-                + catalog.latestVersion());
+        out.println("  " + steps.apply("dbcreator upgrade") + " --backup-to DIR");
+        out.println("  " + steps.apply("dbcreator demo-node") + " --name new-node-1 --release " + catalog.latestVersion());
         return running;
     }
 

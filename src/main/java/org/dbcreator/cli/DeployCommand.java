@@ -24,7 +24,7 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy (default: the latest).")
+    @Option(names = "--target", paramLabel = "VERSION", description = "Release to deploy (default: the latest).")
     String version;
 
     @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "0",

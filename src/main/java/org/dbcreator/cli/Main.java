@@ -22,7 +22,7 @@ public final class Main {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.dbcreator"))
                     .setLevel(ch.qos.logback.classic.Level.DEBUG);
         }
-        CommandLine line = new CommandLine(new MainCommand(context));
+        CommandLine line = CommandTree.complete(new CommandLine(new MainCommand(context)));
         line.setOut(new java.io.PrintWriter(context.out(), true));
         line.setErr(new java.io.PrintWriter(context.err(), true));
         line.setCaseInsensitiveEnumValuesAllowed(true);

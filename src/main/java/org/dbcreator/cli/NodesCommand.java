@@ -23,7 +23,7 @@ final class NodesCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--version", paramLabel = "VERSION",
+    @Option(names = "--target", paramLabel = "VERSION",
             description = "Release the cleanup would go to (default: the one the database is expanded to, else the latest).")
     String version;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.dbcreator.db.ConnectionProfile;
 import org.dbcreator.db.Secret;
 import org.dbcreator.error.DbCreatorException;
@@ -29,6 +30,17 @@ public final class PasswordOptions {
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
     Path file;
+
+    /** The password source given on the command line (never a password), as the option and its value. */
+    Map<String, String> given() {
+        if (prompt) {
+            return Map.of("--password-prompt", "");
+        }
+        if (file != null) {
+            return Map.of("--password-file", file.toString());
+        }
+        return environmentVariable != null ? Map.of("--password-env", environmentVariable) : Map.of();
+    }
 
     Secret resolve(CliContext context, String user, ConnectionProfile profile) {
         if (prompt) {

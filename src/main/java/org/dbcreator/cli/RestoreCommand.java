@@ -22,7 +22,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The .sql.gz of a backup, or a dump (.sql or .sql.gz).")
     Path file;
 
-    @Option(names = "--to", required = true, paramLabel = "DATABASE", description = "The database to restore into.")
+    @Option(names = "--into", required = true, paramLabel = "DATABASE", description = "The database to restore into.")
     String target;
 
     @Option(names = "--replace", description = "Drop everything the database holds first (it is listed before).")

@@ -1,5 +1,6 @@
 package org.dbcreator.cli;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dbcreator.cluster.GateReport;
@@ -8,9 +9,11 @@ import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.error.DbCreatorException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = "Show the database's version state, the planned steps and the history. Read-only.")
 final class StatusCommand implements Callable<Integer> {
@@ -18,10 +21,13 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     MainCommand main;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "Target release to plan for (default: the latest).")
+    @Option(names = "--target", paramLabel = "VERSION", description = "Target release to plan for (default: the latest).")
     String version;
 
     @Option(names = "--json", description = "Print the report as JSON, for scripts.")
@@ -33,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
         try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             StatusReport report = engine.status(Optional.ofNullable(version).map(Versions::parse));
             context.out().print(json ? StatusRendering.json(report, nodes(engine, report)) + "\n"
-                    : StatusRendering.text(report));
+                    : StatusRendering.text(report, ZoneId.systemDefault(), NextSteps.of(context, spec, connection.given())));
         }
         return 0;
     }

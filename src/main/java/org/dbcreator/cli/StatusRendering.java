@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.engine.PreflightCheck;
@@ -26,6 +27,11 @@ final class StatusRendering {
     }
 
     static String text(StatusReport r, ZoneId zone) {
+        return text(r, zone, step -> step);
+    }
+
+    /** @param nextSteps makes a suggested command runnable as printed (see {@link NextSteps}) */
+    static String text(StatusReport r, ZoneId zone, UnaryOperator<String> nextSteps) {
         StringBuilder out = new StringBuilder();
         line(out, "Server", r.server() + " (" + r.serverVersion() + ")");
         line(out, "Database", r.database() + " (product " + r.product() + ")");
@@ -48,9 +54,9 @@ final class StatusRendering {
         r.findings().forEach(f -> out.append("  ! ").append(Printable.line(f)).append('\n'));
         r.checks().ifPresent(checks -> {
             line(out, "Checks", "before the " + checks.operation());
-            checks.checks().forEach(c -> out.append(checkLine(c)));
+            checks.checks().forEach(c -> out.append(nextSteps.apply(checkLine(c))));
         });
-        line(out, "Next", r.nextAction());
+        line(out, "Next", nextSteps.apply(r.nextAction()));
         return out.toString();
     }
 

@@ -29,7 +29,7 @@ final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "Target release (default: the latest).")
+    @Option(names = "--target", paramLabel = "VERSION", description = "Target release (default: the latest).")
     String version;
 
     @Option(names = "--dry-run", description = "Print the checks and every statement that would run; write nothing.")

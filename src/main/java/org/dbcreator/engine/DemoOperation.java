@@ -72,8 +72,8 @@ final class DemoOperation {
         request.version().ifPresent(catalog::requireKnown);
         if (request.rows().orElse(0) > 0 && catalog.manifest().baseline().sampleDataClass().isEmpty()) {
             throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The catalog of " + catalog.product()
-                    + " has no sample data generator, so --rows " + request.rows().getAsLong() + " cannot be"
-                    + " loaded; give --rows 0 or leave it out.");
+                    + " has no sample data generator, so --sample-rows " + request.rows().getAsLong() + " cannot be"
+                    + " loaded; give --sample-rows 0 or leave it out.");
         }
     }
 
@@ -118,7 +118,7 @@ final class DemoOperation {
         }
         DatabaseState current = state.get();
         if (request.rows().orElse(0) > 0 && current.phase() != Phase.DEPLOYING) {
-            notice("The demo database exists already and keeps its data: --rows applies to a fresh one (add --reset"
+            notice("The demo database exists already and keeps its data: --sample-rows applies to a fresh one (add --reset"
                     + " to start over).");
         }
         if (current.phase() == Phase.DEPLOYING) {

@@ -72,7 +72,7 @@ final class DeployOperation extends EngineOperation {
             if (!state.targetVersion().equals(target)) {
                 throw new DbCreatorException(ErrorCode.OPERATION_IN_PROGRESS, "An interrupted deploy of "
                         + state.targetVersion() + " is unfinished in '" + name + "'. Finish it with 'dbcreator deploy"
-                        + " --version " + state.targetVersion() + "'.");
+                        + " --target " + state.targetVersion() + "'.");
             }
             return Optional.empty(); // resume
         }

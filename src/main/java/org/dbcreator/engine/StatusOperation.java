@@ -108,7 +108,7 @@ final class StatusOperation extends EngineOperation {
         }
         DatabaseState state = inspection.state().orElseThrow();
         if (state.phase() == Phase.DEPLOYING) {
-            return "Finish the interrupted deploy: dbcreator deploy --database " + db + " --version " + state.targetVersion();
+            return "Finish the interrupted deploy: dbcreator deploy --database " + db + " --target " + state.targetVersion();
         }
         if (state.phase() == Phase.EXPANDING) {
             return "Resume the interrupted expand to " + state.targetVersion() + ": dbcreator upgrade --database " + db;
@@ -123,7 +123,7 @@ final class StatusOperation extends EngineOperation {
         }
         if (current.isOlderThan(target)) {
             return "Upgrade from " + current + " to " + target + " (old nodes keep working): dbcreator upgrade --database "
-                    + db + " --version " + target;
+                    + db + " --target " + target;
         }
         return current.isNewerThan(catalog.latestVersion())
                 ? "Use a DatabaseCreator release whose catalog knows " + current + "."

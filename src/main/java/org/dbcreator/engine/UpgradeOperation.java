@@ -148,7 +148,7 @@ final class UpgradeOperation extends EngineOperation {
             case EXPANDING -> {
                 if (!state.targetVersion().equals(target)) {
                     return Decision.refuse(PreflightCheck.red(check, "An interrupted expand to " + state.targetVersion()
-                            + " is unfinished.", "Resume it: dbcreator upgrade --version " + state.targetVersion() + ".",
+                            + " is unfinished.", "Resume it: dbcreator upgrade --target " + state.targetVersion() + ".",
                             ErrorCode.OPERATION_IN_PROGRESS));
                 }
                 return Decision.start(schema, PreflightCheck.amber(check, "An interrupted expand " + schema + " -> "

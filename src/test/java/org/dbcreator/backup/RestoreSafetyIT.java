@@ -125,7 +125,7 @@ class RestoreSafetyIT {
                 assertThatThrownBy(operation::run).isInstanceOfSatisfying(DbCreatorException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_IN_PROGRESS);
                     assertThat(e.getMessage()).contains("half-restored", "dbcreator restore " + backup.files().dump(),
-                            "--to " + target.name() + " --replace");
+                            "--into " + target.name() + " --replace");
                 });
             }
         }

@@ -126,7 +126,7 @@ public final class BackupBenchmark {
 
     private Measured ourRestore(Path file) throws Exception {
         execute("DROP DATABASE IF EXISTS bench_restored_ours");
-        return Measured.of(List.of(tool("restore", file.toString(), "--to", "bench_restored_ours")), null, null, env());
+        return Measured.of(List.of(tool("restore", file.toString(), "--into", "bench_restored_ours")), null, null, env());
     }
 
     private Measured stockRestore(Path file) throws Exception {

@@ -49,7 +49,7 @@ class BackupCommandsIT {
         assertSucceeded(verify);
         assertThat(verify.out()).contains("VERIFIED: " + dump, "DatabaseCreator backup", "complete", "manifest  matches");
 
-        DbCreatorCli.Result restore = DbCreatorCli.run(copy.admin(), "restore", dump.toString(), "--to", copy.name());
+        DbCreatorCli.Result restore = DbCreatorCli.run(copy.admin(), "restore", dump.toString(), "--into", copy.name());
         assertSucceeded(restore);
         assertThat(restore.out()).contains("RESTORED: " + dump + " into " + copy.name(),
                 "every table's rows and content checksum match the manifest");
@@ -81,7 +81,7 @@ class BackupCommandsIT {
 
     @Test
     void upgradeShouldNeedABackupAndOfferBothWays(TestDatabase db) throws SQLException {
-        assertSucceeded(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0"));
+        assertSucceeded(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0"));
         Footprint before = Footprint.of(db);
 
         DbCreatorCli.Result refused = DbCreatorCli.run(db.admin(), "upgrade");
@@ -100,7 +100,7 @@ class BackupCommandsIT {
 
     @Test
     void upgradeWithSkipShouldSayItIsRecorded(TestDatabase db) throws SQLException {
-        assertSucceeded(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0"));
+        assertSucceeded(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0"));
 
         DbCreatorCli.Result skipped = DbCreatorCli.run(db.admin(), "upgrade", "--skip-backup");
 
@@ -125,13 +125,13 @@ class BackupCommandsIT {
         assertThat(damaged.exitCode()).as(damaged.all()).isEqualTo(78);
         assertThat(damaged.err()).contains("error BACKUP_DAMAGED:", "cut short");
 
-        DbCreatorCli.Result notEmpty = DbCreatorCli.run(db.admin(), "restore", dump.toString(), "--to", db.name());
+        DbCreatorCli.Result notEmpty = DbCreatorCli.run(db.admin(), "restore", dump.toString(), "--into", db.name());
         assertThat(notEmpty.exitCode()).as(notEmpty.all()).isEqualTo(79);
         assertThat(notEmpty.err()).contains("error RESTORE_TARGET_NOT_EMPTY:", "dbcreator_state", "view vm_view", "--replace");
 
         other.create();
         other.execute("CREATE TABLE scratch (id INT)");
-        DbCreatorCli.Result replaced = DbCreatorCli.run(other.admin(), "restore", dump.toString(), "--to", other.name(),
+        DbCreatorCli.Result replaced = DbCreatorCli.run(other.admin(), "restore", dump.toString(), "--into", other.name(),
                 "--replace");
         assertSucceeded(replaced);
         assertThat(replaced.out()).contains("Replacing '" + other.name() + "': dropping 1 table", "scratch", "These are lost");
@@ -139,7 +139,7 @@ class BackupCommandsIT {
 
     @Test
     void statusShouldShowTheBackupCheckOfTheDueUpgrade(TestDatabase db) {
-        assertSucceeded(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0"));
+        assertSucceeded(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0"));
 
         DbCreatorCli.Result status = DbCreatorCli.run(db.admin(), "status");
 

@@ -76,7 +76,7 @@ class BadInputIT {
     @ValueSource(strings = {"upgrade --skip-backup", "upgrade --backup-to NEW", "deploy", "backup --to NEW", "cleanup"})
     void selectOnlyAccountShouldBeToldWhichPrivilegesAreMissingAndChangeNothing(String command, TestDatabase db)
             throws SQLException {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0").exitCode()).isZero();
         ConnectionSettings readOnly = db.createUser("SELECT");
         Footprint before = Footprint.of(db);
         Path folder = temp.resolve("new-folder");
@@ -171,13 +171,13 @@ class BadInputIT {
 
     @Test
     void scriptEditedAfterItWasAppliedShouldBeRefusedNamingTheFile(TestDatabase db) throws IOException, SQLException {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0").exitCode()).isZero();
         Path edited = copyOfBundledCatalog();
         Path baseline = edited.resolve("4.0.0/create-schema.sql");
         Files.writeString(baseline, Files.readString(baseline) + "\n-- a harmless-looking edit\n");
         Footprint before = Footprint.of(db);
 
-        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0", "--catalog", edited.toString());
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0", "--catalog", edited.toString());
 
         assertRefused(result, 53, "CHECKSUM_MISMATCH", baseline.toString());
         assertThat(Footprint.of(db)).isEqualTo(before);
@@ -187,7 +187,7 @@ class BadInputIT {
 
     @Test
     void restRatioOutOfRangeShouldBeRefusedAndChangeNothing(TestDatabase db) throws SQLException {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0").exitCode()).isZero();
         Footprint before = Footprint.of(db);
 
         assertRefused(DbCreatorCli.run(db.admin(), "upgrade", "--skip-backup", "--rest-ratio", "-1"), 40,

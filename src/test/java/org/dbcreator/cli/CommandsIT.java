@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
@@ -47,6 +50,23 @@ class CommandsIT {
     }
 
     @Test
+    void statusNextStepShouldRunAsPrintedAgainstTheSameDatabase(TestDatabase db) {
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0").exitCode()).isZero();
+        String status = DbCreatorCli.run(db.admin(), "status").out();
+        Matcher next = Pattern.compile("^Next .*: dbcreator (upgrade .*)$", Pattern.MULTILINE).matcher(status);
+        assertThat(next.find()).as(status).isTrue();
+        assertThat(next.group(1)).contains("--host " + db.admin().host(), "--port " + db.admin().port(),
+                "--user " + db.admin().user(), "--database " + db.name());
+
+        List<String> printed = new ArrayList<>(List.of(next.group(1).split(" ")));
+        printed.add("--skip-backup");
+        DbCreatorCli.Result upgrade = DbCreatorCli.run(DbCreatorCli.passwordEnv(db.admin()), printed.toArray(String[]::new));
+
+        assertThat(upgrade.exitCode()).as(upgrade.all()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "status").out()).containsPattern("State +MANAGED, EXPANDED at 4.0.0 -> 4.3.0");
+    }
+
+    @Test
     void failingStatementShouldNameFileAndLineAndResumeOnceFixed(TestDatabase db, @TempDir Path temp)
             throws Exception {
         Path catalog = TestCatalogs.copyOfBundled(temp);
@@ -71,7 +91,7 @@ class CommandsIT {
 
     @Test
     void dryRunThatWouldBeRefusedShouldExitWithTheRefusalsCodeAfterThePlan(TestDatabase db) {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0").exitCode()).isZero();
 
         // No backup is recorded: the real upgrade would be refused with BACKUP_REQUIRED (75)
         DbCreatorCli.Result upgrade = DbCreatorCli.run(db.admin(), "upgrade", "--dry-run");

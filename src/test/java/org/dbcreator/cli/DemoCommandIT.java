@@ -52,7 +52,7 @@ class DemoCommandIT {
 
     @Test
     void firstRunShouldCreateTheAccountAndAProfileThatStatusUses() throws Exception {
-        try (DbCreatorCli.Background demo = DbCreatorCli.inBackground(env, "demo", "--rows", "0")) {
+        try (DbCreatorCli.Background demo = DbCreatorCli.inBackground(env, "demo", "--sample-rows", "0")) {
             String printed = demo.awaitWaiting(START);
 
             assertThat(printed).contains("[1/1] baseline 4.0.0/create-schema.sql", "MANAGED, CLEAN at 4.0.0",
@@ -65,6 +65,8 @@ class DemoCommandIT {
             assertThat(printedAfter(printed, "password  ")).startsWith(password + " ").contains(passwordFile.toString());
             assertThat(Files.readString(profile)).doesNotContain(password);
 
+            assertThat(printedAfter(printed, "Next")).endsWith(": dbcreator upgrade --profile " + profile
+                    + " --database cloud --target 4.3.0");
             DbCreatorCli.Result status = DbCreatorCli.run(Map.of(), "status", "--profile", profile.toString());
 
             assertThat(status.exitCode()).as(status.all()).isZero();
@@ -93,7 +95,7 @@ class DemoCommandIT {
     @Test
     void nodesShouldRunBesideTheServerAndReportWhenStopped() throws Exception {
         assertThat(DbCreatorCli.run(env, "demo", "--nodes", "2", "--no-wait").exitCode()).isEqualTo(40);
-        try (DbCreatorCli.Background demo = DbCreatorCli.inBackground(env, "demo", "--rows", "100", "--nodes", "2")) {
+        try (DbCreatorCli.Background demo = DbCreatorCli.inBackground(env, "demo", "--sample-rows", "100", "--nodes", "2")) {
             String printed = demo.awaitWaiting(START);
             assertThat(printed).contains("2 demo nodes of release 4.0.0 run: demo-node-1 to demo-node-2");
             String profile = printedAfter(printed, "dbcreator nodes --profile ");
@@ -118,8 +120,8 @@ class DemoCommandIT {
 
     @Test
     void secondRunShouldReuseDataPortAndPassword() {
-        DbCreatorCli.Result first = DbCreatorCli.run(env, "demo", "--no-wait", "--rows", "0");
-        DbCreatorCli.Result second = DbCreatorCli.run(env, "demo", "--no-wait", "--rows", "0");
+        DbCreatorCli.Result first = DbCreatorCli.run(env, "demo", "--no-wait", "--sample-rows", "0");
+        DbCreatorCli.Result second = DbCreatorCli.run(env, "demo", "--no-wait", "--sample-rows", "0");
 
         assertThat(first.exitCode()).as(first.all()).isZero();
         assertThat(second.exitCode()).as(second.all()).isZero();
@@ -131,8 +133,8 @@ class DemoCommandIT {
 
     @Test
     void resetShouldStartOverWithNewDataAndPassword() {
-        DbCreatorCli.Result first = DbCreatorCli.run(env, "demo", "--no-wait", "--rows", "0");
-        DbCreatorCli.Result reset = DbCreatorCli.run(env, "demo", "--no-wait", "--rows", "0", "--reset");
+        DbCreatorCli.Result first = DbCreatorCli.run(env, "demo", "--no-wait", "--sample-rows", "0");
+        DbCreatorCli.Result reset = DbCreatorCli.run(env, "demo", "--no-wait", "--sample-rows", "0", "--reset");
 
         assertThat(reset.exitCode()).as(reset.all()).isZero();
         assertThat(reset.out()).contains("Deleted the demo's data in " + demoFolder, "[1/1] baseline 4.0.0/create-schema.sql");
@@ -142,7 +144,7 @@ class DemoCommandIT {
 
     @Test
     void secondDemoOnTheSameFolderShouldBeRefusedAtOnceAndChangeNothing() throws Exception {
-        try (DbCreatorCli.Background demo = DbCreatorCli.inBackground(env, "demo", "--rows", "0")) {
+        try (DbCreatorCli.Background demo = DbCreatorCli.inBackground(env, "demo", "--sample-rows", "0")) {
             String printed = demo.awaitWaiting(START);
             String port = printedAfter(printed, "port      ");
             long pid = Long.parseLong(Files.readString(demoFolder.resolve("mariadbd.pid")).strip());
@@ -164,7 +166,7 @@ class DemoCommandIT {
         try (EmbeddedServer orphan = EmbeddedServer.inFolder(demoFolder, UserFolders.from(env), List.of()).start(0)) {
             long pid = Long.parseLong(Files.readString(demoFolder.resolve("mariadbd.pid")).strip());
 
-            DbCreatorCli.Result demo = DbCreatorCli.run(env, "demo", "--no-wait", "--rows", "0");
+            DbCreatorCli.Result demo = DbCreatorCli.run(env, "demo", "--no-wait", "--sample-rows", "0");
 
             assertThat(demo.exitCode()).as(demo.all()).isEqualTo(71);
             assertThat(demo.err()).contains("A demo server is still running", "(pid " + pid + ")", "kill " + pid);

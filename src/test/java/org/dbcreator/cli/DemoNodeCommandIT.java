@@ -28,10 +28,10 @@ class DemoNodeCommandIT {
 
     @Test
     void releaseOutsideTheRangeShouldBeRefusedWithExit81AndRegisterNothing(TestDatabase db) throws SQLException {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.3.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.3.0").exitCode()).isZero();
         Footprint before = Footprint.of(db);
 
-        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "demo-node", "--version", "4.0.0", "--name", "old-1");
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "demo-node", "--release", "4.0.0", "--name", "old-1");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(81);
         assertThat(result.err()).contains("error NODE_NOT_ALLOWED", "Node old-1 of release 4.0.0 may not start",
@@ -42,18 +42,18 @@ class DemoNodeCommandIT {
 
     @Test
     void badArgumentsShouldBeRefusedBeforeTheNodeRegisters(TestDatabase db, @TempDir Path temp) throws SQLException {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.3.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.3.0").exitCode()).isZero();
 
-        DbCreatorCli.Result noRate = DbCreatorCli.run(db.admin(), "demo-node", "--version", "4.3.0", "--rate", "0");
-        DbCreatorCli.Result unknown = DbCreatorCli.run(db.admin(), "demo-node", "--version", "9.9.9");
-        DbCreatorCli.Result badReport = DbCreatorCli.run(db.admin(), "demo-node", "--version", "4.3.0", "--report",
+        DbCreatorCli.Result noRate = DbCreatorCli.run(db.admin(), "demo-node", "--release", "4.3.0", "--rate", "0");
+        DbCreatorCli.Result unknown = DbCreatorCli.run(db.admin(), "demo-node", "--release", "9.9.9");
+        DbCreatorCli.Result badReport = DbCreatorCli.run(db.admin(), "demo-node", "--release", "4.3.0", "--report",
                 temp.resolve("missing/report.json").toString());
 
         assertThat(noRate.exitCode()).as(noRate.all()).isEqualTo(40);
         assertThat(noRate.err()).contains("rate must be more than 0 and at most 10000", "not 0.");
         assertThat(unknown.exitCode()).as(unknown.all()).isEqualTo(41);
         DbCreatorCli.Result missing = DbCreatorCli.run(db.admin().withDatabase(db.name() + "_missing"), "demo-node",
-                "--version", "4.3.0");
+                "--release", "4.3.0");
         assertThat(missing.exitCode()).as(missing.all()).isEqualTo(63);
         assertThat(badReport.exitCode()).as(badReport.all()).isEqualTo(40);
         assertThat(badReport.err()).contains("Give a --report path in a folder you can write to");
@@ -62,12 +62,12 @@ class DemoNodeCommandIT {
 
     @Test
     void stoppedNodeShouldBeMarkedDownAndPrintItsReport(TestDatabase db, @TempDir Path temp) throws Exception {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.3.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.3.0").exitCode()).isZero();
         Path reportFile = temp.resolve("report.json");
 
         DbCreatorCli.Result result;
         try (DbCreatorCli.Background node = DbCreatorCli.inBackground(DbCreatorCli.passwordEnv(db.admin()),
-                DbCreatorCli.withConnection(db.admin(), "demo-node", "--version", "4.3.0", "--name", "ms-1",
+                DbCreatorCli.withConnection(db.admin(), "demo-node", "--release", "4.3.0", "--name", "ms-1",
                         "--report", reportFile.toString()))) {
             node.awaitWaiting(Duration.ofSeconds(60));
             awaitRows(db, "SELECT COUNT(*) FROM event", 1);
@@ -88,7 +88,7 @@ class DemoNodeCommandIT {
 
     @Test
     void killedNodeShouldGoStaleWhileATerminatedOneMarksItselfDown(TestDatabase db, @TempDir Path temp) throws Exception {
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.3.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.3.0").exitCode()).isZero();
         Path catalog = TestCatalogs.withStaleAfter(temp, "2s");
 
         Process killed = fork(db, catalog, "killed", temp.resolve("killed.out"));
@@ -117,7 +117,7 @@ class DemoNodeCommandIT {
     private static Process fork(TestDatabase db, Path catalog, String name, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(DbCreatorCli.withConnection(db.admin(), "demo-node", "--version", "4.3.0", "--name", name,
+        command.addAll(List.of(DbCreatorCli.withConnection(db.admin(), "demo-node", "--release", "4.3.0", "--name", name,
                 "--catalog", catalog.toString())));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(DbCreatorCli.passwordEnv(db.admin()));

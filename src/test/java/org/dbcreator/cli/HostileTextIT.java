@@ -28,7 +28,7 @@ class HostileTextIT {
     @BeforeEach
     void anOldNodeWithAHostileName(TestDatabase db) throws Exception {
         this.db = db;
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--version", "4.0.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0").exitCode()).isZero();
         assertThat(DbCreatorCli.run(db.admin(), "upgrade", "--skip-backup").exitCode()).isZero();
         try (Connection c = db.server().adminConnection()) {
             c.setCatalog(db.name());

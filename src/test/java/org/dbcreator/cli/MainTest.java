@@ -62,8 +62,27 @@ class MainTest {
 
     @Test
     void malformedVersionShouldBeAnInvalidArgument() {
-        assertThat(run("demo", "--version", "latest", "--no-wait")).isEqualTo(40);
+        assertThat(run("demo", "--target", "latest", "--no-wait")).isEqualTo(40);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'latest' is not a version");
+    }
+
+    @ParameterizedTest(name = "{0} --version")
+    @CsvSource({"status, --target", "deploy, --target", "upgrade, --target", "nodes, --target", "demo, --target",
+        "demo-node, --release"})
+    void versionOnAVerbShouldBeAUsageErrorNamingTheNewOption(String verb, String newName) {
+        assertThat(run(verb, "--version", "4.1.0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("use " + newName + " VERSION", verb + " --help")
+                .doesNotContain("Exception");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void demoShouldKeepRowsAsAHiddenAliasOfSampleRows() {
+        assertThat(run("demo", "--rows", "-1", "--no-wait")).isEqualTo(40); // refused before anything starts
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--sample-rows -1 is negative");
+        out.reset();
+        assertThat(run("demo", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--sample-rows").doesNotContain("--rows");
     }
 
     @ParameterizedTest(name = "{0} --connections {1}")
@@ -71,7 +90,7 @@ class MainTest {
     void connectionsOutOfRangeShouldNameTheRangeWithoutAStackTrace(String command, int connections) {
         String[] args = switch (command) {
             case "backup" -> new String[] {"backup", "--port", "1", "--to", "/nonexistent/never-created", "--connections", "" + connections};
-            case "restore" -> new String[] {"restore", "no-such.sql.gz", "--to", "x", "--port", "1", "--connections", "" + connections};
+            case "restore" -> new String[] {"restore", "no-such.sql.gz", "--into", "x", "--port", "1", "--connections", "" + connections};
             default -> new String[] {"backup", "verify", "no-such.sql.gz", "--restore-test", "--port", "1", "--connections", "" + connections};
         };
         assertThat(run(args)).isEqualTo(40); // before connecting: port 1 would give 30, the missing file 78
@@ -88,7 +107,7 @@ class MainTest {
 
     @Test
     void demoNodeRateOfZeroShouldSayWhatIsAllowed() {
-        assertThat(run("demo-node", "--version", "4.0.0", "--port", "1", "--rate", "0")).isEqualTo(40);
+        assertThat(run("demo-node", "--release", "4.0.0", "--port", "1", "--rate", "0")).isEqualTo(40);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("must be more than 0 and at most 10000 units of work per second, not 0.")
                 .doesNotContain("0.0", "between 0 and");

@@ -31,7 +31,7 @@ class StatusRenderingTest {
                 List.of(V400, V410), List.of("baseline 4.0.0", "4.0.0 -> 4.1.0"), Optional.empty(), Optional.empty(),
                 Optional.of("4.1.0/expand.sql:7 (statement 2, FAILED)"), List.of(baseline),
                 List.of("/srv/catalog/4.0.0/create-schema.sql was changed after it was applied."), Optional.empty(),
-                "Finish the interrupted deploy: dbcreator deploy --database cloud --version 4.1.0");
+                "Finish the interrupted deploy: dbcreator deploy --database cloud --target 4.1.0");
     }
 
     private static StatusReport expandedWithChecks() {
@@ -66,7 +66,7 @@ class StatusRenderingTest {
                 StatusReport.Condition.MANAGED, Optional.of(V400), Optional.of(Phase.CLEAN), Optional.empty(), V410,
                 List.of(V400, V410), List.of("4.0.0 -> 4.1.0"), Optional.of(V400), Optional.of(V400), Optional.empty(),
                 List.of(), List.of(), Optional.of(checks),
-                "Upgrade from 4.0.0 to 4.1.0 (old nodes keep working): dbcreator upgrade --database cloud --version 4.1.0");
+                "Upgrade from 4.0.0 to 4.1.0 (old nodes keep working): dbcreator upgrade --database cloud --target 4.1.0");
     }
 
     @Test

@@ -54,7 +54,7 @@ class SystemDatabaseRefusalIT {
     void restoreIntoASystemDatabaseShouldBeRefusedAndChangeNothing(String system) throws Exception {
         List<String> before = systemPicture();
 
-        DbCreatorCli.Result restore = DbCreatorCli.run(server.admin(system), "restore", dump.toString(), "--to", system,
+        DbCreatorCli.Result restore = DbCreatorCli.run(server.admin(system), "restore", dump.toString(), "--into", system,
                 "--replace");
 
         assertThat(restore.exitCode()).as(restore.all()).isEqualTo(44);
@@ -78,7 +78,7 @@ class SystemDatabaseRefusalIT {
 
     @Test
     void theServerShouldStillRestoreIntoAnOrdinaryDatabase() throws Exception {
-        DbCreatorCli.Result restore = DbCreatorCli.run(server.admin("copy"), "restore", dump.toString(), "--to", "copy");
+        DbCreatorCli.Result restore = DbCreatorCli.run(server.admin("copy"), "restore", dump.toString(), "--into", "copy");
 
         assertThat(restore.exitCode()).as(restore.all()).isZero();
     }

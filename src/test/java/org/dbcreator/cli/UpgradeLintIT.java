@@ -14,7 +14,7 @@ class UpgradeLintIT {
     @Test
     void upgradeWithAnUnsafeExpandShouldExit55AndNameTheFinding(TestDatabase db) {
         String catalog = "src/test/resources/lint/ADD_FOREIGN_KEY";
-        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--catalog", catalog, "--version", "1.0.0").exitCode()).isZero();
+        assertThat(DbCreatorCli.run(db.admin(), "deploy", "--catalog", catalog, "--target", "1.0.0").exitCode()).isZero();
 
         DbCreatorCli.Result refused = DbCreatorCli.run(db.admin(), "upgrade", "--catalog", catalog);
 
