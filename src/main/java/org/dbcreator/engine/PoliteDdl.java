@@ -38,10 +38,6 @@ final class PoliteDdl {
     private final boolean boundInnodbWaits;
     private boolean shortInnodbWaits;
 
-    PoliteDdl(Connection connection, ProgressListener listener, Duration patience) throws SQLException {
-        this(connection, listener, patience, true);
-    }
-
     /**
      * @param boundInnodbWaits false where no other session can hold the rows a statement needs
      *     (a fresh deploy: no node runs yet), which spares two round trips per schema statement

@@ -222,12 +222,6 @@ public final class JdbcHistory {
         }
     }
 
-    public void journalEnd(Connection c, JournalEntry entry, JournalEntry.Outcome outcome, String error)
-            throws SQLException {
-        writeJournal(c, List.of(new JournalEntry(entry.runId(), entry.script(), entry.index(), entry.line(),
-                entry.checksum(), outcome, entry.connectionId(), Optional.ofNullable(error))));
-    }
-
     /**
      * Keeps the server's answer to a refused statement, one row per attempt, so that the history
      * of a statement that failed, was fixed and ran again is never overwritten.
@@ -246,24 +240,6 @@ public final class JdbcHistory {
             ps.setString(7, truncate(message == null ? "" : message, 2000));
             ps.executeUpdate();
         }
-    }
-
-    /** Every refused attempt of a run, oldest first: "script:line: message". */
-    public List<String> failures(Connection c, String runId) throws SQLException {
-        List<String> failures = new ArrayList<>();
-        if (!tableExists(c, ToolTables.FAILURE)) {
-            return failures;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT script, statement_line, error_code, message FROM "
-                + failureTable + " WHERE run_id = ? ORDER BY id")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    failures.add(rs.getString(1) + ":" + rs.getInt(2) + ": error " + rs.getInt(3) + ": " + rs.getString(4));
-                }
-            }
-        }
-        return failures;
     }
 
     /** Records an operator's decision that overrides a safety check, e.g. excluding a stale node. */
