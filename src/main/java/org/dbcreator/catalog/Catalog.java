@@ -48,7 +48,7 @@ public final class Catalog {
     static Catalog load(ScriptSource source) {
         Catalog catalog = read(source);
         catalog.scope.requireInDatabase(catalog.database());
-        TransactionControl.refuseIn(catalog.allScripts());
+        TransactionControl.refuse(catalog.scope.transactionControl());
         return catalog;
     }
 

@@ -1,6 +1,5 @@
 package org.dbcreator.catalog;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dbcreator.error.DbCreatorException;
@@ -44,14 +43,8 @@ public final class TransactionControl {
         return false;
     }
 
-    /** Throws SCRIPT_INVALID naming every such statement ({@code file:line}) of the scripts at once. */
-    static void refuseIn(List<Script> scripts) {
-        List<String> places = new ArrayList<>();
-        for (Script script : scripts) {
-            for (SqlStatement statement : CatalogScope.statementsOf(script)) {
-                of(statement).ifPresent(what -> places.add(script.location() + ":" + statement.line() + ": " + what));
-            }
-        }
+    /** Throws SCRIPT_INVALID naming every such statement ({@code file:line: what}) at once. */
+    static void refuse(List<String> places) {
         if (!places.isEmpty()) {
             throw new DbCreatorException(ErrorCode.SCRIPT_INVALID, places.size() + " statement"
                     + (places.size() == 1 ? " takes" : "s take") + " over the session's transactions, which the tool"
