@@ -41,15 +41,22 @@ final class DdlEffectProbe {
      * then holds: the form alone decides, so it is told without a server.
      */
     static boolean canJudge(String sql, String schema) {
+        return canJudge(SqlTokens.of(sql), schema);
+    }
+
+    static boolean canJudge(SqlTokens t, String schema) {
         try {
-            return new DdlEffectProbe(query -> false, schema).judge(sql) != DdlEffect.UNKNOWN;
+            return new DdlEffectProbe(query -> false, schema).judge(t) != DdlEffect.UNKNOWN;
         } catch (SQLException e) {
             throw new IllegalStateException("the dry probe asks no server", e);
         }
     }
 
     DdlEffect judge(String sql) throws SQLException {
-        SqlTokens t = SqlTokens.of(sql);
+        return judge(SqlTokens.of(sql));
+    }
+
+    DdlEffect judge(SqlTokens t) throws SQLException {
         if (isRerunSafe(t)) {
             return DdlEffect.RERUN_SAFE;
         }

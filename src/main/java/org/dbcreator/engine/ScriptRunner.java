@@ -94,15 +94,15 @@ final class ScriptRunner {
             requireUnchanged(script, statement, previous, checksum);
             return false;
         }
-        if (script.isUseOfOwnDatabase(statement)) {
+        SqlTokens tokens = SqlTokens.of(statement.sql());
+        StatementKind kind = StatementKind.of(tokens);
+        if (kind == StatementKind.SESSION && script.isUseOfOwnDatabase(statement)) {
             // Written for `mysql cloud < file`; sent, it would switch to that name whatever the target is
             listener.onEvent(new ProgressEvent.Notice(script.path() + ":" + statement.line() + ": '"
                     + statement.sql().strip() + "' names the product's own database; it is not sent, the run stays in '"
                     + run.database() + "'."));
             return false;
         }
-        SqlTokens tokens = SqlTokens.of(statement.sql());
-        StatementKind kind = StatementKind.of(tokens);
         if (kind == StatementKind.SESSION) {
             execute(script, index, statement); // session state is lost with the connection: always replay
             return true;
@@ -112,7 +112,7 @@ final class ScriptRunner {
                     + ": the server refused this statement last time" + previous.error().map(e -> " (" + e + ")")
                     .orElse("") + "; it runs again."));
         } else if (previous != null && kind == StatementKind.SCHEMA && isInterruptedAndApplied(script, previous,
-                statement)) {
+                statement, tokens)) {
             buffer.end(previous.withOutcome(Outcome.JUDGED_DONE));
             return false;
         }
@@ -136,10 +136,10 @@ final class ScriptRunner {
     }
 
     /** The run stopped while the statement was on the server: did it take effect? */
-    private boolean isInterruptedAndApplied(Script script, JournalEntry previous, SqlStatement statement)
-            throws SQLException {
+    private boolean isInterruptedAndApplied(Script script, JournalEntry previous, SqlStatement statement,
+            SqlTokens tokens) throws SQLException {
         orphans.awaitGone(previous.connectionId(), run.tag(script.path(), previous.index()));
-        DdlEffect effect = new DdlEffectProbe(connection, run.database()).judge(statement.sql());
+        DdlEffect effect = new DdlEffectProbe(connection, run.database()).judge(tokens);
         listener.onEvent(new ProgressEvent.Notice("Resuming " + script.path() + " at line " + statement.line()
                 + ": the interrupted statement " + describe(effect)));
         if (effect == DdlEffect.UNKNOWN) {
@@ -173,7 +173,7 @@ final class ScriptRunner {
             throw refused(script, statement, entry, e, buffer, !commitsBefore);
         }
         buffer.end(entry.withOutcome(Outcome.DONE));
-        if (commitsBefore && DdlEffectProbe.canJudge(statement.sql(), run.database())) {
+        if (commitsBefore && DdlEffectProbe.canJudge(tokens, run.database())) {
             buffer.committed(); // the statement committed; its end rides with the next row
         } else {
             buffer.commit(); // an interruption now could not be judged: record the end at once
