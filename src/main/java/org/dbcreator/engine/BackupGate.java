@@ -1,5 +1,6 @@
 package org.dbcreator.engine;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,19 +27,26 @@ final class BackupGate {
         return switch (policy.mode()) {
             case SKIP -> PreflightCheck.amber(NAME, "Skipped at the operator's request; the skip is recorded with who and"
                     + " when.", "Unless there is another way back, take one first: dbcreator backup.");
-            case TAKE_FIRST -> policy.restoreTest() && !VerifiedBackup.missingScratchPrivileges(database).isEmpty()
-                    ? PreflightCheck.red(NAME, "The backup taken first cannot be restore-tested: the user may not create"
-                            + " and drop the scratch databases it needs (" + VerifiedBackup.SCRATCH_GRANT + ").",
-                            "GRANT ALL ON " + VerifiedBackup.SCRATCH_GRANT + " TO the user, or add --no-restore-test.",
-                            ErrorCode.INSUFFICIENT_PRIVILEGES)
-                    : policy.restoreTest()
-                    ? PreflightCheck.green(NAME, "A backup to " + policy.take().orElseThrow().directory()
-                            + " is taken first, while this run holds the lock, and restore-tested.")
-                    : PreflightCheck.amber(NAME, "A backup to " + policy.take().orElseThrow().directory() + " is taken"
-                            + " first and read back, but its restore test is skipped at the operator's request: it is"
-                            + " not proved restorable.", "Unless there is another way back, let it be restore-tested.");
+            case TAKE_FIRST -> takenFirst(database, policy);
             case REQUIRE_RECENT -> recent(database, history, schema, policy.maxAge());
         };
+    }
+
+    private static PreflightCheck takenFirst(Database database, BackupPolicy policy) throws SQLException {
+        Path directory = policy.take().orElseThrow().directory();
+        if (!policy.restoreTest()) {
+            return PreflightCheck.amber(NAME, "A backup to " + directory + " is taken first and read back, but its"
+                    + " restore test is skipped at the operator's request: it is not proved restorable.",
+                    "Unless there is another way back, let it be restore-tested.");
+        }
+        if (!VerifiedBackup.missingScratchPrivileges(database).isEmpty()) {
+            return PreflightCheck.red(NAME, "The backup taken first cannot be restore-tested: the user may not create"
+                    + " and drop the scratch databases it needs (" + VerifiedBackup.SCRATCH_GRANT + ").",
+                    "GRANT ALL ON " + VerifiedBackup.SCRATCH_GRANT + " TO the user, or add --no-restore-test.",
+                    ErrorCode.INSUFFICIENT_PRIVILEGES);
+        }
+        return PreflightCheck.green(NAME, "A backup to " + directory + " is taken first, while this run holds the lock,"
+                + " and restore-tested.");
     }
 
     private static PreflightCheck recent(Database database, JdbcHistory history, Version schema, Duration maxAge)
