@@ -54,6 +54,7 @@ public final class BackupOperation {
         AdvisoryLock lock = lockHeld ? null : AdvisoryLock.acquire(database, NAME, takenBy); // a refusal makes no folder
         try {
             BackupTarget target = BackupTarget.prepare(request.directory(), request.output());
+            listener.onEvent(new ProgressEvent.BackupStarted(database.databaseName(), target.directory()));
             long dataBytes = dataBytes();
             target.requireSpace(dataBytes, database.databaseName());
             Optional<DatabaseState> state;
@@ -69,6 +70,8 @@ public final class BackupOperation {
                 BackupCheck.checkWritten(files, manifest);
                 target.publish(files);
                 boolean recorded = record(manifest, files, started);
+                listener.onEvent(new ProgressEvent.BackupFinished(database.databaseName(), files.dump(),
+                        manifest.tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum(), manifest.file().bytes()));
                 return new BackupResult(files, manifest, Duration.between(started, Instant.now()), recorded,
                         manifest.warnings());
             } catch (IOException e) {
@@ -91,6 +94,9 @@ public final class BackupOperation {
             Optional<DatabaseState> state = history.readState(snapshot.first()); // as of the snapshot
             DumpSchema schema = new SchemaReader(snapshot.first(), database.databaseName()).read();
             schema.warnings().forEach(w -> listener.onEvent(new ProgressEvent.Notice("Warning: " + w)));
+            listener.onEvent(new ProgressEvent.TablesPlanned(schema.tables().stream().map(DumpSchema.Table::shape)
+                    .filter(TableShape::withData)
+                    .map(t -> new ProgressEvent.PlannedTable(t.name(), t.estimatedRows(), false)).toList()));
             List<DumpUnit> units = DumpPlan.units(schema, snapshot.connections().size(), request.rangeRows(), snapshot.first());
             listener.onEvent(new ProgressEvent.Notice("Backing up " + database.databaseName() + " (" + schema.tables().size()
                     + " tables) to " + files.dump() + ": " + snapshot.description() + "."));

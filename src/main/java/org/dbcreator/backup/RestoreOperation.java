@@ -68,7 +68,7 @@ public final class RestoreOperation {
             unfinished.ifPresent(m -> notice(RestoreMarker.unfinished(target.databaseName(), m)));
             ScratchDatabase scratch = ScratchDatabase.create(target, check.manifest(), this::notice);
             try (scratch) {
-                RestoreResult result = restore(scratch.database(), check, request, notes, started);
+                RestoreResult result = restore(scratch.database(), check, request, notes, started, false);
                 if (!before.isEmpty()) {
                     notice("Replacing '" + target.databaseName() + "': dropping " + before.describe() + ". These are lost.");
                 }
@@ -98,7 +98,7 @@ public final class RestoreOperation {
         ServerCharacterSets.require(target, check);
         BackupManifest m = check.manifest().orElse(null);
         new RestoreTarget(target).create(m == null ? "utf8mb4" : m.characterSet(), m == null ? "" : m.collation());
-        return restore(target, check, request, notes, started);
+        return restore(target, check, request, notes, started, true);
     }
 
     /** Moves the proved scratch database into the target, created first if absent (and removed again on failure). */
@@ -120,10 +120,14 @@ public final class RestoreOperation {
         }
     }
 
+    /** @param test true for a backup's restore test, whose scratch database the caller drops */
     private RestoreResult restore(Database into, BackupCheck.Result check, RestoreRequest request, List<String> notes,
-            Instant started) throws SQLException {
+            Instant started, boolean test) throws SQLException {
         Path file = check.dump();
+        listener.onEvent(new ProgressEvent.RestoreStarted(into.databaseName(), file, test));
         notice("Restoring " + file.getFileName() + " into the scratch database '" + into.databaseName() + "' ...");
+        check.manifest().ifPresent(m -> listener.onEvent(new ProgressEvent.TablesPlanned(m.tables().stream()
+                .map(t -> new ProgressEvent.PlannedTable(t.name(), t.rows(), true)).toList())));
         int workers = check.kind() == DumpInput.Kind.DBCREATOR && request.connections() > 1 ? request.connections() : 0;
         long statements;
         RestoreProgress progress;
@@ -131,6 +135,7 @@ public final class RestoreOperation {
             progress = new RestoreProgress(listener, dump.fractionRead());
             statements = replay(into, dump, file, workers, progress);
             progress.finish();
+            listener.onEvent(new ProgressEvent.RestoreFinished(into.databaseName(), progress.rows()));
         } catch (EOFException | ZipException e) {
             throw DumpInput.damaged(file, e);
         } catch (IOException e) {

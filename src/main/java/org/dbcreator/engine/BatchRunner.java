@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.Sessions;
@@ -42,8 +43,9 @@ final class BatchRunner {
 
     void apply(BatchedWork work, ScriptKind kind, Version version, int number, int total) {
         Instant started = Instant.now();
-        listener.onEvent(new ProgressEvent.ScriptStarted(work.name(), kind.name(), number, total, -1));
         try {
+            OptionalLong expected = work.expectedRows(connection); // after the expand: its columns exist now
+            listener.onEvent(new ProgressEvent.ScriptStarted(work.name(), kind.name(), number, total, -1, expected));
             int batch = (int) history.journal(connection, run.runId(), work.name()).values().stream()
                     .filter(JournalEntry::isDone).count();
             if (batch > 0) {
@@ -55,11 +57,13 @@ final class BatchRunner {
             // from the first batch to the last rather than being switched for each one.
             connection.setAutoCommit(false);
             int rows;
+            long rowsDone = 0;
             try {
                 do {
                     long began = System.nanoTime();
                     rows = runBatch(work, batch, connectionId);
-                    listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows));
+                    rowsDone += rows;
+                    listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows, rowsDone, expected));
                     batch++;
                     if (rows > 0) {
                         pace.restAfter(System.nanoTime() - began); // committed: the rest holds no lock

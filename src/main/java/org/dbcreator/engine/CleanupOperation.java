@@ -76,7 +76,8 @@ final class CleanupOperation extends EngineOperation {
 
     /** Polls the node gate until it opens, reporting who it waits for. */
     private void awaitGate(CleanupRequest request, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long began = System.nanoTime();
+        long deadline = began + patience.toNanos();
         try {
             while (true) {
                 Optional<DatabaseState> state = new Inspector(database, history).inspect().state();
@@ -88,7 +89,7 @@ final class CleanupOperation extends EngineOperation {
                 if (gate.isEmpty() || gate.get().isOpen() || System.nanoTime() > deadline) {
                     return; // a gate still shut is reported by the checks that follow
                 }
-                listener.onEvent(new ProgressEvent.Notice("Waiting for the nodes: " + NodeGate.check(gate.get()).reason()));
+                listener.onEvent(new NodeWait(gate.get(), Duration.ofNanos(System.nanoTime() - began), patience));
                 Thread.sleep(GATE_POLL.toMillis());
             }
         } catch (SQLException e) {
@@ -170,14 +171,15 @@ final class CleanupOperation extends EngineOperation {
                         + "gate of " + p.from() + " -> " + p.to() + " as gone for good.");
             }
             // From here on only the target release may run: older nodes must not start against a half-cleaned schema.
-            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), p.to(), Phase.CLEANING,
-                    Optional.of(p.to()), Optional.of(p.to()), Optional.of(runId), Optional.empty(), Instant.now()));
+            writeState(c, Optional.of(state.phase()), new DatabaseState(state.product(), state.schemaVersion(), p.to(),
+                    Phase.CLEANING, Optional.of(p.to()), Optional.of(p.to()), Optional.of(runId), Optional.empty(),
+                    Instant.now()));
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the cleanup " : "Cleaning up ") + p.from()
                     + " -> " + p.to() + "; only nodes of " + p.to() + " may run now."));
             RunContext run = new RunContext(runId, "CLEANUP", database.databaseName(), installedBy);
             int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED)
                     .apply(p.plan(), p.inspection().applied());
-            history.writeState(c, DatabaseState.clean(state.product(), p.to()));
+            writeState(c, Optional.of(Phase.CLEANING), DatabaseState.clean(state.product(), p.to()));
             listener.onEvent(new ProgressEvent.Notice("Clean at " + p.to() + "."));
             return result(p, resuming ? UpgradeResult.Outcome.RESUMED : UpgradeResult.Outcome.APPLIED, applied, started,
                     Optional.empty());

@@ -135,7 +135,7 @@ final class DeployOperation extends EngineOperation {
             history.createTables(c);
             String runId = inspection.state().flatMap(DatabaseState::runId).orElse(UUID.randomUUID().toString());
             if (!resuming) {
-                history.writeState(c, new DatabaseState(catalog.product(), Optional.empty(), target, Phase.DEPLOYING,
+                writeState(c, Optional.empty(), new DatabaseState(catalog.product(), Optional.empty(), target, Phase.DEPLOYING,
                         Optional.empty(), Optional.empty(), Optional.of(runId), Optional.of(sample.encode()),
                         Instant.now()));
             } else {
@@ -144,7 +144,7 @@ final class DeployOperation extends EngineOperation {
             RunContext run = new RunContext(runId, "DEPLOY", name, installedBy);
             int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED)
                     .apply(plan, inspection.applied());
-            history.writeState(c, DatabaseState.clean(catalog.product(), target));
+            writeState(c, Optional.of(Phase.DEPLOYING), DatabaseState.clean(catalog.product(), target));
             listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is at " + target + "."));
             return new DeployResult(name, target, resuming ? DeployResult.Outcome.RESUMED : DeployResult.Outcome.DEPLOYED,
                     applied, plan.size() - applied, Duration.between(started, Instant.now()));

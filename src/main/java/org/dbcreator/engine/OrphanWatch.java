@@ -56,8 +56,7 @@ final class OrphanWatch {
             }
             if (waited - lastReport >= REPORT_EVERY.toNanos() || lastReport == 0) {
                 lastReport = Math.max(waited, 1);
-                listener.onEvent(new ProgressEvent.Notice("Waiting for the interrupted statement, still running on"
-                        + " connection " + connectionId + " (" + waited / 1_000_000_000 + " s)."));
+                listener.onEvent(new ProgressEvent.OrphanWait(connectionId, Duration.ofNanos(waited)));
             }
             try {
                 Thread.sleep(POLL.toMillis());

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
 import org.dbcreator.catalog.SqlTokens;
@@ -34,6 +35,7 @@ final class ScriptRunner {
 
     /** A data statement's row locks are held at most about this long before their commit. */
     private static final long DATA_COMMIT_MILLIS = 200;
+    private static final int EXCERPT_CHARS = 100;
 
     private final Connection connection;
     private final JdbcHistory history;
@@ -54,7 +56,7 @@ final class ScriptRunner {
         Instant started = Instant.now();
         List<SqlStatement> statements = script.statements();
         listener.onEvent(new ProgressEvent.ScriptStarted(script.path(), script.kind().name(), number, total,
-                statements.size()));
+                statements.size(), OptionalLong.empty()));
         JournalBuffer buffer = new JournalBuffer(connection, history);
         try {
             connection.setAutoCommit(false);
@@ -104,6 +106,7 @@ final class ScriptRunner {
             return false;
         }
         if (kind == StatementKind.SESSION) {
+            started(script, index, statement);
             execute(script, index, statement); // session state is lost with the connection: always replay
             return true;
         }
@@ -118,12 +121,25 @@ final class ScriptRunner {
         }
         JournalEntry entry = new JournalEntry(run.runId(), script.path(), index, statement.line(), checksum,
                 Outcome.STARTED, connectionId, Optional.empty());
+        started(script, index, statement);
         if (kind == StatementKind.DATA) {
             runDataStatement(script, index, statement, entry, ddl, buffer);
         } else {
             runSchemaStatement(script, index, statement, tokens, entry, ddl, buffer);
         }
         return true;
+    }
+
+    /** Only a statement that is sent starts: one the journal shows done gets its skipped end only. */
+    private void started(Script script, int index, SqlStatement statement) {
+        listener.onEvent(new ProgressEvent.StatementStarted(script.path(), index, script.statements().size(),
+                statement.line(), excerpt(statement.sql())));
+    }
+
+    /** The statement's start on one line, as a live log shows a statement under way. */
+    static String excerpt(String sql) {
+        String line = sql.strip().replaceAll("\\s+", " ");
+        return line.length() <= EXCERPT_CHARS ? line : line.substring(0, EXCERPT_CHARS - 3) + "...";
     }
 
     /** Skipping by position is only right if the statement at that position is the one that ran. */

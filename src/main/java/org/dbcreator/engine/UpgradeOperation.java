@@ -98,15 +98,17 @@ final class UpgradeOperation extends EngineOperation {
         String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
         try (Connection c = database.productConnection()) {
             history.createTables(c); // a database deployed by an older tool release may lack newer tool tables
-            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), target, Phase.EXPANDING,
-                    state.lowestRelease(), state.highestRelease(), Optional.of(runId), Optional.empty(), Instant.now()));
+            writeState(c, Optional.of(state.phase()), new DatabaseState(state.product(), state.schemaVersion(), target,
+                    Phase.EXPANDING, state.lowestRelease(), state.highestRelease(), Optional.of(runId), Optional.empty(),
+                    Instant.now()));
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the expand " : "Expanding ") + from + " -> "
                     + target + "; nodes of " + from + " keep working."));
             RunContext run = new RunContext(runId, "UPGRADE", database.databaseName(), installedBy);
             int applied = new PlanExecutor(c, history, run, listener, pace).apply(p.plan(), p.inspection().applied());
             Version lowest = state.lowestRelease().orElse(from);
-            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), target, Phase.EXPANDED,
-                    Optional.of(lowest), Optional.of(target), Optional.empty(), Optional.empty(), Instant.now()));
+            writeState(c, Optional.of(Phase.EXPANDING), new DatabaseState(state.product(), state.schemaVersion(), target,
+                    Phase.EXPANDED, Optional.of(lowest), Optional.of(target), Optional.empty(), Optional.empty(),
+                    Instant.now()));
             listener.onEvent(new ProgressEvent.Notice("Expanded to " + target + ": nodes of " + lowest + " to " + target
                     + " may run. Restart the nodes on " + target + ", then run the cleanup."));
             return result(p, resuming ? UpgradeResult.Outcome.RESUMED : UpgradeResult.Outcome.APPLIED, applied, started,
