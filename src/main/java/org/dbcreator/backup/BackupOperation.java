@@ -95,8 +95,8 @@ public final class BackupOperation {
             DumpSchema schema = new SchemaReader(snapshot.first(), database.databaseName()).read();
             schema.warnings().forEach(w -> listener.onEvent(new ProgressEvent.Notice("Warning: " + w)));
             listener.onEvent(new ProgressEvent.TablesPlanned(schema.tables().stream().map(DumpSchema.Table::shape)
-                    .filter(TableShape::withData)
-                    .map(t -> new ProgressEvent.PlannedTable(t.name(), t.estimatedRows(), false)).toList()));
+                    .map(t -> new ProgressEvent.PlannedTable(t.name(), t.withData() ? t.estimatedRows() : 0, false))
+                    .toList()));
             List<DumpUnit> units = DumpPlan.units(schema, snapshot.connections().size(), request.rangeRows(), snapshot.first());
             listener.onEvent(new ProgressEvent.Notice("Backing up " + database.databaseName() + " (" + schema.tables().size()
                     + " tables) to " + files.dump() + ": " + snapshot.description() + "."));
