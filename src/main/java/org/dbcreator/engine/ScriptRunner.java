@@ -136,10 +136,20 @@ final class ScriptRunner {
                 statement.line(), excerpt(statement.sql())));
     }
 
-    /** The statement's start on one line, as a live log shows a statement under way. */
+    /** The statement's start on one line, as a live log shows a statement under way; reads no further than that. */
     static String excerpt(String sql) {
-        String line = sql.strip().replaceAll("\\s+", " ");
-        return line.length() <= EXCERPT_CHARS ? line : line.substring(0, EXCERPT_CHARS - 3) + "...";
+        StringBuilder line = new StringBuilder(EXCERPT_CHARS);
+        boolean space = false;
+        for (int i = 0; i < sql.length() && line.length() <= EXCERPT_CHARS; i++) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = line.length() > 0;
+            } else {
+                line.append(space ? " " : "").append(c);
+                space = false;
+            }
+        }
+        return line.length() <= EXCERPT_CHARS ? line.toString() : line.substring(0, EXCERPT_CHARS - 3) + "...";
     }
 
     /** Skipping by position is only right if the statement at that position is the one that ran. */
