@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.dbcreator.backup.BackupRequest;
+import org.dbcreator.backup.RestoreRequest;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.demo.BackfillEventSeverity;
@@ -135,6 +136,36 @@ class ProgressEventsIT {
         }
         assertThat(db.number("SELECT COUNT(*) FROM host WHERE uuid IS NULL")).isZero();
         assertThat(db.number("SELECT COUNT(*) FROM event WHERE severity IS NULL")).isZero();
+    }
+
+    @Test
+    void aRestoreShouldPlanTheManifestsRowsAndReportTheRowsTheRestoredDatabaseHas(TestDatabase db, TestDatabase copy)
+            throws SQLException {
+        new Operator(CATALOG, db.admin()).deploy(OLDEST, new SampleSize(3_000, 7));
+        Path dump;
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), event -> { })) {
+            dump = engine.backup(BackupRequest.to(folder)).files().dump();
+        }
+        List<ProgressEvent> events = new ArrayList<>();
+
+        try (DbCreator engine = DbCreator.connect(CATALOG, copy.admin(), events::add)) {
+            engine.restore(dump, RestoreRequest.intoEmpty());
+        }
+
+        assertInTimeOrder(events);
+        ProgressEvent.RestoreStarted started = single(events, ProgressEvent.RestoreStarted.class);
+        ProgressEvent.RestoreFinished finished = single(events, ProgressEvent.RestoreFinished.class);
+        assertThat(started.test()).isFalse();
+        assertThat(started.file()).isEqualTo(dump);
+        List<ProgressEvent> restore = events.subList(events.indexOf(started), events.indexOf(finished) + 1);
+        ProgressEvent.TablesPlanned planned = single(restore, ProgressEvent.TablesPlanned.class);
+        Map<String, Long> restored = rowsPerTable(copy);
+        assertThat(planned.tables()).allMatch(ProgressEvent.PlannedTable::exact)
+                .allSatisfy(t -> assertThat(t.expectedRows()).as(t.name()).isEqualTo(restored.get(t.name())));
+        assertThat(planned.expectedRows()).isPositive().isEqualTo(finished.rows());
+        assertThat(of(restore, ProgressEvent.TableProgress.class)).filteredOn(ProgressEvent.TableProgress::finished)
+                .allSatisfy(t -> assertThat(t.rows()).as(t.table()).isEqualTo(restored.get(t.table())));
+        assertThat(of(events, ProgressEvent.BackupStarted.class)).isEmpty();
     }
 
     @Test
