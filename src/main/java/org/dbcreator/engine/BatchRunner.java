@@ -11,6 +11,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
 import org.dbcreator.history.JournalEntry.Outcome;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -31,13 +32,16 @@ final class BatchRunner {
     private final RunContext run;
     private final ProgressListener listener;
     private final BatchPace pace;
+    private final Cancellation cancellation;
 
-    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace) {
+    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace,
+            Cancellation cancellation) {
         this.connection = connection;
         this.history = history;
         this.run = run;
         this.listener = listener;
         this.pace = pace;
+        this.cancellation = cancellation;
     }
 
     void apply(BatchedWork work, ScriptKind kind, Version version, int number, int total) {
@@ -57,12 +61,13 @@ final class BatchRunner {
             int rows;
             try {
                 do {
+                    cancellation.throwIfCancelled(); // between batches: each one is committed with its journal row
                     long began = System.nanoTime();
                     rows = runBatch(work, batch, connectionId);
                     listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows));
                     batch++;
                     if (rows > 0) {
-                        pace.restAfter(System.nanoTime() - began); // committed: the rest holds no lock
+                        pace.restAfter(System.nanoTime() - began, cancellation); // committed: the rest holds no lock
                     }
                 } while (rows > 0);
             } catch (SQLException | RuntimeException e) {

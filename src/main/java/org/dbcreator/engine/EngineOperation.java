@@ -3,6 +3,7 @@ package org.dbcreator.engine;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.Database;
 import org.dbcreator.history.JdbcHistory;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressListener;
 
 /** The collaborators every operation class uses, taken from one {@link OperationContext}. */
@@ -14,6 +15,7 @@ abstract class EngineOperation {
     protected final JdbcHistory history;
     protected final ProgressListener listener;
     protected final String installedBy;
+    protected final Cancellation cancellation;
 
     EngineOperation(OperationContext context) {
         this.context = context;
@@ -22,5 +24,6 @@ abstract class EngineOperation {
         this.history = context.history();
         this.listener = context.listener();
         this.installedBy = context.installedBy();
+        this.cancellation = context.cancellation();
     }
 }
