@@ -62,7 +62,8 @@ final class ScriptRunner {
         JournalBuffer buffer = new JournalBuffer(connection, history);
         try {
             connection.setAutoCommit(false);
-            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE, run.nodesMayRun(), cancellation);
+            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE, run.nodesMayRun(),
+                    cancellation);
             Map<Integer, JournalEntry> journal = history.journal(connection, run.runId(), script.path());
             long connectionId = Sessions.connectionId(connection);
             for (int i = 0; i < statements.size(); i++) {
