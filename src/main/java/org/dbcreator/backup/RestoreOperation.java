@@ -15,6 +15,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.db.Database;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.error.DbCreatorException;
@@ -35,12 +36,16 @@ public final class RestoreOperation {
     private final Database target;
     private final ProgressListener listener;
     private final String restoredBy;
+    private final Cancellation cancellation;
 
-    public RestoreOperation(Catalog catalog, Database target, ProgressListener listener, String restoredBy) {
+    /** @param cancellation stops the load (between statements) and the comparison; the target stays as it was */
+    public RestoreOperation(Catalog catalog, Database target, ProgressListener listener, String restoredBy,
+            Cancellation cancellation) {
         this.catalog = catalog;
         this.target = target;
         this.listener = listener;
         this.restoredBy = restoredBy;
+        this.cancellation = cancellation;
     }
 
     public RestoreResult run(Path file, RestoreRequest request) throws SQLException {
@@ -72,6 +77,7 @@ public final class RestoreOperation {
                 if (!before.isEmpty()) {
                     notice("Replacing '" + target.databaseName() + "': dropping " + before.describe() + ". These are lost.");
                 }
+                cancellation.throwIfCancelled(); // the last moment: the swap itself is short and never stopped half-way
                 swap(scratch, restoreTarget, before, check, unfinished.orElse(null), file);
                 return result;
             } catch (RestoreSwap.NotPutBack e) {
@@ -144,6 +150,7 @@ public final class RestoreOperation {
             Thread.currentThread().interrupt();
             throw new DbCreatorException(ErrorCode.RESTORE_FAILED, "The restore was interrupted.", e);
         }
+        cancellation.throwIfCancelled();
         boolean compared = verify(into, check, progress, request, notes);
         return new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
                 progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes);
@@ -155,6 +162,7 @@ public final class RestoreOperation {
         try (DumpExecutor executor = new DumpExecutor(into, workers, progress::executed)) {
             DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
             for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
+                cancellation.throwIfCancelled();
                 statements++;
                 refuseOnFailure(executor.execute(s));
                 progress.read(s);

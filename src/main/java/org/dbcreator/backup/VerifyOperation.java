@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.Database;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.history.JdbcHistory;
@@ -25,15 +26,17 @@ public final class VerifyOperation {
     private final JdbcHistory history;
     private final ProgressListener listener;
     private final String verifiedBy;
+    private final Cancellation cancellation;
 
     /** @param server a connection to the server to test on; its database, if it holds the backup's history, learns of the test */
     public VerifyOperation(Catalog catalog, Database server, JdbcHistory history, ProgressListener listener,
-            String verifiedBy) {
+            String verifiedBy, Cancellation cancellation) {
         this.catalog = catalog;
         this.server = server;
         this.history = history;
         this.listener = listener;
         this.verifiedBy = verifiedBy;
+        this.cancellation = cancellation;
     }
 
     /** The checks that need no server. */
@@ -53,7 +56,7 @@ public final class VerifyOperation {
         RestoreResult restored;
         try (Database scratchDatabase = Database.connect(server.settings().withDatabase(scratch))) {
             try {
-                restored = new RestoreOperation(catalog, scratchDatabase, listener, verifiedBy)
+                restored = new RestoreOperation(catalog, scratchDatabase, listener, verifiedBy, cancellation)
                         .runInScratch(file, new RestoreRequest(false, connections, false));
             } finally {
                 new RestoreTarget(scratchDatabase).dropDatabase();

@@ -47,7 +47,7 @@ final class BackupCommand implements Callable<Integer> {
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(context.out()))) {
             BackupRequest request = BackupRequest.to(directory);
             TakenBackup result = engine.backup(connections == null ? request : request.withConnections(connections),
-                    !noRestoreTest);
+                    !noRestoreTest, context.cancellation());
             context.out().print(BackupRendering.backup(result));
         }
         return 0;

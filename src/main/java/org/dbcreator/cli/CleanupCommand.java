@@ -48,7 +48,7 @@ final class CleanupCommand implements Callable<Integer> {
         PrintStream out = context.out();
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
             UpgradeResult result = engine.cleanup(new CleanupRequest(confirmed, dryRun, excludedNodes, exclusionConfirmed,
-                    Optional.ofNullable(waitFor).map(Durations::parse)));
+                    Optional.ofNullable(waitFor).map(Durations::parse)), context.cancellation());
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
             return dryRun ? Results.dryRunExit(result, context.err()) : 0;
         }

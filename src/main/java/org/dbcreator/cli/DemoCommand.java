@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         Catalog catalog = catalogDirectory == null ? Catalog.bundled() : Catalog.fromDirectory(catalogDirectory);
         DemoRequest request = new DemoRequest(context.folders(), catalog, Optional.ofNullable(version).map(Versions::parse),
                 port, reset, rows == null ? OptionalLong.empty() : OptionalLong.of(rows), seed);
-        try (RunningDemo demo = DbCreator.startDemo(request, new ProgressPrinter(out))) {
+        try (RunningDemo demo = DbCreator.startDemo(request, new ProgressPrinter(out), context.cancellation())) {
             out.println();
             NextSteps steps = NextSteps.of(context, spec, Map.of("--profile", demo.profileFile().toString()));
             out.print(StatusRendering.text(demo.status(), ZoneId.systemDefault(), steps));

@@ -47,7 +47,7 @@ final class DeployCommand implements Callable<Integer> {
             out.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
                     + engine.database().server().describe());
             DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),
-                    new SampleSize(sampleRows, seed));
+                    new SampleSize(sampleRows, seed), context.cancellation());
             out.printf("%s: %s at %s (%d applied, %d already done) in %.1f s%n", result.outcome(), result.database(),
                     result.version(), result.applied(), result.skipped(), result.duration().toMillis() / 1000.0);
         }

@@ -1,7 +1,12 @@
 package org.dbcreator.cli;
 
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.Cancellation;
 import picocli.CommandLine;
+import sun.misc.Signal;
 
 /** The {@code dbcreator} command. {@link #main} is the only place that exits the JVM. */
 public final class Main {
@@ -13,7 +18,34 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(CliContext.system()).run(args));
+        Cancellation ctrlC = new Cancellation();
+        onCtrlC(ctrlC, System.err);
+        System.exit(new Main(CliContext.system(ctrlC)).run(args));
+    }
+
+    /**
+     * The first Ctrl-C (SIGINT) stops the running operation cleanly through the same cancellation a
+     * wizard's Cancel button uses, and the command ends with CANCELLED; a second one exits at once,
+     * running the shutdown hooks (an embedded server still stops). Where the JVM keeps SIGINT to
+     * itself (-Xrs) or it is ignored (nohup), Ctrl-C keeps its default meaning.
+     */
+    private static void onCtrlC(Cancellation cancellation, PrintStream err) {
+        AtomicInteger presses = new AtomicInteger();
+        try {
+            Signal.handle(new Signal("INT"), signal -> {
+                if (presses.incrementAndGet() == 1) {
+                    err.println();
+                    err.println("Stopping at the next point where nothing is half-done (about a second) ..."
+                            + " Press Ctrl-C again to exit at once.");
+                    cancellation.cancel();
+                } else {
+                    err.println("Exiting at once.");
+                    Runtime.getRuntime().exit(ErrorCode.CANCELLED.exitCode());
+                }
+            });
+        } catch (IllegalArgumentException unavailable) {
+            // Ctrl-C ends the JVM as it does by default
+        }
     }
 
     /** Runs one command line and returns its exit code; output goes to the context's streams. */

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             "71:a demo server already runs on that folder",
             "75-79:backup and restore (no backup, destination unwritable or full, bad file, restore refused)",
             "80:nodes not ready: the cleanup gate is shut",
-            "81:a node release outside the compatible range"})
+            "81:a node release outside the compatible range",
+            "130:cancelled (Ctrl-C): stopped where nothing is half-done; run the same command again to go on"})
 final class MainCommand {
 
     private final CliContext context;

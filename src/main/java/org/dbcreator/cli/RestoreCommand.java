@@ -45,7 +45,7 @@ final class RestoreCommand implements Callable<Integer> {
         request = connections != null ? request.withConnections(connections) : request;
         try (DbCreator engine = DbCreator.connect(resolved.catalog(), resolved.settings().withDatabase(target),
                 new ProgressPrinter(context.out()))) {
-            RestoreResult result = engine.restore(file, request);
+            RestoreResult result = engine.restore(file, request, context.cancellation());
             context.out().print(BackupRendering.restore(result));
         }
         return 0;

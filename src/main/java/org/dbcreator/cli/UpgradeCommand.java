@@ -80,7 +80,7 @@ final class UpgradeCommand implements Callable<Integer> {
                         + " it is about the backup taken first.");
             }
             UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun,
-                    noRestoreTest ? policy.withoutRestoreTest() : policy, pace);
+                    noRestoreTest ? policy.withoutRestoreTest() : policy, pace, context.cancellation());
             out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
             return dryRun ? Results.dryRunExit(result, context.err()) : 0;
         }

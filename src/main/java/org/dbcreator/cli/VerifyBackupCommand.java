@@ -41,7 +41,8 @@ final class VerifyBackupCommand implements Callable<Integer> {
             result = DbCreator.verifyBackupFile(file);
         } else {
             try (DbCreator engine = connection.connect(context, new ProgressPrinter(context.out()))) {
-                result = engine.restoreTest(file, connections != null ? connections : BackupRequest.defaultConnections());
+                result = engine.restoreTest(file, connections != null ? connections : BackupRequest.defaultConnections(),
+                        context.cancellation());
             }
         }
         context.out().print(BackupRendering.verify(result));

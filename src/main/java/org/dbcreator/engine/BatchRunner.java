@@ -12,6 +12,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
 import org.dbcreator.history.JournalEntry.Outcome;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -32,13 +33,16 @@ final class BatchRunner {
     private final RunContext run;
     private final ProgressListener listener;
     private final BatchPace pace;
+    private final Cancellation cancellation;
 
-    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace) {
+    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace,
+            Cancellation cancellation) {
         this.connection = connection;
         this.history = history;
         this.run = run;
         this.listener = listener;
         this.pace = pace;
+        this.cancellation = cancellation;
     }
 
     void apply(BatchedWork work, ScriptKind kind, Version version, int number, int total) {
@@ -60,13 +64,14 @@ final class BatchRunner {
             long rowsDone = 0;
             try {
                 do {
+                    cancellation.throwIfCancelled(); // between batches: each one is committed with its journal row
                     long began = System.nanoTime();
                     rows = runBatch(work, batch, connectionId);
                     rowsDone += rows;
                     listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows, rowsDone, expected));
                     batch++;
                     if (rows > 0) {
-                        pace.restAfter(System.nanoTime() - began); // committed: the rest holds no lock
+                        pace.restAfter(System.nanoTime() - began, cancellation); // committed: the rest holds no lock
                     }
                 } while (rows > 0);
             } catch (SQLException | RuntimeException e) {

@@ -74,7 +74,7 @@ final class CleanupOperation extends EngineOperation {
         }
     }
 
-    /** Polls the node gate until it opens, reporting who it waits for. */
+    /** Polls the node gate until it opens, reporting who it waits for; a cancel ends the wait at once. */
     private void awaitGate(CleanupRequest request, Duration patience) {
         long began = System.nanoTime();
         long deadline = began + patience.toNanos();
@@ -90,13 +90,10 @@ final class CleanupOperation extends EngineOperation {
                     return; // a gate still shut is reported by the checks that follow
                 }
                 listener.onEvent(new NodeWait(gate.get(), Duration.ofNanos(System.nanoTime() - began), patience));
-                Thread.sleep(GATE_POLL.toMillis());
+                cancellation.pause(GATE_POLL);
             }
         } catch (SQLException e) {
             throw Failures.ofOperation(e, database.settings().user(), database.databaseName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DbCreatorException(ErrorCode.NODES_NOT_READY, "Interrupted while waiting for the nodes.", e);
         }
     }
 
@@ -104,7 +101,7 @@ final class CleanupOperation extends EngineOperation {
         Inspector inspector = new Inspector(database, history);
         Inspection inspection = inspector.inspect();
         if (lockHeld) {
-            inspector.awaitOrphans(inspection, listener);
+            inspector.awaitOrphans(inspection, listener, cancellation);
         }
         Optional<DatabaseState> state = inspection.state();
         PreflightCheck stateCheck = stateCheck(inspection);
@@ -163,6 +160,7 @@ final class CleanupOperation extends EngineOperation {
     private UpgradeResult cleanup(Prepared p, DatabaseState state, CleanupRequest request, Instant started)
             throws SQLException {
         boolean resuming = state.phase() == Phase.CLEANING;
+        cancellation.throwIfCancelled();
         String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
         try (Connection c = database.productConnection()) {
             history.createTables(c); // a database expanded by an older tool release may lack newer tool tables
@@ -177,7 +175,7 @@ final class CleanupOperation extends EngineOperation {
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the cleanup " : "Cleaning up ") + p.from()
                     + " -> " + p.to() + "; only nodes of " + p.to() + " may run now."));
             RunContext run = new RunContext(runId, "CLEANUP", database.databaseName(), installedBy);
-            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED)
+            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED, cancellation)
                     .apply(p.plan(), p.inspection().applied());
             writeState(c, Optional.of(Phase.CLEANING), DatabaseState.clean(state.product(), p.to()));
             listener.onEvent(new ProgressEvent.Notice("Clean at " + p.to() + "."));

@@ -37,7 +37,7 @@ final class DeployOperation extends EngineOperation {
         try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy", installedBy)) {
             Inspector inspector = new Inspector(database, history);
             Inspection inspection = inspector.inspect();
-            inspector.awaitOrphans(inspection, listener);
+            inspector.awaitOrphans(inspection, listener, cancellation);
             ChecksumCheck.verify(catalog, inspection.applied());
             Optional<DeployResult> nothingToDo = refuseOrSkip(inspection, target, started);
             if (nothingToDo.isPresent()) {
@@ -124,6 +124,7 @@ final class DeployOperation extends EngineOperation {
             throws SQLException {
         String name = database.databaseName();
         boolean resuming = inspection.state().isPresent();
+        cancellation.throwIfCancelled();
         if (!inspection.exists()) {
             try (Connection c = database.serverConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(name)
@@ -142,7 +143,7 @@ final class DeployOperation extends EngineOperation {
                 listener.onEvent(new ProgressEvent.Notice("Resuming the interrupted deploy of " + target + "."));
             }
             RunContext run = new RunContext(runId, "DEPLOY", name, installedBy);
-            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED)
+            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED, cancellation)
                     .apply(plan, inspection.applied());
             writeState(c, Optional.of(Phase.DEPLOYING), DatabaseState.clean(catalog.product(), target));
             listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is at " + target + "."));

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -37,15 +38,20 @@ final class PoliteDdl {
     private final ProgressListener listener;
     private final Duration patience;
     private final boolean boundInnodbWaits;
+    private final Cancellation cancellation;
     private boolean shortInnodbWaits;
 
     /**
      * @param boundInnodbWaits false where no other session can hold the rows a statement needs
      *     (a fresh deploy: no node runs yet), which spares two round trips per schema statement
+     * @param cancellation checked after each attempt that found the lock taken, and during the
+     *     backoff; an attempt itself waits at most {@link #LOCK_WAIT_SECONDS}, so a cancel is
+     *     honoured within about a second and never cuts a statement that got its lock
      */
-    PoliteDdl(Connection connection, ProgressListener listener, Duration patience, boolean boundInnodbWaits)
-            throws SQLException {
+    PoliteDdl(Connection connection, ProgressListener listener, Duration patience, boolean boundInnodbWaits,
+            Cancellation cancellation) throws SQLException {
         this.boundInnodbWaits = boundInnodbWaits;
+        this.cancellation = cancellation;
         this.connection = connection;
         this.listener = listener;
         this.patience = patience;
@@ -93,10 +99,11 @@ final class PoliteDdl {
                 if (e.getErrorCode() != LOCK_WAIT_TIMEOUT || System.nanoTime() + backoff * 1_000_000 > deadline) {
                     throw e;
                 }
+                cancellation.throwIfCancelled(); // the statement gave up its wait: it did not run
                 Optional<List<ProgressEvent.Blocker>> blockers = blockers();
                 listener.onEvent(new ProgressEvent.LockWait(where, attempt + 1, Duration.ofMillis(backoff),
                         Duration.ofNanos(System.nanoTime() - began), blockers.orElse(List.of()), blockers.isPresent()));
-                pause(backoff);
+                cancellation.pause(Duration.ofMillis(backoff));
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
@@ -127,14 +134,5 @@ final class PoliteDdl {
             return Optional.empty();
         }
         return Optional.of(blockers);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a metadata lock", e);
-        }
     }
 }

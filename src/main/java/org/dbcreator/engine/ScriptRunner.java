@@ -18,6 +18,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
 import org.dbcreator.history.JournalEntry.Outcome;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -42,13 +43,16 @@ final class ScriptRunner {
     private final RunContext run;
     private final ProgressListener listener;
     private final OrphanWatch orphans;
+    private final Cancellation cancellation;
 
-    ScriptRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener) {
+    ScriptRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener,
+            Cancellation cancellation) {
         this.connection = connection;
         this.history = history;
         this.run = run;
         this.listener = listener;
-        this.orphans = new OrphanWatch(connection, listener);
+        this.orphans = new OrphanWatch(connection, listener, cancellation);
+        this.cancellation = cancellation;
     }
 
     /** Applies every statement not yet done and records the script in the history. */
@@ -60,11 +64,13 @@ final class ScriptRunner {
         JournalBuffer buffer = new JournalBuffer(connection, history);
         try {
             connection.setAutoCommit(false);
-            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE, run.nodesMayRun());
+            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE, run.nodesMayRun(),
+                    cancellation);
             Map<Integer, JournalEntry> journal = history.journal(connection, run.runId(), script.path());
             long connectionId = Sessions.connectionId(connection);
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
+                stopIfCancelled(buffer);
                 long begin = System.nanoTime();
                 boolean ran = applyStatement(script, i, statement, journal.get(i), connectionId, ddl, buffer);
                 listener.onEvent(new ProgressEvent.StatementDone(script.path(), i, statements.size(), statement.line(),
@@ -86,6 +92,14 @@ final class ScriptRunner {
         }
         listener.onEvent(new ProgressEvent.ScriptFinished(script.path(), Instant.now().toEpochMilli()
                 - started.toEpochMilli(), false));
+    }
+
+    /** Between statements: what ran is committed with its journal rows, and the run stops as asked. */
+    private void stopIfCancelled(JournalBuffer buffer) throws SQLException {
+        if (cancellation.isCancelled()) {
+            buffer.commit();
+            cancellation.throwIfCancelled();
+        }
     }
 
     /** Returns false when the statement was already done and so was skipped. */
@@ -197,6 +211,11 @@ final class ScriptRunner {
         } catch (SQLException e) {
             // a refused CALL's work is undone; a refused DDL left nothing open but its journal rows
             throw refused(script, statement, entry, e, buffer, !commitsBefore);
+        } catch (DbCreatorException e) {
+            if (e.code() == ErrorCode.CANCELLED) {
+                withdraw(entry, buffer, !commitsBefore);
+            }
+            throw e;
         }
         buffer.end(entry.withOutcome(Outcome.DONE));
         if (commitsBefore && DdlEffectProbe.canJudge(tokens, run.database())) {
@@ -243,6 +262,18 @@ final class ScriptRunner {
             failure.addSuppressed(lost); // the connection went too: the start is judged on resume
         }
         return failure;
+    }
+
+    /**
+     * The statement was cancelled while it waited for its lock, so it never ran: its start goes
+     * from the journal, and a rerun meets it as a statement not yet reached rather than one to judge.
+     */
+    private void withdraw(JournalEntry entry, JournalBuffer buffer, boolean undoOpenWork) throws SQLException {
+        if (undoOpenWork) {
+            buffer.rollback();
+        }
+        history.withdrawStart(connection, entry);
+        buffer.commit();
     }
 
     private void execute(Script script, int index, SqlStatement statement) {

@@ -77,7 +77,7 @@ final class UpgradeOperation extends EngineOperation {
         Inspector inspector = new Inspector(database, history);
         Inspection inspection = inspector.inspect();
         if (lockHeld) {
-            inspector.awaitOrphans(inspection, listener);
+            inspector.awaitOrphans(inspection, listener, cancellation);
         }
         Version target = catalog.requireKnown(requested.or(() -> resumedTarget(inspection)).orElse(catalog.latestVersion()));
         Decision decision = decide(inspection, target);
@@ -95,6 +95,7 @@ final class UpgradeOperation extends EngineOperation {
         Version from = p.from();
         Version target = p.target();
         boolean resuming = state.phase() == Phase.EXPANDING;
+        cancellation.throwIfCancelled(); // e.g. during the backup taken first: the schema is untouched
         String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
         try (Connection c = database.productConnection()) {
             history.createTables(c); // a database deployed by an older tool release may lack newer tool tables
@@ -104,7 +105,7 @@ final class UpgradeOperation extends EngineOperation {
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the expand " : "Expanding ") + from + " -> "
                     + target + "; nodes of " + from + " keep working."));
             RunContext run = new RunContext(runId, "UPGRADE", database.databaseName(), installedBy);
-            int applied = new PlanExecutor(c, history, run, listener, pace).apply(p.plan(), p.inspection().applied());
+            int applied = new PlanExecutor(c, history, run, listener, pace, cancellation).apply(p.plan(), p.inspection().applied());
             Version lowest = state.lowestRelease().orElse(from);
             writeState(c, Optional.of(Phase.EXPANDING), new DatabaseState(state.product(), state.schemaVersion(), target,
                     Phase.EXPANDED, Optional.of(lowest), Optional.of(target), Optional.empty(), Optional.empty(),

@@ -36,14 +36,14 @@ final class VerifiedBackup {
             requireScratchPrivileges(context.database());
         }
         BackupResult backup = new BackupOperation(context.database(), context.history(), context.listener(),
-                context.installedBy()).run(request, underLock);
+                context.installedBy(), context.cancellation()).run(request, underLock);
         if (!restoreTest) {
             context.listener().onEvent(new ProgressEvent.Notice("The restore test is skipped, as asked: the backup is"
                     + " recorded as read back only, not as proved restorable."));
             return new TakenBackup(backup, Optional.empty());
         }
         VerifyResult tested = new VerifyOperation(context.catalog(), context.database(), context.history(),
-                context.listener(), context.installedBy()).restoreTest(backup.files().dump(), request.connections());
+                context.listener(), context.installedBy(), context.cancellation()).restoreTest(backup.files().dump(), request.connections());
         return new TakenBackup(backup, Optional.of(tested));
     }
 

@@ -65,6 +65,9 @@ public enum ErrorCode {
     BACKUP_NEWER_THAN_CATALOG(79, "The backup holds a schema newer than this catalog. Use the DatabaseCreator release that wrote it."),
     RESTORE_FAILED(79, "The server refused a statement of the dump. Read its message, fix the cause, then run the restore again."),
 
+    // 130: stopped as asked (128 + SIGINT, as shells report Ctrl-C)
+    CANCELLED(130, "Run the same command again to go on where it stopped: the database is as an interruption leaves it, and the operator lock is released."),
+
     // 1: anything else
     INTERNAL(1, "An unexpected error. Run with --verbose and report the output.");
 
