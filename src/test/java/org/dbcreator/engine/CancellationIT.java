@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.dbcreator.backup.BackupRequest;
 import org.dbcreator.catalog.Catalog;
@@ -74,9 +75,10 @@ class CancellationIT {
         deploy(db, SampleSize.none());
         try (Connection blocker = holdMetadataLockOnHost(db)) {
             Cancellation cancellation = new Cancellation();
-            List<String> notices = new CopyOnWriteArrayList<>();
-            CompletableFuture<Ended> run = inBackground(() -> upgrade(db, noticesInto(notices), cancellation));
-            awaitNotice(notices, "attempt 5 in 4.0 s", run); // the run now rests 4 s before trying again
+            List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+            CompletableFuture<Ended> run = inBackground(() -> upgrade(db, events::add, cancellation));
+            awaitEvent(events, e -> e instanceof ProgressEvent.LockWait w && w.attempt() == 5
+                    && w.retryIn().equals(Duration.ofSeconds(4)), "a lock wait resting 4 s before attempt 5", run);
 
             long latency = cancelAndMeasure(cancellation, run, "the backoff between metadata-lock attempts");
 
@@ -129,10 +131,11 @@ class CancellationIT {
         node(db, "ms-2", OLD); // not restarted yet
         Footprint before = Footprint.of(db);
         Cancellation cancellation = new Cancellation();
-        List<String> notices = new CopyOnWriteArrayList<>();
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
         CompletableFuture<Ended> run = inBackground(() -> cleanup(db, Optional.of(Duration.ofMinutes(10)),
-                noticesInto(notices), cancellation));
-        awaitNotice(notices, "Waiting for the nodes: ms-2", run);
+                events::add, cancellation));
+        awaitEvent(events, e -> e instanceof NodeWait w && w.gate().blockers().stream()
+                .anyMatch(node -> node.name().equals("ms-2")), "a node wait for ms-2", run);
 
         long latency = cancelAndMeasure(cancellation, run, "cleanup --wait for a node");
 
@@ -301,8 +304,9 @@ class CancellationIT {
                 "the expand's ALTER waiting for its lock", run);
     }
 
-    private static void awaitNotice(List<String> notices, String fragment, CompletableFuture<?> run) throws Exception {
-        awaitTrue(() -> notices.stream().anyMatch(n -> n.contains(fragment)), "a notice with '" + fragment + "'", run);
+    private static void awaitEvent(List<ProgressEvent> events, Predicate<ProgressEvent> wanted,
+            String what, CompletableFuture<?> run) throws Exception {
+        awaitTrue(() -> events.stream().anyMatch(wanted), what, run);
     }
 
     @FunctionalInterface
