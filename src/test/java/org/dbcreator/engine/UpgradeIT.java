@@ -107,7 +107,7 @@ class UpgradeIT {
         UpgradeResult again = op.upgrade(ProgressListener.NONE);
 
         assertThat(again.outcome()).isEqualTo(UpgradeResult.Outcome.NOTHING_TO_DO);
-        assertThat(again.checks().checks()).anySatisfy(c -> assertThat(c.reason()).contains("nothing to do"));
+        assertThat(again.checks().checks()).anySatisfy(c -> assertThat(c.evidence()).contains("nothing to do"));
         assertThat(ddlCounters(db)).isEqualTo(alterCounters);
         assertThat(Footprint.of(db)).isEqualTo(before);
     }
