@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.DemoRequest;
+import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.RunningDemo;
 import org.dbcreator.engine.SampleSize;
+import org.dbcreator.engine.StatusReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.Command;
@@ -110,6 +112,20 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The demo's status and how to connect to it; the password stays in its file. */
     private static Map<String, Object> json(RunningDemo demo, NextSteps steps) {
+        return json(connection(demo), demo.deployed(), demo.status(), steps);
+    }
+
+    static Map<String, Object> json(Map<String, Object> connection, Optional<DeployResult> deployed, StatusReport status,
+            NextSteps steps) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("operation", "demo");
+        m.put("deployed", deployed.map(ResultJson::deploy).orElse(null));
+        m.put("connection", connection);
+        m.put("status", StatusRendering.tree(status, Optional.empty(), steps));
+        return m;
+    }
+
+    private static Map<String, Object> connection(RunningDemo demo) {
         Map<String, Object> connection = new java.util.LinkedHashMap<>();
         connection.put("host", demo.host());
         connection.put("port", demo.port());
@@ -118,12 +134,7 @@ final class DemoCommand implements Callable<Integer> {
         connection.put("passwordFile", demo.account().passwordFile().toString());
         connection.put("profileFile", demo.profileFile().toString());
         connection.put("certificate", demo.certificate().toString());
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("operation", "demo");
-        m.put("deployed", demo.deployed().map(ResultJson::deploy).orElse(null));
-        m.put("connection", connection);
-        m.put("status", StatusRendering.tree(demo.status(), Optional.empty(), steps));
-        return m;
+        return connection;
     }
 
     private void refuseBadNodeCount() {

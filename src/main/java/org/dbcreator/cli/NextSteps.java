@@ -47,6 +47,11 @@ final class NextSteps {
         return of(unused, new CommandLine(new MainCommand(unused)).getCommandSpec(), Map.of());
     }
 
+    /** The same tool and verbs with other connection options, as given. */
+    NextSteps withConnection(Map<String, String> given) {
+        return new NextSteps(command, new LinkedHashMap<>(given), verbsWithConnection, verbsWithCatalog);
+    }
+
     /** The same, naming {@code database} unless the operator named one (a profile may name another). */
     NextSteps forDatabase(String database) {
         if (connection.containsKey("--database")) {

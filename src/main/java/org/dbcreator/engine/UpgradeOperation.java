@@ -12,7 +12,6 @@ import org.dbcreator.backup.BackupOperation;
 import org.dbcreator.backup.BackupResult;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
-import org.dbcreator.db.Database;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;

@@ -19,9 +19,12 @@ import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.NextAction;
 import org.dbcreator.engine.OperationKind;
 import org.dbcreator.engine.PlanPreview;
+import org.dbcreator.engine.PlannedStep;
 import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.engine.PreflightReport;
+import org.dbcreator.engine.StatusReport;
 import org.dbcreator.engine.TakenBackup;
+import org.dbcreator.history.Phase;
 import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
@@ -139,6 +142,26 @@ class VerbRenderingTest {
     void restore() {
         RestoreResult r = restored("copy");
         golden("restore", BackupRendering.restore(r), ResultJson.restore(r));
+    }
+
+    @Test
+    void demoNoWait() {
+        Map<String, Object> connection = new java.util.LinkedHashMap<>();
+        connection.put("host", "127.0.0.1");
+        connection.put("port", 40123);
+        connection.put("database", "cloud");
+        connection.put("user", "democloud");
+        connection.put("passwordFile", "/home/ops/.local/share/dbcreator/demo/democloud.password");
+        connection.put("profileFile", "/home/ops/.local/share/dbcreator/demo/demo.properties");
+        connection.put("certificate", "/home/ops/.local/share/dbcreator/demo/server-cert.pem");
+        DeployResult deployed = new DeployResult("cloud", V400, DeployResult.Outcome.DEPLOYED, 2, 0, Duration.ofMillis(2100));
+        StatusReport status = new StatusReport("MariaDB 11.4.5", "11.4.5-MariaDB", "cloud", "democloud",
+                StatusReport.Condition.MANAGED, Optional.of(V400), Optional.of(Phase.CLEAN), Optional.empty(), V430,
+                List.of(V400, V430), List.of(new PlannedStep(Optional.of(V400), V430)), Optional.of(V400), Optional.of(V400),
+                Optional.empty(), List.of(), List.of(), Optional.empty(), new NextAction.Upgrade(V400, V430));
+        NextSteps steps = NextSteps.none().withConnection(Map.of("--profile", "/home/ops/.local/share/dbcreator/demo/demo.properties"));
+        Golden.assertMatches("verbs/demo.json", JsonOutput.of(DemoCommand.json(connection, Optional.of(deployed), status,
+                steps)) + "\n");
     }
 
     @Test

@@ -153,7 +153,7 @@ class RefusedStatementIT {
             assertThat(at.refused()).isTrue();
             assertThat(at.serverError()).hasValueSatisfying(error -> assertThat(error).contains("missing"));
         });
-        assertThat(status.nextAction()).isEqualTo(new NextAction.Resume(OperationKind.UPGRADE,
+        assertThat(status.nextAction()).isEqualTo(new NextAction.Resume(OperationKind.DEPLOY,
                 org.dbcreator.catalog.Version.parse("1.1.0"), true));
 
         db.execute("CREATE TABLE missing (id int PRIMARY KEY)");
