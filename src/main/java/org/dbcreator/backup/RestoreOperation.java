@@ -64,7 +64,7 @@ public final class RestoreOperation {
             RestoreTarget.Contents before = restoreTarget.contents();
             if (!before.isEmpty() && !request.replace()) {
                 throw new DbCreatorException(ErrorCode.RESTORE_TARGET_NOT_EMPTY, "'" + target.databaseName() + "' is not empty: it"
-                        + " holds " + before.describe() + ". A restore with --replace drops all of it first.");
+                        + " holds " + before.describe() + ". A restore that replaces it drops all of it first.");
             }
             Optional<RestoreMarker.Mark> unfinished;
             try (Connection c = target.serverConnection()) {

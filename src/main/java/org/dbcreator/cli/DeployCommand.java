@@ -35,6 +35,9 @@ final class DeployCommand implements Callable<Integer> {
             description = "Seed of the sample data; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    JsonOption output = new JsonOption();
+
     @Override
     public Integer call() {
         CliContext context = main.context();
@@ -43,13 +46,13 @@ final class DeployCommand implements Callable<Integer> {
         Catalog catalog = target.catalog();
         ConnectionSettings settings = target.settings();
         PrintStream out = context.out();
-        try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
-            out.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
+        PrintStream progress = output.progress(context);
+        try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(progress))) {
+            progress.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
                     + engine.database().server().describe());
             DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),
                     new SampleSize(sampleRows, seed), context.cancellation());
-            out.printf("%s: %s at %s (%d applied, %d already done) in %.1f s%n", result.outcome(), result.database(),
-                    result.version(), result.applied(), result.skipped(), result.duration().toMillis() / 1000.0);
+            out.print(output.json ? JsonOutput.of(ResultJson.deploy(result)) + "\n" : Results.line(result));
         }
         return 0;
     }

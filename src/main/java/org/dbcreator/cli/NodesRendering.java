@@ -30,7 +30,7 @@ final class NodesRendering {
     /** JSON escapes by itself: the values are given as the registry holds them. */
     static Map<String, Object> json(GateReport gate) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cleanupTarget", gate.target().toString());
+        m.put("target", gate.target().toString());
         m.put("gateOpen", gate.isOpen());
         m.put("nodes", gate.nodes().stream().map(node -> {
             Map<String, Object> n = new LinkedHashMap<>();

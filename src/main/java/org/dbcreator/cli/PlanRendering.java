@@ -10,10 +10,14 @@ final class PlanRendering {
     private PlanRendering() {}
 
     static String text(UpgradeResult result) {
+        return text(result, NextSteps.none());
+    }
+
+    static String text(UpgradeResult result, NextSteps steps) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation(),
+        out.append(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation().word(),
                 result.from(), result.to(), result.database()));
-        out.append(checks(result.checks()));
+        out.append(checks(result.checks(), steps.forDatabase(result.database())));
         PlanPreview preview = result.preview().orElseThrow();
         if (preview.items().isEmpty()) {
             out.append("Nothing to apply.\n");
@@ -33,9 +37,9 @@ final class PlanRendering {
         return out.toString();
     }
 
-    static String checks(PreflightReport report) {
-        StringBuilder out = new StringBuilder("Checks before the " + report.operation() + ":\n");
-        report.checks().forEach(check -> out.append(StatusRendering.checkLine(check)));
+    static String checks(PreflightReport report, NextSteps steps) {
+        StringBuilder out = new StringBuilder("Checks before the " + report.operation().word() + ":\n");
+        report.checks().forEach(check -> out.append(StatusRendering.checkLine(check, steps)));
         return out.toString();
     }
 }

@@ -16,12 +16,19 @@ import org.dbcreator.progress.ProgressListener;
 final class ProgressPrinter implements ProgressListener {
 
     private final PrintStream out;
+    private final NextSteps steps;
     private int statementsRun;
     private int statementsSkipped;
     private long lastTableLine = System.nanoTime();
 
     ProgressPrinter(PrintStream out) {
+        this(out, NextSteps.none());
+    }
+
+    /** @param steps writes the commands of the checks' fixes with the operator's connection */
+    ProgressPrinter(PrintStream out, NextSteps steps) {
         this.out = out;
+        this.steps = steps;
     }
 
     /** The printer of a command: with {@code --json} its progress goes to stderr, so stdout holds the JSON alone. */
@@ -47,7 +54,7 @@ final class ProgressPrinter implements ProgressListener {
     @Override
     public void onEvent(ProgressEvent event) {
         if (event instanceof PreflightChecked checked) {
-            out.print(PlanRendering.checks(checked.report()));
+            out.print(PlanRendering.checks(checked.report(), steps));
         } else if (event instanceof ProgressEvent.Notice notice) {
             out.println(Printable.line(notice.message())); // may name nodes, the lock's holder, the server's answer
         } else if (event instanceof ProgressEvent.LockWait wait) {

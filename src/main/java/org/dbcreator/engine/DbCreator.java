@@ -99,6 +99,16 @@ public final class DbCreator implements AutoCloseable {
         return guarded(() -> new StatusOperation(context(ProgressListener.NONE, "status", Cancellation.none())).run(target));
     }
 
+    /**
+     * The pre-flight checks {@code operation} would make now, without running it: for a deploy or an
+     * upgrade towards {@code target} (default: the latest, or the target of an interrupted run); a
+     * cleanup goes to the release the database is expanded to. Read-only: nothing is written,
+     * locked or created, so a SELECT-only account gets its answer.
+     */
+    public PreflightReport preflight(OperationKind operation, Optional<Version> target) {
+        return guarded(() -> new PreflightQuestion(context(ProgressListener.NONE, installedBy(), Cancellation.none())).ask(operation, target));
+    }
+
     public DeployResult deploy(Optional<Version> target) {
         return deploy(target, SampleSize.none());
     }

@@ -77,8 +77,8 @@ final class DemoOperation {
         request.version().ifPresent(catalog::requireKnown);
         if (request.rows().orElse(0) > 0 && catalog.manifest().baseline().sampleDataClass().isEmpty()) {
             throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The catalog of " + catalog.product()
-                    + " has no sample data generator, so --sample-rows " + request.rows().getAsLong() + " cannot be"
-                    + " loaded; give --sample-rows 0 or leave it out.");
+                    + " has no sample data generator, so a sample of " + request.rows().getAsLong() + " rows cannot be"
+                    + " loaded; ask for none.");
         }
     }
 
@@ -123,8 +123,8 @@ final class DemoOperation {
         }
         DatabaseState current = state.get();
         if (request.rows().orElse(0) > 0 && current.phase() != Phase.DEPLOYING) {
-            notice("The demo database exists already and keeps its data: --sample-rows applies to a fresh one (add --reset"
-                    + " to start over).");
+            notice("The demo database exists already and keeps its data: sample rows are loaded into a fresh one"
+                    + " (reset the demo to start over).");
         }
         if (current.phase() == Phase.DEPLOYING) {
             return Optional.of(engine.deploy(Optional.of(current.targetVersion()), SampleSize.none(), cancellation));

@@ -109,7 +109,7 @@ class TlsIT {
         DbCreatorException e = refusal(settings(tlsServer, "127.0.0.1", TlsMode.VERIFY_IDENTITY, certificates.ca()));
 
         assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-        assertThat(e.getMessage()).contains("is for db.example.test, localhost, not 127.0.0.1", "--tls-mode VERIFY_CA");
+        assertThat(e.getMessage()).contains("is for db.example.test, localhost, not 127.0.0.1", "TLS mode VERIFY_CA");
     }
 
     @Test
@@ -127,7 +127,7 @@ class TlsIT {
         DbCreatorException e = refusal(settings(plainServer, "127.0.0.1", TlsMode.REQUIRED, null));
 
         assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-        assertThat(e.getMessage()).contains("does not offer TLS", "--tls-mode REQUIRED requires it");
+        assertThat(e.getMessage()).contains("does not offer TLS", "TLS mode REQUIRED requires it");
     }
 
     @Test
@@ -142,7 +142,7 @@ class TlsIT {
         DbCreatorException e = refusal(settings(tlsServer, "127.0.0.1", TlsMode.VERIFY_CA, null));
 
         assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-        assertThat(e.getMessage()).contains("--tls-ca FILE");
+        assertThat(e.getMessage()).contains("as the CA file");
     }
 
     @Test

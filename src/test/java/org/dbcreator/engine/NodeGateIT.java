@@ -79,7 +79,7 @@ class NodeGateIT {
         UpgradeResult result = op.cleanup(request(Set.of(), false, Optional.empty()), ProgressListener.NONE);
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(result.checks().checks()).anySatisfy(c -> assertThat(c.reason()).startsWith("2 live nodes, all on " + NEW));
+        assertThat(result.checks().checks()).anySatisfy(c -> assertThat(c.evidence()).startsWith("2 live nodes, all on " + NEW));
         assertThat(op.status().phase()).contains(Phase.CLEAN);
     }
 
