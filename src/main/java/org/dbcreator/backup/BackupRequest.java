@@ -37,9 +37,8 @@ public record BackupRequest(Path directory, int connections, Duration lockWait, 
 
     /** The defaults: as many connections as cores (2 to 4), gzip level 1. */
     public static BackupRequest to(Path directory) {
-        return new BackupRequest(directory, defaultConnections(), DEFAULT_LOCK_WAIT, DEFAULT_COMPRESSION_LEVEL, DEFAULT_RANGE_ROWS,
-                16L << 20,
-                BackupOutput.FILE_SYSTEM);
+        return new BackupRequest(directory, defaultConnections(), DEFAULT_LOCK_WAIT, DEFAULT_COMPRESSION_LEVEL,
+                DEFAULT_RANGE_ROWS, 16L << 20, BackupOutput.FILE_SYSTEM);
     }
 
     /** One connection per core, 2 to 4: the work is compression and parsing, bound by the cores. */
