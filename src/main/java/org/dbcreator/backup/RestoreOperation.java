@@ -73,7 +73,7 @@ public final class RestoreOperation {
             unfinished.ifPresent(m -> notice(RestoreMarker.unfinished(target.databaseName(), m)));
             ScratchDatabase scratch = ScratchDatabase.create(target, check.manifest(), this::notice);
             try (scratch) {
-                RestoreResult result = restore(scratch.database(), check, request, notes, started, false);
+                RestoreResult result = restore(scratch.database(), check, request, notes, started, false, false).result();
                 if (!before.isEmpty()) {
                     notice("Replacing '" + target.databaseName() + "': dropping " + before.describe() + ". These are lost.");
                 }
@@ -89,11 +89,20 @@ public final class RestoreOperation {
     }
 
     /**
+     * A restore test's findings: the file's checks with its full scan, and the restore.
+     *
+     * @param check the checks of {@link BackupCheck#check(Path, boolean)} with a full scan
+     */
+    record ScratchTest(BackupCheck.Result check, RestoreResult restored) {}
+
+    /**
      * The restore test's restore: the target is a new scratch database of its own, which the
      * caller drops, so the file is loaded and compared right there, with no second scratch and no
-     * swap (nor their privileges).
+     * swap (nor their privileges). The file is read once: a dump proved whole by its manifest's
+     * SHA-256 gets the full scan's checks statement by statement as it loads, each statement
+     * checked before it runs, and the scan's whole-file checks before the comparison.
      */
-    public RestoreResult runInScratch(Path file, RestoreRequest request) throws SQLException {
+    ScratchTest testInScratch(Path file, RestoreRequest request) throws SQLException {
         Instant started = Instant.now();
         BackupCheck.Result check = BackupCheck.check(file, false);
         List<String> notes = new ArrayList<>(check.notes());
@@ -104,7 +113,8 @@ public final class RestoreOperation {
         ServerCharacterSets.require(target, check);
         BackupManifest m = check.manifest().orElse(null);
         new RestoreTarget(target).create(m == null ? "utf8mb4" : m.characterSet(), m == null ? "" : m.collation());
-        return restore(target, check, request, notes, started, true);
+        Loaded loaded = restore(target, check, request, notes, started, true, check.scan().isEmpty());
+        return new ScratchTest(loaded.check(), loaded.result());
     }
 
     /** Moves the proved scratch database into the target, created first if absent (and removed again on failure). */
@@ -126,9 +136,12 @@ public final class RestoreOperation {
         }
     }
 
+    /** A loaded and compared restore, and the file's checks, with the full scan when one was made while loading. */
+    private record Loaded(RestoreResult result, BackupCheck.Result check) {}
+
     /** @param test true for a backup's restore test, whose scratch database the caller drops */
-    private RestoreResult restore(Database into, BackupCheck.Result check, RestoreRequest request, List<String> notes,
-            Instant started, boolean test) throws SQLException {
+    private Loaded restore(Database into, BackupCheck.Result check, RestoreRequest request, List<String> notes,
+            Instant started, boolean test, boolean scanWhileLoading) throws SQLException {
         Path file = check.dump();
         listener.onEvent(new ProgressEvent.RestoreStarted(into.databaseName(), file, test));
         notice("Restoring " + file.getFileName() + " into the scratch database '" + into.databaseName() + "' ...");
@@ -137,11 +150,18 @@ public final class RestoreOperation {
         int workers = check.kind() == DumpInput.Kind.DBCREATOR && request.connections() > 1 ? request.connections() : 0;
         long statements;
         RestoreProgress progress;
+        BackupCheck.Result checked = check;
         try (DumpInput.Opened dump = DumpInput.open(file)) {
             progress = new RestoreProgress(listener, dump.fractionRead());
-            statements = replay(into, dump, file, workers, progress);
+            DumpScan.Tally tally = scanWhileLoading ? new DumpScan.Tally(file, dump, true) : null;
+            DumpReader reader = tally != null ? tally.reader(dump.stream())
+                    : new DumpReader(dump.stream(), file.getFileName().toString());
+            statements = replay(into, reader, workers, progress, tally);
             progress.finish();
             listener.onEvent(new ProgressEvent.RestoreFinished(into.databaseName(), progress.rows()));
+            if (tally != null) {
+                checked = BackupCheck.scanned(file, check.manifest(), tally.result(reader), new ArrayList<>(check.notes()));
+            }
         } catch (EOFException | ZipException e) {
             throw DumpInput.damaged(file, e);
         } catch (IOException e) {
@@ -152,18 +172,22 @@ public final class RestoreOperation {
         }
         cancellation.throwIfCancelled();
         boolean compared = verify(into, check, progress, request, notes);
-        return new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
-                progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes);
+        return new Loaded(new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
+                progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes),
+                checked);
     }
 
-    private long replay(Database into, DumpInput.Opened dump, Path file, int workers, RestoreProgress progress)
+    /** @param tally checks each statement before it runs, when the file is scanned while it loads */
+    private long replay(Database into, DumpReader reader, int workers, RestoreProgress progress, DumpScan.Tally tally)
             throws IOException, SQLException, InterruptedException {
         long statements = 0;
         try (DumpExecutor executor = new DumpExecutor(into, workers, progress::executed)) {
-            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
             for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
                 cancellation.throwIfCancelled();
                 statements++;
+                if (tally != null) {
+                    tally.accept(s, reader.balanced());
+                }
                 refuseOnFailure(executor.execute(s));
                 progress.read(s);
             }
