@@ -147,6 +147,17 @@ public final class DbCreator implements AutoCloseable {
     }
 
     /**
+     * The node registry judged against a cleanup to {@code target}, for a front end that polls it
+     * (every two seconds is fine): one query on a pooled connection, no look at the history.
+     * Empty when the product has no node registry.
+     *
+     * @param excluded nodes the operator excluded by name; refused unless each exists and is gone
+     */
+    public Optional<GateReport> nodes(Version target, Set<String> excluded) {
+        return guarded(() -> new NodeGate(database, catalog).read(target, excluded));
+    }
+
+    /**
      * A consistent backup read back but not restore-tested (recorded as such): for callers that
      * prove it otherwise; people get {@link #backup(BackupRequest, boolean)}.
      */

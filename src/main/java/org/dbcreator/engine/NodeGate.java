@@ -61,7 +61,7 @@ final class NodeGate {
             return PreflightCheck.green("Nodes", gate.live() + " live node" + (gate.live() == 1 ? "" : "s")
                     + (gate.live() == 0 ? "" : ", all on " + gate.target()) + "; no older node is around.");
         }
-        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.blocker().orElse(""))
+        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.reason())
                 .collect(Collectors.joining("; "));
         return PreflightCheck.red("Nodes", blockers + ".", "Restart or stop those nodes, or pass --wait; exclude a"
                 + " node that is gone for good with --exclude-node NAME --confirm-exclusion.", ErrorCode.NODES_NOT_READY);
