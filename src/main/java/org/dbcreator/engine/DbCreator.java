@@ -86,6 +86,15 @@ public final class DbCreator implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the server, layer by layer, whether the tool can work with it (reachable, TLS with the
+     * certificate presented, authenticated, release supported, database, privileges per operation).
+     * Read-only. Never throws for what can go wrong on the way: each failure is a layer of the report.
+     */
+    public static ProbeReport probe(Catalog catalog, ConnectionSettings settings) {
+        return ProbeOperation.run(catalog, settings);
+    }
+
     public StatusReport status(Optional<Version> target) {
         return guarded(() -> new StatusOperation(context(ProgressListener.NONE, "status")).run(target));
     }
