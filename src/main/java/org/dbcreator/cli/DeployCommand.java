@@ -35,6 +35,9 @@ final class DeployCommand implements Callable<Integer> {
             description = "Seed of the sample data; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--dry-run", description = "Print the checks and every statement that would run; create and write nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         CliContext context = main.context();
@@ -44,6 +47,12 @@ final class DeployCommand implements Callable<Integer> {
         ConnectionSettings settings = target.settings();
         PrintStream out = context.out();
         try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
+            if (dryRun) {
+                DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),
+                        new SampleSize(sampleRows, seed), true);
+                out.print(PlanRendering.text(result));
+                return Results.dryRunExit(result.checks().orElseThrow(), context.err());
+            }
             out.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
                     + engine.database().server().describe());
             DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),

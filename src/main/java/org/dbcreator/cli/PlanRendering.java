@@ -1,5 +1,6 @@
 package org.dbcreator.cli;
 
+import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.PlanPreview;
 import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.UpgradeResult;
@@ -10,11 +11,18 @@ final class PlanRendering {
     private PlanRendering() {}
 
     static String text(UpgradeResult result) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation(),
-                result.from(), result.to(), result.database()));
-        out.append(checks(result.checks()));
-        PlanPreview preview = result.preview().orElseThrow();
+        return text(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation(),
+                result.from(), result.to(), result.database()), result.checks(), result.preview().orElseThrow());
+    }
+
+    static String text(DeployResult result) {
+        return text(String.format("Dry run of the deploy of %s into '%s'. Nothing was created or written.%n",
+                result.version(), result.database()), result.checks().orElseThrow(), result.preview().orElseThrow());
+    }
+
+    private static String text(String heading, PreflightReport checks, PlanPreview preview) {
+        StringBuilder out = new StringBuilder(heading);
+        out.append(checks(checks));
         if (preview.items().isEmpty()) {
             out.append("Nothing to apply.\n");
         }

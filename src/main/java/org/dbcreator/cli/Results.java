@@ -2,6 +2,7 @@ package org.dbcreator.cli;
 
 import java.io.PrintStream;
 import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.error.ErrorCode;
 
@@ -15,10 +16,15 @@ final class Results {
      * saying so under the plan, so that a script can trust the exit status of a rehearsal.
      */
     static int dryRunExit(UpgradeResult r, PrintStream err) {
-        return r.checks().checks().stream().filter(c -> c.level() == PreflightCheck.Level.RED).findFirst()
+        return dryRunExit(r.checks(), err);
+    }
+
+    /** 0 when the operation would start, else the first red check's exit code, with its reason on {@code err}. */
+    static int dryRunExit(PreflightReport checks, PrintStream err) {
+        return checks.checks().stream().filter(c -> c.level() == PreflightCheck.Level.RED).findFirst()
                 .map(red -> {
                     ErrorCode code = red.failure().orElse(ErrorCode.INTERNAL);
-                    err.println("error " + code.name() + ": the " + r.operation() + " would be refused: " + red.name() + ": " + red.reason() + " " + red.fix());
+                    err.println("error " + code.name() + ": the " + checks.operation() + " would be refused: " + red.name() + ": " + red.reason() + " " + red.fix());
                     return code.exitCode();
                 })
                 .orElse(0);

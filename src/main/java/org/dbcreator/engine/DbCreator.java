@@ -105,8 +105,16 @@ public final class DbCreator implements AutoCloseable {
 
     /** Deploys {@code target} (default: the latest), loading {@code sample} rows right after the baseline. */
     public DeployResult deploy(Optional<Version> target, SampleSize sample) {
+        return deploy(target, sample, false);
+    }
+
+    /**
+     * Deploys {@code target}; with {@code dryRun}, only reports the checks and every statement it
+     * would run, creating and writing nothing (a refusal is a red check, not an exception).
+     */
+    public DeployResult deploy(Optional<Version> target, SampleSize sample, boolean dryRun) {
         return guarded(() -> new DeployOperation(scriptsContext())
-                .run(target, sample));
+                .run(target, sample, dryRun));
     }
 
     /**
