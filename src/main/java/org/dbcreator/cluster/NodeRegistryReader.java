@@ -25,14 +25,16 @@ public final class NodeRegistryReader {
     private NodeRegistryReader() {}
 
     /**
-     * Every registered node, judged live, stale or down; {@code c}'s default database is the product's.
-     * One query over the registry table (the heartbeat ages computed by the server): cheap enough to
-     * poll every few seconds.
+     * Every registered node of the product in {@code database}, judged live, stale or down. One query
+     * over the registry table (the heartbeat ages computed by the server), with the table named with
+     * its database so that any connection will do without a round trip to change its default
+     * database: cheap enough to poll every few seconds.
      */
-    public static List<RegisteredNode> read(Connection c, NodeRegistry registry) throws SQLException {
+    public static List<RegisteredNode> read(Connection c, String database, NodeRegistry registry) throws SQLException {
         String sql = "SELECT " + Identifiers.quote(registry.nameColumn()) + ", " + Identifiers.quote(registry.versionColumn())
                 + ", " + Identifiers.quote(registry.stateColumn()) + ", TIMESTAMPDIFF(MICROSECOND, "
-                + Identifiers.quote(registry.heartbeatColumn()) + ", NOW(3)) FROM " + Identifiers.quote(registry.table())
+                + Identifiers.quote(registry.heartbeatColumn()) + ", NOW(3)) FROM " + Identifiers.quote(database) + "."
+                + Identifiers.quote(registry.table())
                 + " ORDER BY 1";
         List<RegisteredNode> nodes = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -26,7 +26,8 @@ final class RegistryRow {
     /** A node that stopped cleanly: it no longer counts for the cleanup gate. */
     void markDown(Connection c) throws SQLException {
         update(c, "UPDATE " + table() + " SET " + column(registry.stateColumn()) + " = ?, "
-                + column(registry.heartbeatColumn()) + " = NOW(3) WHERE " + column(registry.nameColumn()) + " = ?", NodeRegistryReader.DOWN, name);
+                + column(registry.heartbeatColumn()) + " = NOW(3) WHERE " + column(registry.nameColumn()) + " = ?",
+                NodeRegistryReader.DOWN, name);
     }
 
     private String table() {

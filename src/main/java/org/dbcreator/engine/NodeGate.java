@@ -34,8 +34,8 @@ final class NodeGate {
         if (registry.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection c = database.productConnection()) {
-            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, registry.get());
+        try (Connection c = database.serverConnection()) {
+            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, database.databaseName(), registry.get());
             requireExcludable(nodes, excluded);
             return Optional.of(CleanupGate.evaluate(nodes, target, excluded));
         }
