@@ -50,6 +50,8 @@ final class SessionGuard implements InvocationHandler {
     private static final Set<String> NOT_RESTORABLE = Set.of("NAMES", "CHARACTER", "CHARSET", "TRANSACTION", "PASSWORD",
             "ROLE", "DEFAULT");
 
+    private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
     private final Connection connection;
     private final Optional<String> askedDatabase;
     private final Consumer<Connection> retire;
@@ -152,6 +154,9 @@ final class SessionGuard implements InvocationHandler {
             rs.next();
             saved.put(variable, rs.getObject(1));
         } catch (SQLException e) {
+            if (e.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
+                throw e; // e.g. a killed connection: the caller learns it from its own statement's attempt
+            }
             mustRetire = true; // not a session variable after all; the SET will say so itself
         }
     }
