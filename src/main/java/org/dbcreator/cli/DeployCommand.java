@@ -38,6 +38,9 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     JsonOption output = new JsonOption();
 
+    @Option(names = "--dry-run", description = "Print the checks and every statement that would run; create and write nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         CliContext context = main.context();
@@ -48,6 +51,12 @@ final class DeployCommand implements Callable<Integer> {
         PrintStream out = context.out();
         PrintStream progress = output.progress(context);
         try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(progress))) {
+            if (dryRun) {
+                DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),
+                        new SampleSize(sampleRows, seed), true);
+                out.print(output.json ? JsonOutput.of(ResultJson.deploy(result)) + "\n" : PlanRendering.text(result));
+                return Results.dryRunExit(result.checks().orElseThrow(), context.err());
+            }
             progress.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
                     + engine.database().server().describe());
             DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),

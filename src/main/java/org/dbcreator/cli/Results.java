@@ -3,6 +3,7 @@ package org.dbcreator.cli;
 import java.io.PrintStream;
 import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.error.ErrorCode;
 
@@ -16,10 +17,15 @@ final class Results {
      * saying so under the plan, so that a script can trust the exit status of a rehearsal.
      */
     static int dryRunExit(UpgradeResult r, PrintStream err) {
-        return r.checks().checks().stream().filter(PreflightCheck::isRed).findFirst()
+        return dryRunExit(r.checks(), err);
+    }
+
+    /** 0 when the operation would start, else the first red check's exit code, with its reason on {@code err}. */
+    static int dryRunExit(PreflightReport checks, PrintStream err) {
+        return checks.checks().stream().filter(PreflightCheck::isRed).findFirst()
                 .map(red -> {
                     ErrorCode code = red.failure().orElse(ErrorCode.INTERNAL);
-                    err.println("error " + code.name() + ": the " + r.operation().word() + " would be refused: "
+                    err.println("error " + code.name() + ": the " + checks.operation().word() + " would be refused: "
                             + red.id().title() + ": " + Printable.line(red.evidence()));
                     return code.exitCode();
                 })

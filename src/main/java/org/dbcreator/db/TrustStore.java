@@ -77,7 +77,7 @@ final class TrustStore implements AutoCloseable {
         }
     }
 
-    private static Collection<? extends Certificate> readCertificates(Path caFile) {
+    static Collection<? extends Certificate> readCertificates(Path caFile) {
         try (InputStream in = Files.newInputStream(caFile)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {

@@ -95,6 +95,15 @@ public final class DbCreator implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the server, layer by layer, whether the tool can work with it (reachable, TLS with the
+     * certificate presented, authenticated, release supported, database, privileges per operation).
+     * Read-only. Never throws for what can go wrong on the way: each failure is a layer of the report.
+     */
+    public static ProbeReport probe(Catalog catalog, ConnectionSettings settings) {
+        return ProbeOperation.run(catalog, settings);
+    }
+
     public StatusReport status(Optional<Version> target) {
         return guarded(() -> new StatusOperation(context(ProgressListener.NONE, "status", Cancellation.none())).run(target));
     }
@@ -115,12 +124,24 @@ public final class DbCreator implements AutoCloseable {
 
     /** Deploys {@code target} (default: the latest), loading {@code sample} rows right after the baseline. */
     public DeployResult deploy(Optional<Version> target, SampleSize sample) {
-        return deploy(target, sample, Cancellation.none());
+        return deploy(target, sample, false, Cancellation.none());
     }
 
     public DeployResult deploy(Optional<Version> target, SampleSize sample, Cancellation cancellation) {
+        return deploy(target, sample, false, cancellation);
+    }
+
+    /**
+     * Deploys {@code target}; with {@code dryRun}, only reports the checks and every statement it
+     * would run, creating and writing nothing (a refusal is a red check, not an exception).
+     */
+    public DeployResult deploy(Optional<Version> target, SampleSize sample, boolean dryRun) {
+        return deploy(target, sample, dryRun, Cancellation.none());
+    }
+
+    private DeployResult deploy(Optional<Version> target, SampleSize sample, boolean dryRun, Cancellation cancellation) {
         return guarded(() -> new DeployOperation(scriptsContext(cancellation))
-                .run(target, sample));
+                .run(target, sample, dryRun));
     }
 
     /**
@@ -177,6 +198,17 @@ public final class DbCreator implements AutoCloseable {
                     .map(DatabaseState::targetVersion).orElse(catalog.latestVersion()));
             return new NodeGate(database, catalog).read(gateTarget, Set.of());
         });
+    }
+
+    /**
+     * The node registry judged against a cleanup to {@code target}, for a front end that polls it
+     * (every two seconds is fine): one query on a pooled connection, no look at the history.
+     * Empty when the product has no node registry.
+     *
+     * @param excluded nodes the operator excluded by name; refused unless each exists and is gone
+     */
+    public Optional<GateReport> nodes(Version target, Set<String> excluded) {
+        return guarded(() -> new NodeGate(database, catalog).read(target, excluded));
     }
 
     /**

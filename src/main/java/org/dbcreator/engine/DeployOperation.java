@@ -30,11 +30,16 @@ final class DeployOperation extends EngineOperation {
         super(context);
     }
 
+    static final String NAME = "deploy";
+
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it
-    DeployResult run(Optional<Version> requested, SampleSize requestedSample) throws SQLException {
+    DeployResult run(Optional<Version> requested, SampleSize requestedSample, boolean dryRun) throws SQLException {
         Instant started = Instant.now();
         Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));
-        try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy", installedBy)) {
+        if (dryRun) {
+            return dryRun(target, requestedSample, started);
+        }
+        try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
             Inspector inspector = new Inspector(database, history);
             Inspection inspection = inspector.inspect();
             inspector.awaitOrphans(inspection, listener, cancellation);
@@ -48,6 +53,29 @@ final class DeployOperation extends EngineOperation {
             requirePrivileges(plan, inspection.exists());
             return deploy(plan, inspection, target, sample, started);
         }
+    }
+
+    /**
+     * The checks and the statements the deploy would run, without the lock and without a write: a
+     * refusal becomes the red "Database state" check, the other checks are the upgrade's.
+     */
+    private DeployResult dryRun(Version target, SampleSize requestedSample, Instant started) throws SQLException {
+        Inspection inspection = new Inspector(database, history).inspect();
+        PreflightCheck state = stateCheck(inspection, target, database.databaseName(), catalog.product(),
+                catalog.latestVersion());
+        boolean done = inspection.state().filter(s -> s.phase() == Phase.CLEAN).isPresent();
+        List<PlanItem> plan = state.isRed() || done ? List.of()
+                : Plans.deploy(catalog, target, sampleOf(inspection, requestedSample));
+        PreflightReport checks = new Preflight(database, catalog).check(OperationKind.DEPLOY, inspection, List.of(state),
+                plan, false);
+        PlanPreview preview;
+        try (Connection c = inspection.exists() ? database.productConnection() : database.serverConnection()) {
+            Optional<String> runId = inspection.state().filter(s -> s.phase() == Phase.DEPLOYING).flatMap(DatabaseState::runId);
+            preview = Previews.of(plan, inspection, runId, c, history);
+        }
+        int skipped = (int) preview.items().stream().filter(PlanPreview.Item::applied).count();
+        return new DeployResult(database.databaseName(), target, DeployResult.Outcome.DRY_RUN, 0, skipped,
+                Duration.between(started, Instant.now()), Optional.of(checks), Optional.of(preview));
     }
 
     /** Throws when the database must not be deployed to; returns a result when there is nothing to do. */

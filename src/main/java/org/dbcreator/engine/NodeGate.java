@@ -35,8 +35,8 @@ final class NodeGate {
         if (registry.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection c = database.productConnection()) {
-            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, registry.get());
+        try (Connection c = database.serverConnection()) {
+            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, database.databaseName(), registry.get());
             requireExcludable(nodes, excluded);
             return Optional.of(CleanupGate.evaluate(nodes, target, excluded));
         }
@@ -64,7 +64,7 @@ final class NodeGate {
             return PreflightCheck.green(PreflightCheck.Id.NODES, gate.live() + " live node" + (gate.live() == 1 ? "" : "s")
                     + (gate.live() == 0 ? "" : ", all on " + gate.target()) + "; no older node is around.");
         }
-        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.blocker().orElse(""))
+        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.reason())
                 .collect(Collectors.joining("; "));
         List<String> names = gate.blockers().stream().map(NodeStatus::name).toList();
         List<String> gone = gate.blockers().stream().filter(n -> n.liveness() != NodeStatus.Liveness.LIVE)

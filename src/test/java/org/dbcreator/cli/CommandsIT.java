@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
@@ -29,6 +31,40 @@ class CommandsIT {
         assertThat(result.out()).contains("[1/10] baseline 4.0.0/create-schema.sql", "[3/10] migration org.dbcreator.demo.BackfillHostUuid",
                 "[10/10] cleanup 4.3.0/cleanup.sql", "DEPLOYED: " + db.name() + " at 4.3.0");
         assertThat(DbCreatorCli.run(db.admin(), "deploy").out()).contains("already at 4.3.0: nothing to do", "NOTHING_TO_DO");
+    }
+
+    @Test
+    void deployDryRunShouldPrintChecksAndStatementsAndCreateNothing(TestDatabase db) throws Exception {
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "deploy", "--dry-run");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("Dry run of the deploy of 4.3.0", "Checks before the deploy:", "Database state",
+                "baseline 4.0.0/create-schema.sql", "CREATE TABLE mshost");
+        assertThat(Footprint.of(db).exists()).as("no database created").isFalse();
+    }
+
+    @Test
+    void probeShouldPrintEveryLayerAndJsonForScripts(TestDatabase db) throws Exception {
+        DbCreatorCli.Result text = DbCreatorCli.run(db.admin(), "probe");
+        DbCreatorCli.Result json = DbCreatorCli.run(db.admin(), "probe", "--json");
+
+        assertThat(text.exitCode()).as(text.all()).isZero();
+        assertThat(text.out()).contains("REACHABLE", "TLS", "AUTHENTICATED", "SERVER_RELEASE", "DATABASE", "PRIVILEGES",
+                "deploy   allowed");
+        assertThat(json.exitCode()).as(json.all()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.path("layers")).hasSize(6);
+        assertThat(report.path("layers").get(4).path("code").asText()).isEqualTo("DATABASE_NOT_FOUND");
+        assertThat(report.path("operations")).hasSize(6);
+    }
+
+    @Test
+    void probeOfAWrongPasswordShouldExitWithTheAuthenticationCode(TestDatabase db) {
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin().withUser(db.admin().user(),
+                org.dbcreator.db.Secret.of("wrong-password")), "probe");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED.exitCode());
+        assertThat(result.out()).containsPattern("FAILED +AUTHENTICATED");
     }
 
     @Test

@@ -27,6 +27,7 @@ class JsonErrorTest {
         return Stream.of(
                 Arguments.of(List.of("status", "--port", "0"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("nodes", "--port", "70000"), "INVALID_ARGUMENT"),
+                Arguments.of(List.of("probe", "--port", "0"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("upgrade", "--target", "four"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("cleanup", "--port", "0"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("cleanup", "--wait", "soon"), "USAGE"),
@@ -68,7 +69,7 @@ class JsonErrorTest {
                 .map(words -> words.get(0) + (words.get(0).equals("backup") && words.get(1).equals("verify") ? " verify" : ""))
                 .distinct().toList();
         assertThat(tested).containsExactlyInAnyOrderElementsOf(withJson);
-        assertThat(withJson).contains("status", "nodes", "upgrade", "cleanup", "deploy", "backup", "backup verify",
+        assertThat(withJson).contains("status", "probe", "nodes", "upgrade", "cleanup", "deploy", "backup", "backup verify",
                 "restore", "demo", "lint");
     }
 

@@ -98,11 +98,11 @@ class ProgressPrinterTest {
     @Test
     void aNodeWaitShouldNameTheNodesThatKeepTheGateShut() {
         GateReport gate = new GateReport(V410, List.of(
-                new NodeStatus("ms-1", "4.1.0", "Up", Duration.ofSeconds(1), NodeStatus.Liveness.LIVE, Optional.empty()),
+                new NodeStatus("ms-1", "4.1.0", "Up", Duration.ofSeconds(1), NodeStatus.Liveness.LIVE, NodeStatus.Verdict.READY, "runs 4.1.0"),
                 new NodeStatus("ms-2", "4.0.0", "Up", Duration.ofSeconds(2), NodeStatus.Liveness.LIVE,
-                        Optional.of("runs 4.0.0, older than 4.1.0")),
+                        NodeStatus.Verdict.WAITING, "runs 4.0.0, older than 4.1.0"),
                 new NodeStatus("ms-3", "4.0.0", "Up", Duration.ofMinutes(3), NodeStatus.Liveness.STALE,
-                        Optional.of("stale: no heartbeat for 180 s"))));
+                        NodeStatus.Verdict.BLOCKED, "stale: no heartbeat for 180 s")));
 
         printer.onEvent(new NodeWait(gate, Duration.ofSeconds(4), Duration.ofMinutes(10), T));
 

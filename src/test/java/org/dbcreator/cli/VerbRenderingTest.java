@@ -96,9 +96,9 @@ class VerbRenderingTest {
     @Test
     void nodes() {
         GateReport gate = new GateReport(V430, List.of(
-                new NodeStatus("ms-1", "4.3.0", "Up", Duration.ofMillis(800), NodeStatus.Liveness.LIVE, Optional.empty()),
+                new NodeStatus("ms-1", "4.3.0", "Up", Duration.ofMillis(800), NodeStatus.Liveness.LIVE, NodeStatus.Verdict.READY, "runs 4.3.0"),
                 new NodeStatus("ms-2", "4.0.0", "Up", Duration.ofSeconds(95), NodeStatus.Liveness.STALE,
-                        Optional.of("stale for 95 s, last seen on 4.0.0"))));
+                        NodeStatus.Verdict.BLOCKED, "stale for 95 s, last seen on 4.0.0")));
         golden("nodes", NodesRendering.text(gate), NodesRendering.json(gate));
     }
 

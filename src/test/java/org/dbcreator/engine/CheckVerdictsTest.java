@@ -147,10 +147,10 @@ class CheckVerdictsTest {
     void shutGateShouldBeRedAndOfferExclusionOnlyForNodesThatAreGone() {
         GateReport gate = new GateReport(V430, List.of(
                 new NodeStatus("ms-1", "4.0.0", "Up", Duration.ofSeconds(1), NodeStatus.Liveness.LIVE,
-                        Optional.of("runs 4.0.0")),
+                        NodeStatus.Verdict.WAITING, "runs 4.0.0"),
                 new NodeStatus("ms-2", "4.0.0", "Up", Duration.ofMinutes(5), NodeStatus.Liveness.STALE,
-                        Optional.of("stale, last on 4.0.0")),
-                new NodeStatus("ms-3", "4.3.0", "Up", Duration.ofSeconds(1), NodeStatus.Liveness.LIVE, Optional.empty())));
+                        NodeStatus.Verdict.BLOCKED, "stale, last on 4.0.0"),
+                new NodeStatus("ms-3", "4.3.0", "Up", Duration.ofSeconds(1), NodeStatus.Liveness.LIVE, NodeStatus.Verdict.READY, "runs 4.3.0")));
         PreflightCheck c = NodeGate.check(gate);
         assertThat(c.failure()).contains(ErrorCode.NODES_NOT_READY);
         assertThat(c.fix()).containsExactly(new NextAction.RestartNodes(V430, List.of("ms-1", "ms-2")),
@@ -160,7 +160,7 @@ class CheckVerdictsTest {
     @Test
     void openGateShouldBeGreen() {
         GateReport gate = new GateReport(V430, List.of(new NodeStatus("ms-1", "4.3.0", "Up", Duration.ofSeconds(1),
-                NodeStatus.Liveness.LIVE, Optional.empty())));
+                NodeStatus.Liveness.LIVE, NodeStatus.Verdict.READY, "runs 4.3.0")));
         assertThat(NodeGate.check(gate).verdict()).isEqualTo(PreflightCheck.Verdict.GREEN);
         assertThat(NodeGate.check(gate).fix()).isEmpty();
     }

@@ -92,7 +92,7 @@ class InterruptionIT {
         };
 
         assertThatThrownBy(() -> run(op, point.operation(), killer)).isInstanceOfSatisfying(DbCreatorException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_LOST));
+                e -> assertThat(e.code()).as(point + ": " + e.getMessage()).isEqualTo(ErrorCode.CONNECTION_LOST));
         assertThat(op.status().phase()).contains(point.operation().equals("upgrade") ? Phase.EXPANDING : Phase.CLEANING);
 
         finishAndCompare(op, point.operation(), db);
