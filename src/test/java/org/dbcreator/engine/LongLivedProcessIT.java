@@ -24,6 +24,7 @@ import org.dbcreator.db.Database;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.TestCatalogs;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A wizard keeps one engine open for hours: operations run one after another on one DbCreator,
- * and none may leave a thread, a connection or a session setting behind for the next.
+ * and none may leave a thread, a connection or a session setting behind for the next: not an
+ * interrupted run, and not a cancelled one.
  */
 @ExtendWith(TestDatabaseExtension.class)
 class LongLivedProcessIT {
@@ -50,14 +52,25 @@ class LongLivedProcessIT {
     @TempDir
     Path temp;
 
-    /** Throws out of the engine after {@code failAfter} statements, when armed: an interruption in process. */
+    /**
+     * When armed, throws out of the engine after {@code failAfter} statements (an interruption in
+     * process), or cancels {@code cancellation} after {@code cancelAfter} statements (the wizard's Cancel).
+     */
     private static final class Interrupter implements ProgressListener {
         final AtomicInteger failAfter = new AtomicInteger();
+        final AtomicInteger cancelAfter = new AtomicInteger();
+        volatile Cancellation cancellation = Cancellation.none();
 
         @Override
         public void onEvent(ProgressEvent event) {
-            if (event instanceof ProgressEvent.StatementDone && failAfter.get() > 0 && failAfter.decrementAndGet() == 0) {
+            if (!(event instanceof ProgressEvent.StatementDone)) {
+                return;
+            }
+            if (failAfter.get() > 0 && failAfter.decrementAndGet() == 0) {
                 throw new IllegalStateException("interrupted by the test");
+            }
+            if (cancelAfter.get() > 0 && cancelAfter.decrementAndGet() == 0) {
+                cancellation.cancel();
             }
         }
     }
@@ -90,6 +103,16 @@ class LongLivedProcessIT {
             assertThat(engine.status(Optional.empty()).phase()).contains(Phase.EXPANDING);
             assertSessionsAsFresh(engine.database());
             assertThat(lockHolder(db)).as("the operator lock is released").isNull();
+
+            Cancellation cancel = new Cancellation();
+            interrupter.cancellation = cancel;
+            interrupter.cancelAfter.set(2);
+            assertThatThrownBy(() -> engine.upgrade(Optional.empty(), false, BackupPolicy.skip(), BatchPace.ROLLING, cancel))
+                    .isInstanceOfSatisfying(DbCreatorException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+            assertThat(engine.status(Optional.empty()).phase()).contains(Phase.EXPANDING);
+            assertSessionsAsFresh(engine.database());
+            assertThat(lockHolder(db)).as("the operator lock is released after a cancel").isNull();
 
             assertThat(engine.upgrade(Optional.empty(), false, BackupPolicy.skip()).outcome())
                     .isEqualTo(UpgradeResult.Outcome.RESUMED);
