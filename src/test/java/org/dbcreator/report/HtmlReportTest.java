@@ -18,6 +18,7 @@ class HtmlReportTest {
     void reportShouldBeSelfContained() {
         assertThat(html.toLowerCase()).doesNotContain("<script", "http:", "https:", "//", "src=\"", "<link", "@import",
                 "url(");
+        assertThat(HtmlMarkup.foreign(html)).as("tags and attributes the report does not write itself").isEmpty();
     }
 
     @Test

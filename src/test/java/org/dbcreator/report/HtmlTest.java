@@ -43,4 +43,11 @@ class HtmlTest {
 
         assertThat(escaped).startsWith("a".repeat(Html.MAX_CHARS - 1) + "…").endsWith("(3 more characters)");
     }
+
+    @Test
+    void markupCheckShouldFindTagsAndAttributesTheReportDoesNotWrite() {
+        assertThat(HtmlMarkup.foreign("<td class=\"RED\"><img src=x onerror=alert(2)></td><SCRIPT>"))
+                .containsExactly("<img", "src=", "onerror=", "<script");
+        assertThat(HtmlMarkup.foreign("<td>" + Html.escape("<img src=x onerror=alert(2)>") + "</td>")).isEmpty();
+    }
 }
