@@ -1,20 +1,14 @@
 package org.dbcreator.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.SupportReport;
-import org.dbcreator.error.DbCreatorException;
-import org.dbcreator.error.ErrorCode;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.report.HtmlReport;
 import org.dbcreator.report.JsonReport;
+import org.dbcreator.report.ReportFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,11 +43,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = main.context();
-        Path target = file.toAbsolutePath().normalize();
-        refuseUnwritable(target); // before connecting: a bad --to costs the operator no login
+        ReportFile.requireWritable(file, force); // before connecting: a bad --to costs the operator no login
         try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             SupportReport report = engine.report(Optional.ofNullable(version).map(Versions::parse));
-            write(target, HtmlReport.render(report));
+            Path target = ReportFile.write(file, HtmlReport.render(report), force);
             if (output.json) {
                 context.out().print(JsonReport.render(report) + "\n");
             } else {
@@ -62,49 +55,5 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private void refuseUnwritable(Path target) {
-        if (Files.exists(target) && !force) {
-            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The report file " + target
-                    + " exists: give another name, or --force to replace it.");
-        }
-        if (Files.isDirectory(target)) {
-            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The report file " + target + " is a directory:"
-                    + " give a file name, e.g. --to report.html.");
-        }
-        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The folder of the report file " + target
-                    + " does not exist: create it first, or give another --to.");
-        }
-    }
-
-    /** Through a temporary file beside it: a reader never sees half a report, a failure leaves none. */
-    private void write(Path target, String html) {
-        Path scratch = null;
-        try {
-            scratch = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            Files.writeString(scratch, html, StandardCharsets.UTF_8);
-            if (!force && Files.exists(target)) {
-                throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The report file " + target
-                        + " appeared while the report was made: give another name, or --force to replace it.");
-            }
-            try {
-                Files.move(scratch, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(scratch, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "Cannot write the report file " + target + ": " + e
-                    + "; give a --to the tool may write.", e);
-        } finally {
-            if (scratch != null) {
-                try {
-                    Files.deleteIfExists(scratch);
-                } catch (IOException ignored) {
-                    // a leftover .part file is harmless
-                }
-            }
-        }
     }
 }

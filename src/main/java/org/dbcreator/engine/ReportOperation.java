@@ -30,7 +30,8 @@ final class ReportOperation {
     }
 
     SupportReport run(Optional<Version> target) {
-        Optional<StatusReport> status = read("status", () -> new StatusOperation(context).run(target));
+        Optional<StatusReport> status = read("status", () -> new StatusOperation(context)
+                .run(target, unreadable -> gap("checks", unreadable)));
         Optional<GateReport> nodes = status.filter(ReportOperation::hasRegistry)
                 .flatMap(s -> read("nodes", () -> new NodeGate(context.database(), context.catalog())
                         .read(gateTarget(s), Set.of())).flatMap(gate -> gate));
@@ -64,13 +65,16 @@ final class ReportOperation {
     private <T> Optional<T> read(String fact, SqlRead<T> read) {
         try {
             return Optional.of(read.run());
-        } catch (SQLException e) {
-            gaps.add(new SupportReport.Gap(fact, Failures.ofOperation(e, context.database().settings().user(),
-                    context.database().databaseName()).getMessage()));
-        } catch (DbCreatorException e) {
-            gaps.add(new SupportReport.Gap(fact, e.getMessage()));
+        } catch (SQLException | DbCreatorException e) {
+            gap(fact, e);
+            return Optional.empty();
         }
-        return Optional.empty();
+    }
+
+    private void gap(String fact, Exception e) {
+        String reason = e instanceof SQLException sql ? Failures.ofOperation(sql, context.database().settings().user(),
+                context.database().databaseName()).getMessage() : e.getMessage();
+        gaps.add(new SupportReport.Gap(fact, reason));
     }
 
     static String toolVersion() {

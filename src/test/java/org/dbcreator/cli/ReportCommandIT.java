@@ -144,6 +144,31 @@ class ReportCommandIT {
     }
 
     @Test
+    void aFactTheAccountMayNotReadShouldBeAGapOfTheReport() throws Exception {
+        ConnectionSettings toolTablesOnly = db.createUser("");
+        for (String table : db.rows("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME LIKE 'dbcreator\\_%'")) {
+            for (String host : List.of("localhost", "%")) {
+                db.execute("GRANT SELECT ON `" + db.name() + "`.`" + table + "` TO '" + toolTablesOnly.user() + "'@'" + host + "'");
+            }
+        }
+        Path file = folder.resolve("partial.html");
+
+        DbCreatorCli.Result result = DbCreatorCli.run(toolTablesOnly, "report", "--to", file.toString(), "--json");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(texts(json.path("gaps"), "fact")).as(result.out()).containsExactly("checks", "nodes");
+        assertThat(texts(json.path("gaps"), "reason")).allMatch(reason -> reason.contains("mshost"));
+        assertThat(json.path("nodes").isNull()).isTrue();
+        assertThat(json.path("checks").isNull()).isTrue();
+        assertThat(json.path("phase").asText()).isEqualTo(db.rows("SELECT phase FROM dbcreator_state").get(0));
+        assertThat(texts(json.path("history"), "script"))
+                .isEqualTo(db.rows("SELECT script FROM dbcreator_history ORDER BY id"));
+        assertThat(Files.readString(file)).contains("Not readable with this account", "nodes: ");
+    }
+
+    @Test
     void anExistingFileShouldBeKeptUnlessForced() throws Exception {
         Path file = folder.resolve("report.html");
         Files.writeString(file, "an earlier report");
