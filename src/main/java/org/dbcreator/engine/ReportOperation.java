@@ -35,13 +35,14 @@ final class ReportOperation {
         Optional<GateReport> nodes = status.filter(ReportOperation::hasRegistry)
                 .flatMap(s -> read("nodes", () -> new NodeGate(context.database(), context.catalog())
                         .read(gateTarget(s), Set.of())).flatMap(gate -> gate));
-        List<JournalEntry> journal = read("journal", () -> {
+        boolean exists = status.map(s -> s.condition() != StatusReport.Condition.ABSENT).orElse(true);
+        List<JournalEntry> journal = !exists ? List.<JournalEntry>of() : read("journal", () -> {
             try (Connection c = context.database().productConnection()) {
                 return context.history().lastRunJournal(c, SupportReport.JOURNAL_LIMIT);
             }
         }).orElse(List.of());
         Optional<String> lock = read("lock", () -> AdvisoryLock.holder(context.database())).flatMap(holder -> holder);
-        List<BackupRecord> backups = read("backups", () -> {
+        List<BackupRecord> backups = !exists ? List.<BackupRecord>of() : read("backups", () -> {
             try (Connection c = context.database().productConnection()) {
                 return context.history().recentBackups(c, SupportReport.BACKUP_LIMIT);
             }

@@ -169,6 +169,22 @@ class ReportCommandIT {
     }
 
     @Test
+    void reportOfAnAbsentDatabaseShouldSaySoWithoutGaps() throws Exception {
+        ConnectionSettings absent = db.admin().withDatabase(db.name() + "_absent");
+
+        DbCreatorCli.Result result = DbCreatorCli.run(absent, "report", "--to", folder.resolve("absent.html").toString(),
+                "--json");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.path("condition").asText()).isEqualTo("ABSENT");
+        assertThat(json.path("gaps")).as(result.out()).isEmpty();
+        assertThat(json.path("lastRun").path("journal")).isEmpty();
+        assertThat(db.number("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + db.name()
+                + "_absent'")).as("the report created nothing").isZero();
+    }
+
+    @Test
     void anExistingFileShouldBeKeptUnlessForced() throws Exception {
         Path file = folder.resolve("report.html");
         Files.writeString(file, "an earlier report");
