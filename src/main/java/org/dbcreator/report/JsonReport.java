@@ -3,9 +3,7 @@ package org.dbcreator.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -185,9 +183,5 @@ public final class JsonReport {
 
     static String upperSnake(String camel) {
         return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    }
-
-    static long seconds(Duration d) {
-        return d.toSeconds();
     }
 }
