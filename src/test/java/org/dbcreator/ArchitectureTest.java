@@ -38,6 +38,7 @@ class ArchitectureTest {
             .layer("backup").definedBy("org.dbcreator.backup..")
             .layer("engine").definedBy("org.dbcreator.engine..")
             .layer("demo").definedBy("org.dbcreator.demo..") // the demo product's code, loaded by name from its manifest
+            .layer("report").definedBy("org.dbcreator.report..") // the support report, rendered for both front ends
             // the front ends
             .layer("cli").definedBy("org.dbcreator.cli..")
             .optionalLayer("ui").definedBy("org.dbcreator.ui..")
@@ -54,6 +55,8 @@ class ArchitectureTest {
             .whereLayer("demo").mayOnlyAccessLayers("error", "progress", "db", "catalog", "history", "cluster",
                     "engine")
             .whereLayer("demo").mayNotBeAccessedByAnyLayer()
+            .whereLayer("report").mayOnlyAccessLayers("error", "catalog", "history", "cluster", "engine")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .ensureAllClassesAreContainedInArchitecture();
@@ -62,6 +65,10 @@ class ArchitectureTest {
     static final ArchRule frontEndsKnowNoJdbc = noClasses().that()
             .resideInAnyPackage("org.dbcreator.cli..", "org.dbcreator.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..");
+
+    @ArchTest
+    static final ArchRule reportKnowsNoJdbc = noClasses().that().resideInAPackage("org.dbcreator.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer..", "com.mysql..");
 
     @ArchTest
     static final ArchRule coreKnowsNoFrontEnd = noClasses().that().resideInAnyPackage(CORE)

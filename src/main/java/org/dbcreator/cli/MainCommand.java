@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
         description = "Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
         subcommands = {DemoCommand.class, DeployCommand.class, StatusCommand.class, ProbeCommand.class, UpgradeCommand.class,
             CleanupCommand.class, NodesCommand.class, DemoNodeCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class,
-            CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
+            ReportCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",

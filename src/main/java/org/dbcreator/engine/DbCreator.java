@@ -109,6 +109,17 @@ public final class DbCreator implements AutoCloseable {
     }
 
     /**
+     * Everything support needs about the database, towards {@code target} (default: the latest):
+     * versions, connection (no password), state and range, path, checks, nodes, history, the last
+     * run's journal, the operator lock and recent backups. Read-only; what the account may not read
+     * is a gap of the report, not a failure.
+     */
+    public SupportReport report(Optional<Version> target) {
+        catalog.requireKnown(target.orElse(catalog.latestVersion())); // a mistyped target is the caller's error, not a gap
+        return new ReportOperation(context(ProgressListener.NONE, "report", Cancellation.none())).run(target);
+    }
+
+    /**
      * The pre-flight checks {@code operation} would make now, without running it: for a deploy or an
      * upgrade towards {@code target} (default: the latest, or the target of an interrupted run); a
      * cleanup goes to the release the database is expanded to. Read-only: nothing is written,

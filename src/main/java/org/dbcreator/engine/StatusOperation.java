@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.dbcreator.catalog.Step;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.StatusReport.Condition;
+import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;
 
@@ -18,6 +19,14 @@ final class StatusOperation extends EngineOperation {
     }
 
     StatusReport run(Optional<Version> requested) throws SQLException {
+        return run(requested, UnreadableChecks.FAIL);
+    }
+
+    /**
+     * The report, with the next operation's checks left out when they cannot be read (they look at
+     * more than the tool's tables: the node registry, grants), as {@code unreadable} decides.
+     */
+    StatusReport run(Optional<Version> requested, UnreadableChecks unreadable) throws SQLException {
         Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));
         Inspection inspection = new Inspector(database, history).inspect();
         Optional<DatabaseState> state = inspection.state();
@@ -27,7 +36,13 @@ final class StatusOperation extends EngineOperation {
                 new StatusFinding.OtherProduct(s.product(), catalog.product())));
         schema.filter(v -> v.isNewerThan(catalog.latestVersion())).ifPresent(v -> findings.add(
                 new StatusFinding.NewerThanCatalog(v, catalog.latestVersion())));
-        Optional<PreflightReport> checks = nextChecks(state, target);
+        Optional<PreflightReport> checks;
+        try {
+            checks = nextChecks(state, target);
+        } catch (SQLException | DbCreatorException e) {
+            unreadable.noted(e);
+            checks = Optional.empty();
+        }
         return new StatusReport(database.server().describe(), database.server().versionText(),
                 database.databaseName(), catalog.product(), condition(inspection), schema,
                 state.map(DatabaseState::phase),
@@ -55,6 +70,19 @@ final class StatusOperation extends EngineOperation {
             return Optional.of(new CleanupOperation(context.quiet()).checks(CleanupRequest.preview()));
         }
         return Optional.empty();
+    }
+
+    /** What a status does when the checks cannot be read: fail (the status command), or note it and go on (a report). */
+    @FunctionalInterface
+    interface UnreadableChecks {
+        UnreadableChecks FAIL = e -> {
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            throw (DbCreatorException) e;
+        };
+
+        void noted(Exception e) throws SQLException;
     }
 
     private static Condition condition(Inspection inspection) {

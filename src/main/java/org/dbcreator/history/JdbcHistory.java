@@ -342,6 +342,53 @@ public final class JdbcHistory {
         }
     }
 
+    /**
+     * The journal of the run that started a statement last, in the order its statements started
+     * (at most {@code limit} rows): what a support report shows of the last run. Empty without a journal.
+     */
+    public List<JournalEntry> lastRunJournal(Connection c, int limit) throws SQLException {
+        List<JournalEntry> entries = new ArrayList<>();
+        if (!tableExists(c, ToolTables.JOURNAL)) {
+            return entries;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT run_id, script, statement_index, statement_line, statement_checksum, outcome, connection_id, error
+                  FROM""" + " " + journalTable + " WHERE run_id = (SELECT run_id FROM " + journalTable
+                + " ORDER BY started_at DESC LIMIT 1) ORDER BY started_at, script, statement_index LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new JournalEntry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            rs.getString(5), JournalEntry.Outcome.valueOf(rs.getString(6)), rs.getLong(7),
+                            Optional.ofNullable(rs.getString(8))));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The newest {@code limit} backups and recorded skips, newest first; their age by the server's clock. */
+    public List<BackupRecord> recentBackups(Connection c, int limit) throws SQLException {
+        List<BackupRecord> backups = new ArrayList<>();
+        if (!tableExists(c, ToolTables.BACKUP)) {
+            return backups;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT kind, schema_version, file, verification, recorded_by, TIMESTAMPDIFF(SECOND, finished_at, NOW(3))
+                  FROM""" + " " + backupTable + " ORDER BY finished_at DESC, id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    backups.add(new BackupRecord(BackupRecord.Kind.valueOf(rs.getString(1)),
+                            Optional.ofNullable(rs.getString(2)).map(Version::parse), Optional.ofNullable(rs.getString(3)),
+                            Optional.ofNullable(rs.getString(4)), rs.getString(5),
+                            Duration.ofSeconds(Math.max(0, rs.getLong(6)))));
+                }
+            }
+        }
+        return backups;
+    }
+
     /** The tool's tables present in the current database. */
     public List<String> toolTablesPresent(Connection c) throws SQLException {
         List<String> present = new ArrayList<>();

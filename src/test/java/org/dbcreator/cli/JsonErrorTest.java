@@ -38,6 +38,7 @@ class JsonErrorTest {
                         "INVALID_ARGUMENT"),
                 Arguments.of(List.of("demo", "--no-wait", "--nodes", "-1"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("lint", "--catalog", "no-such-catalog"), "MANIFEST_INVALID"),
+                Arguments.of(List.of("report", "--to", "pom.xml"), "INVALID_ARGUMENT"), // exists, and no --force
                 Arguments.of(List.of("status", "--no-such-option"), "USAGE"));
     }
 
