@@ -1,9 +1,9 @@
 package org.dbcreator.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.report.StatusJson;
 
 /**
  * The node registry as {@code dbcreator nodes} prints it, and as {@code status --json} carries it.
@@ -28,25 +28,7 @@ final class NodesRendering {
         return out.toString();
     }
 
-    /** JSON escapes by itself: the values are given as the registry holds them. */
     static Map<String, Object> json(GateReport gate) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("target", gate.target().toString());
-        m.put("gateOpen", gate.isOpen());
-        m.put("gate", gate.verdict().name());
-        m.put("nodes", gate.nodes().stream().map(node -> {
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("name", node.name());
-            n.put("release", node.release());
-            n.put("state", node.state());
-            n.put("heartbeatAgeSeconds", node.heartbeatAge().toMillis() / 1000.0);
-            n.put("liveness", node.liveness().name());
-            n.put("verdict", node.verdict().name());
-            n.put("reason", node.reason());
-            n.put("blocksCleanup", node.blocksCleanup());
-            n.put("blocker", node.blocker().orElse(null));
-            return n;
-        }).toList());
-        return m;
+        return StatusJson.nodes(gate);
     }
 }

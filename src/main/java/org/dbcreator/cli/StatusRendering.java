@@ -2,12 +2,10 @@ package org.dbcreator.cli;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
@@ -15,9 +13,9 @@ import org.dbcreator.engine.InterruptedStatement;
 import org.dbcreator.engine.PlannedStep;
 import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.engine.PreflightReport;
-import org.dbcreator.engine.StatusFinding;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.history.AppliedScript;
+import org.dbcreator.report.StatusJson;
 
 /** The status report as people read it, and as scripts read it ({@code --json}). */
 final class StatusRendering {
@@ -88,79 +86,13 @@ final class StatusRendering {
 
     static Map<String, Object> tree(StatusReport r, Optional<GateReport> nodes, NextSteps steps) {
         NextSteps here = steps.forDatabase(r.database());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("server", r.server());
-        m.put("serverVersion", r.serverVersion());
-        m.put("database", r.database());
-        m.put("product", r.product());
-        m.put("condition", r.condition().name());
-        m.put("schemaVersion", text(r.schemaVersion()));
-        m.put("phase", r.phase().map(Enum::name).orElse(null));
-        m.put("phaseTarget", text(r.phaseTarget()));
-        m.put("target", r.targetVersion().toString());
-        m.put("catalogVersions", r.catalogVersions().stream().map(Version::toString).toList());
-        m.put("plannedSteps", r.plannedSteps().stream().map(step -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("from", text(step.from()));
-            s.put("to", step.to().toString());
-            return s;
-        }).toList());
-        m.put("lowestRelease", text(r.lowestRelease()));
-        m.put("highestRelease", text(r.highestRelease()));
-        m.put("interrupted", r.interrupted().map(at -> {
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("script", at.script());
-            i.put("line", at.line());
-            i.put("statement", at.statement());
-            i.put("refused", at.refused());
-            i.put("serverError", at.serverError().orElse(null));
-            return i;
-        }).orElse(null));
-        m.put("history", r.history().stream().map(StatusRendering::json).toList());
-        m.put("findings", r.findings().stream().map(StatusRendering::json).toList());
-        m.put("checks", r.checks().map(c -> json(c, here)).orElse(null));
-        m.put("nextAction", ActionRendering.json(r.nextAction(), here));
+        Map<String, Object> m = StatusJson.status(r, action -> ActionRendering.json(action, here));
         nodes.ifPresent(gate -> m.put("nodes", NodesRendering.json(gate)));
         return m;
     }
 
-    private static Map<String, Object> json(StatusFinding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("finding", f.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
-        m.put("message", f.text());
-        return m;
-    }
-
     static Map<String, Object> json(PreflightReport report, NextSteps steps) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("operation", report.operation().word());
-        m.put("allowsStart", report.allowsStart());
-        m.put("checks", report.checks().stream().map(c -> {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("id", c.id().name());
-            check.put("title", c.id().title());
-            check.put("verdict", c.verdict().name());
-            check.put("evidence", c.evidence());
-            check.put("fix", ActionRendering.json(c.fix(), steps));
-            check.put("errorCode", c.failure().map(Enum::name).orElse(null));
-            return check;
-        }).toList());
-        return m;
-    }
-
-    private static Map<String, Object> json(AppliedScript a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runId", a.runId());
-        m.put("operation", a.operation());
-        m.put("version", a.version().toString());
-        m.put("kind", a.kind().name());
-        m.put("script", a.script());
-        m.put("checksum", a.checksum());
-        m.put("statements", a.statements());
-        m.put("installedBy", a.installedBy());
-        m.put("startedAt", a.startedAt().toString());
-        m.put("finishedAt", a.finishedAt().toString());
-        return m;
+        return StatusJson.checks(report, action -> ActionRendering.json(action, steps));
     }
 
     /** One pre-flight check: its light, title and evidence, and each action of its fix on a line of its own. */
