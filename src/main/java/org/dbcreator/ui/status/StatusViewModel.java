@@ -1,0 +1,225 @@
+package org.dbcreator.ui.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.cluster.GateReport;
+import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.StatusReport;
+import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.Phase;
+import org.dbcreator.ui.app.CliEquivalent;
+import org.dbcreator.ui.app.Messages;
+import org.dbcreator.ui.app.Navigation;
+import org.dbcreator.ui.app.PageModel;
+import org.dbcreator.ui.app.UiExecutor;
+import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.service.DatabaseStatus;
+import org.dbcreator.ui.service.WizardService;
+
+/** The Status page, read-only: what the database says about its versions, phase, checks, nodes and history. */
+public final class StatusViewModel implements PageModel {
+
+    private final WizardService service;
+    private final UiExecutor executor;
+    private final Navigation navigation;
+    private final Consumer<DatabaseStatus> read;
+
+    private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
+    private final ObjectProperty<DatabaseStatus> status = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper versions = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper range = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nodesSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextAction = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> hops = FXCollections.observableArrayList();
+    private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
+    private final ObservableList<AppliedScript> history = FXCollections.observableArrayList();
+    private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
+    private final ObservableList<String> findings = FXCollections.observableArrayList();
+
+    /** @param read told of every status read, so that the sidebar follows the database */
+    public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
+            Consumer<DatabaseStatus> read) {
+        this.service = service;
+        this.executor = executor;
+        this.navigation = navigation;
+        this.read = read;
+    }
+
+    /** Reads the open database's state now. */
+    public void load(ConnectedDatabase connected) {
+        database.set(connected);
+        busy.set(true);
+        executor.run(service::status, loaded -> {
+            busy.set(false);
+            show(loaded);
+            navigation.log(Messages.get("log.statusRead", loaded.report().database(), loaded.readIn().toMillis()));
+            read.accept(loaded);
+        }, failure -> {
+            busy.set(false);
+            navigation.showError(failure);
+        });
+    }
+
+    public void refresh() {
+        if (database.get() != null && !busy.get()) {
+            load(database.get());
+        }
+    }
+
+    private void show(DatabaseStatus loaded) {
+        status.set(loaded);
+        StatusReport r = loaded.report();
+        versions.set(r.schemaVersion().map(Version::toString).orElse(Messages.get("status.noVersion")) + "  \u2192  "
+                + r.phaseTarget().orElse(r.targetVersion()));
+        sentence.set(sentence(r));
+        hops.setAll(r.plannedSteps());
+        range.set(r.lowestRelease().map(low -> Messages.get("status.range", low,
+                r.highestRelease().map(Version::toString).orElse("?"))).orElse(Messages.get("status.noRange")));
+        checks.setAll(r.checks().map(c -> c.checks()).orElse(List.of()));
+        List<AppliedScript> newestFirst = new java.util.ArrayList<>(r.history());
+        java.util.Collections.reverse(newestFirst);
+        history.setAll(newestFirst);
+        nodes.setAll(loaded.nodes().map(GateReport::nodes).orElse(List.of()));
+        nodesSummary.set(nodesSummary(loaded.nodes()));
+        findings.setAll(r.findings());
+        nextAction.set(r.nextAction());
+        interrupted.set(r.interruptedAt().map(at -> Messages.get("status.interrupted", at)).orElse(""));
+    }
+
+    /** The phase in one sentence an operator can act on. */
+    public static String sentence(StatusReport r) {
+        String db = r.database();
+        return switch (r.condition()) {
+            case ABSENT -> Messages.get("status.sentence.absent", db, r.targetVersion());
+            case EMPTY -> Messages.get("status.sentence.empty", db, r.targetVersion());
+            case FOREIGN -> Messages.get("status.sentence.foreign", db);
+            case MANAGED -> managed(r);
+        };
+    }
+
+    private static String managed(StatusReport r) {
+        Phase phase = r.phase().orElse(Phase.CLEAN);
+        String at = r.schemaVersion().map(Version::toString).orElse("?");
+        String to = r.phaseTarget().orElse(r.targetVersion()).toString();
+        return switch (phase) {
+            case DEPLOYING -> Messages.get("status.sentence.deploying", to);
+            case EXPANDING -> Messages.get("status.sentence.expanding", at, to);
+            case EXPANDED -> Messages.get("status.sentence.expanded", at, to);
+            case CLEANING -> Messages.get("status.sentence.cleaning", to);
+            case CLEAN -> r.plannedSteps().isEmpty() ? Messages.get("status.sentence.current", at)
+                    : Messages.get("status.sentence.behind", at, r.targetVersion(), r.plannedSteps().size());
+        };
+    }
+
+    static String nodesSummary(Optional<GateReport> gate) {
+        if (gate.isEmpty()) {
+            return Messages.get("status.nodes.none");
+        }
+        GateReport g = gate.get();
+        long stale = g.nodes().stream().filter(n -> n.liveness() == NodeStatus.Liveness.STALE).count();
+        long down = g.nodes().stream().filter(n -> n.liveness() == NodeStatus.Liveness.DOWN).count();
+        return Messages.get("status.nodes.summary", g.nodes().size(), g.live(), stale, down, g.target(),
+                g.isOpen() ? Messages.get("status.gate.open") : Messages.get("status.gate.shut", g.blockers().size()));
+    }
+
+    /** A heartbeat age as people read it: "3 s", "2 min", "5 h". */
+    public static String age(Duration age) {
+        long s = Math.max(0, age.toSeconds());
+        return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
+    }
+
+    @Override
+    public ObservableStringValue primaryLabel() {
+        return Bindings.createStringBinding(() -> Messages.get("status.primary"));
+    }
+
+    @Override
+    public ObservableBooleanValue primaryDisabled() {
+        return busy;
+    }
+
+    @Override
+    public ObservableStringValue cliLine() {
+        return Bindings.createStringBinding(() -> database.get() == null ? ""
+                : CliEquivalent.of("status", database.get()), database);
+    }
+
+    @Override
+    public void primary() {
+        refresh();
+    }
+
+    public ObjectProperty<ConnectedDatabase> databaseProperty() {
+        return database;
+    }
+
+    public ObjectProperty<DatabaseStatus> statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty versionsProperty() {
+        return versions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sentenceProperty() {
+        return sentence.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nodesSummaryProperty() {
+        return nodesSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nextActionProperty() {
+        return nextAction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty interruptedProperty() {
+        return interrupted.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> hops() {
+        return hops;
+    }
+
+    public ObservableList<PreflightCheck> checks() {
+        return checks;
+    }
+
+    public ObservableList<AppliedScript> history() {
+        return history;
+    }
+
+    public ObservableList<NodeStatus> nodes() {
+        return nodes;
+    }
+
+    public ObservableList<String> findings() {
+        return findings;
+    }
+}
