@@ -1,0 +1,151 @@
+package org.dbcreator.ui.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.engine.BackupPolicy;
+import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.ProgressListener;
+import org.dbcreator.testing.TestDatabase;
+import org.dbcreator.ui.app.CurrentThreadExecutor;
+import org.dbcreator.ui.app.Journey;
+import org.dbcreator.ui.app.Navigation;
+import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.service.DatabaseStatus;
+import org.dbcreator.ui.service.EngineWizardService;
+import org.dbcreator.ui.service.RecentConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Connect and Status against a real server through the current-thread executor: the page shows
+ * what the server holds, phase by phase, and a bad password reaches the banner with its code.
+ */
+class StatusViewModelIT {
+
+    private static final Catalog CATALOG = Catalog.bundled();
+
+    @TempDir
+    Path home;
+
+    private final TestDatabase db = TestDatabase.unique();
+    private final List<Throwable> errors = new ArrayList<>();
+    private final List<ConnectedDatabase> connected = new ArrayList<>();
+    private final List<DatabaseStatus> read = new ArrayList<>();
+    private EngineWizardService service;
+
+    @AfterEach
+    void drop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        db.close();
+    }
+
+    private final Navigation navigation = new Navigation() {
+        public void showWelcome() { }
+        public void showConnect(Journey journey, Optional<RecentConnection> profile) { }
+        public void connected(ConnectedDatabase database) { connected.add(database); }
+        public void startDemo() { }
+        public void showError(Throwable failure) { errors.add(failure); }
+        public void log(String line) { }
+    };
+
+    private ConnectViewModel connectPage(ConnectionSettings settings) {
+        service = new EngineWizardService(Map.of("DBCREATOR_HOME", home.toString()), ProgressListener.NONE);
+        ConnectViewModel page = new ConnectViewModel(service, new CurrentThreadExecutor(), navigation, "cloud");
+        page.hostProperty().set(settings.host());
+        page.portProperty().set(String.valueOf(settings.port()));
+        page.databaseProperty().set(settings.database());
+        page.userProperty().set(settings.user());
+        page.passwordProperty().set(settings.password().reveal());
+        return page;
+    }
+
+    private StatusViewModel statusPage() {
+        StatusViewModel page = new StatusViewModel(service, new CurrentThreadExecutor(), navigation, read::add);
+        page.load(connected.get(connected.size() - 1));
+        return page;
+    }
+
+    @Test
+    void aBadPasswordShouldReachTheBannerAsAuthenticationFailed() throws Exception {
+        db.create();
+        ConnectionSettings user = db.createUser("SELECT");
+        ConnectViewModel page = connectPage(user);
+        page.passwordProperty().set("not-the-password");
+        page.testConnection();
+        assertThat(errors).singleElement().isInstanceOfSatisfying(DbCreatorException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED));
+        assertThat(page.testResultProperty().get()).contains("failed");
+        assertThat(connected).isEmpty();
+    }
+
+    @Test
+    void anAbsentDatabaseShouldSayADeployCreatesIt() {
+        ConnectViewModel page = connectPage(db.admin());
+        page.testConnection();
+        assertThat(page.testResultProperty().get()).contains("is ABSENT");
+        page.connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        assertThat(status.sentenceProperty().get()).isEqualTo("The database " + db.name()
+                + " does not exist yet: a deploy creates it at " + CATALOG.latestVersion() + ".");
+        assertThat(status.nodes()).isEmpty();
+        assertThat(status.nodesSummaryProperty().get()).contains("no node registry");
+    }
+
+    @Test
+    void aCleanDatabaseShouldShowItsVersionPathChecksAndHistoryAsTheServerHoldsThem() throws Exception {
+        deploy();
+        connectPage(db.admin()).connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        String schemaVersion = db.rows("SELECT schema_version FROM dbcreator_state WHERE id = 1").get(0);
+        assertThat(status.versionsProperty().get()).isEqualTo(schemaVersion + "  \u2192  " + CATALOG.latestVersion());
+        assertThat(status.sentenceProperty().get()).startsWith("The schema is at " + schemaVersion + "; "
+                + CATALOG.latestVersion() + " is " + (CATALOG.versions().size() - 1) + " steps away.");
+        assertThat(status.hops()).hasSize(CATALOG.versions().size() - 1).first().asString().startsWith(schemaVersion);
+        assertThat(status.history()).extracting(a -> a.script())
+                .containsExactlyInAnyOrderElementsOf(db.rows("SELECT script FROM dbcreator_history"));
+        assertThat(status.checks()).extracting(PreflightCheck::name).contains("Backup", "Privileges");
+        assertThat(status.checks()).filteredOn(c -> c.name().equals("Backup")).extracting(PreflightCheck::level)
+                .containsExactly(PreflightCheck.Level.RED);
+        assertThat(read).hasSize(1);
+    }
+
+    @Test
+    void anExpandedDatabaseShouldSayBothReleasesWorkAndNameTheRange() throws Exception {
+        deploy();
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            engine.upgrade(Optional.empty(), false, BackupPolicy.skip());
+        }
+        connectPage(db.admin()).connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        List<String> state = db.rows("SELECT CONCAT(phase, ' ', lowest_release, ' ', highest_release) FROM dbcreator_state");
+        assertThat(state).containsExactly("EXPANDED " + CATALOG.baselineVersion() + " " + CATALOG.latestVersion());
+        assertThat(status.sentenceProperty().get()).isEqualTo("Expanded from " + CATALOG.baselineVersion() + " to "
+                + CATALOG.latestVersion() + ": nodes of both releases work. Restart each node on "
+                + CATALOG.latestVersion() + ", then clean up.");
+        assertThat(status.rangeProperty().get()).isEqualTo("Nodes of release " + CATALOG.baselineVersion() + " to "
+                + CATALOG.latestVersion() + " may run now.");
+    }
+
+    private void deploy() {
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            engine.deploy(Optional.of(CATALOG.baselineVersion()));
+        }
+    }
+}
