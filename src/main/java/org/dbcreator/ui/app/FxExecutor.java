@@ -53,6 +53,11 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
         engineThread.shutdown();
     }
 
+    /** Waits until the call given to {@link #finish} has run; false when {@code limit} passed first. */
+    public boolean awaitFinished(java.time.Duration limit) throws InterruptedException {
+        return engineThread.awaitTermination(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         engineThread.shutdownNow();

@@ -16,6 +16,7 @@ public final class WizardApp {
     private final FxExecutor executor;
     private final ShellViewModel model;
     private final Scene scene;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private WizardApp(WizardService service, FxExecutor executor, LogFeed log, Map<String, String> env) {
         this.service = service;
@@ -59,7 +60,14 @@ public final class WizardApp {
 
     /** Disconnects and stops the demo on the engine thread, after every call already asked. */
     public void close() {
-        executor.finish(service::close);
+        if (closed.compareAndSet(false, true)) {
+            executor.finish(service::close);
+        }
+    }
+
+    /** Waits for {@link #close} to finish: the demo server stops before the process ends. */
+    public void awaitClosed(java.time.Duration limit) throws InterruptedException {
+        executor.awaitFinished(limit);
     }
 
     public ShellViewModel model() {

@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -27,7 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The Status page: layout and bindings of what the {@link StatusViewModel} read. */
 public final class StatusView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd'\n'HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
     private final StatusViewModel model;
@@ -87,11 +88,11 @@ public final class StatusView {
         nodes.managedProperty().bind(nodes.visibleProperty());
 
         TableView<AppliedScript> history = table("status-history", model.history(), 200);
-        history.getColumns().add(column("status.history.when", a -> WHEN.format(a.finishedAt()), 150));
+        history.getColumns().add(column("status.history.when", a -> WHEN.format(a.finishedAt()), 100));
         history.getColumns().add(column("status.history.operation", AppliedScript::operation, 80));
-        history.getColumns().add(column("status.history.version", a -> a.version().toString(), 70));
-        history.getColumns().add(column("status.history.kind", a -> a.kind().name().toLowerCase(), 80));
-        history.getColumns().add(column("status.history.script", AppliedScript::script, 230));
+        history.getColumns().add(column("status.history.version", a -> a.version().toString(), 80));
+        history.getColumns().add(column("status.history.kind", a -> a.kind().name().toLowerCase().replace('_', ' '), 110));
+        history.getColumns().add(column("status.history.script", AppliedScript::script, 260));
         history.getColumns().add(column("status.history.by", AppliedScript::installedBy, 200));
 
         VBox findings = new VBox(4);
@@ -161,7 +162,21 @@ public final class StatusView {
         TableColumn<T, String> column = new TableColumn<>(Messages.get(key));
         column.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> wrappingCell());
         return column;
+    }
+
+    /** A cell that wraps a long value (a script's class name, who ran it) onto more lines instead of cutting it. */
+    private static <T> TableCell<T, String> wrappingCell() {
+        TableCell<T, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.setWrapText(true);
+        return cell;
     }
 
     private static Label heading(String key) {

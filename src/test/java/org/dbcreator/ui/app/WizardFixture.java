@@ -31,6 +31,21 @@ public final class WizardFixture {
         return new WizardFixture(app);
     }
 
+    /** Stops what the wizard started (its connection, the demo server), as closing the window does. */
+    public void close() throws InterruptedException {
+        app.close();
+        app.awaitClosed(java.time.Duration.ofSeconds(60));
+    }
+
+    /** Writes the window to {@code name}.png in the folder {@code -Ddbcreator.screenshots} names, if it names one. */
+    public void screenshotIfAsked(String name) {
+        String folder = System.getProperty("dbcreator.screenshots", "");
+        if (!folder.isBlank()) {
+            settle();
+            screenshot(Path.of(folder, name + ".png"));
+        }
+    }
+
     public ShellViewModel model() {
         return app.model();
     }

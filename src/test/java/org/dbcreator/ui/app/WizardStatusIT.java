@@ -106,8 +106,12 @@ class WizardStatusIT {
         assertThat(robot.lookup("#cli-line").queryAs(Label.class).getText()).startsWith("dbcreator status --host ")
                 .doesNotContain(admin.password().reveal().isEmpty() ? "--password " : admin.password().reveal());
         screenshot("status-light");
+        scrollPage(robot, 1.0);
+        screenshot("status-nodes-light");
 
         robot.clickOn("#theme-toggle");
+        screenshot("status-nodes-dark");
+        scrollPage(robot, 0.0);
         screenshot("status-dark");
         robot.clickOn("#back");
         screenshot("connect-dark");
@@ -115,11 +119,12 @@ class WizardStatusIT {
         screenshot("welcome-dark");
     }
 
+    private static void scrollPage(FxRobot robot, double where) {
+        javafx.scene.control.ScrollPane page = robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> page.setVvalue(where));
+    }
+
     private void screenshot(String name) {
-        String folder = System.getProperty("dbcreator.screenshots", "");
-        if (!folder.isBlank()) {
-            WizardFixture.settle();
-            wizard.screenshot(Path.of(folder, name + ".png"));
-        }
+        wizard.screenshotIfAsked(name);
     }
 }
