@@ -166,11 +166,6 @@ public final class ShellViewModel implements Navigation {
         log.add(line);
     }
 
-    /** Closes the connection and stops the demo, after every engine call already asked. */
-    public void close() {
-        service.close();
-    }
-
     public WelcomeViewModel welcome() {
         return welcome;
     }
