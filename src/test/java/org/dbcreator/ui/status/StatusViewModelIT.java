@@ -143,6 +143,19 @@ class StatusViewModelIT {
                 + CATALOG.latestVersion() + " may run now.");
     }
 
+    @Test
+    void aSelectOnlyAccountShouldReadTheWholeStatus() throws Exception {
+        deploy();
+        ConnectionSettings reader = db.createUser("SELECT");
+        connectPage(reader).connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        assertThat(status.versionsProperty().get()).startsWith(CATALOG.baselineVersion() + "  \u2192  ");
+        assertThat(status.history()).hasSize(db.rows("SELECT script FROM dbcreator_history").size());
+        assertThat(status.checks()).filteredOn(c -> c.name().equals("Privileges")).extracting(PreflightCheck::level)
+                .containsExactly(PreflightCheck.Level.RED);
+    }
+
     private void deploy() {
         try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
             engine.deploy(Optional.of(CATALOG.baselineVersion()));
