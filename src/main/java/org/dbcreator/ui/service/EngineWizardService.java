@@ -118,7 +118,8 @@ public final class EngineWizardService implements WizardService {
         engine = DbCreator.connect(catalog(), settings(request), log);
         return new ConnectedDatabase(request.host(), request.port(), request.database(), request.user(),
                 request.tlsMode(), request.caFile().map(Path::toString), server(engine),
-                request.profile().map(RecentConnection::name), Optional.empty());
+                request.profile().map(RecentConnection::name),
+                request.profile().flatMap(p -> p.profile().environment()));
     }
 
     @Override

@@ -156,6 +156,28 @@ class StatusViewModelIT {
                 .containsExactly(PreflightCheck.Level.RED);
     }
 
+    @Test
+    void aProfileShouldConnectWithItsPasswordFileAndCarryItsEnvironmentLabel() throws Exception {
+        deploy();
+        ConnectionSettings reader = db.createUser("SELECT");
+        java.nio.file.Path profiles = java.nio.file.Files.createDirectories(home.resolve("config/profiles"));
+        java.nio.file.Files.writeString(profiles.resolve("reader.password"), reader.password().reveal() + "\n");
+        java.nio.file.Files.writeString(profiles.resolve("prod.properties"), "host=" + reader.host() + "\nport="
+                + reader.port() + "\ndatabase=" + reader.database() + "\nuser=" + reader.user()
+                + "\npassword-file=reader.password\nenvironment=production\n");
+        ConnectViewModel page = connectPage(reader);
+        page.open(Journey.INSPECT, Optional.empty());
+        page.profileProperty().set(page.profiles().get(0));
+        assertThat(page.passwordProperty().get()).isEmpty();
+        page.connect();
+        assertThat(errors).isEmpty();
+        assertThat(connected).singleElement().satisfies(c -> {
+            assertThat(c.environment()).contains("production");
+            assertThat(c.profile()).contains("prod");
+            assertThat(c.user()).isEqualTo(reader.user());
+        });
+    }
+
     private void deploy() {
         try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
             engine.deploy(Optional.of(CATALOG.baselineVersion()));
