@@ -63,20 +63,29 @@ final class BackupCheck {
             return new Result(dump, kind, manifest, Optional.empty(), notes, header.fullIdentity());
         }
         DumpScan.Result scan = DumpScan.scan(dump);
+        return scanned(dump, manifest, scan, notes);
+    }
+
+    /**
+     * The checks of a full scan once every statement has been read (each statement passed its own
+     * as it was read): complete, in its own database, the rows it states and its manifest records.
+     */
+    static Result scanned(Path dump, Optional<BackupManifest> manifest, DumpScan.Result scan, List<String> notes) {
         if (!scan.complete()) {
             throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " is incomplete: it ends without its completion"
-                    + " line (" + (kind == DumpInput.Kind.STOCK ? "-- Dump completed" : "-- " + DumpScript.COMPLETE)
+                    + " line (" + (scan.kind() == DumpInput.Kind.STOCK ? "-- Dump completed" : "-- " + DumpScript.COMPLETE)
                     + "), so it was cut short.");
         }
-        requireOwnDatabase(dump, scan);
-        if (kind == DumpInput.Kind.DBCREATOR) {
+        requireOwnDatabase(dump, scan.elsewhere());
+        if (scan.kind() == DumpInput.Kind.DBCREATOR) {
             FactsCheck.requireRowsAsStated(dump, scan.stated(), scan.rows(), notes);
         }
         manifest.ifPresent(m -> {
             FactsCheck.requireManifestAgrees(dump, m, scan.stated(), notes);
             requireRowsAsRecorded(dump, m, scan);
         });
-        return new Result(dump, kind, manifest, Optional.of(scan), notes, manifest.isPresent() && scan.stated().fullIdentity());
+        return new Result(dump, scan.kind(), manifest, Optional.of(scan), notes,
+                manifest.isPresent() && scan.stated().fullIdentity());
     }
 
     /**
@@ -145,10 +154,10 @@ final class BackupCheck {
     }
 
     /** A dump made with --databases or --all-databases would write outside the target: refused. */
-    private static void requireOwnDatabase(Path file, DumpScan.Result scan) {
-        if (!scan.elsewhere().isEmpty()) {
+    static void requireOwnDatabase(Path file, List<String> elsewhere) {
+        if (!elsewhere.isEmpty()) {
             throw new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, file + " names databases of its own ("
-                    + scan.elsewhere().get(0) + "), so it would not restore into the one asked for. Dump one database"
+                    + elsewhere.get(0) + "), so it would not restore into the one asked for. Dump one database"
                     + " without --databases: mariadb-dump --single-transaction DATABASE.");
         }
     }

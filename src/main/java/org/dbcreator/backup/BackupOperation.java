@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.db.Database;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.error.DbCreatorException;
@@ -37,13 +38,19 @@ public final class BackupOperation {
     private final JdbcHistory history;
     private final ProgressListener listener;
     private final String takenBy;
+    private final Cancellation cancellation;
 
-    /** @param takenBy who takes it, e.g. "admin@% (ops on build-7)", for the history */
-    public BackupOperation(Database database, JdbcHistory history, ProgressListener listener, String takenBy) {
+    /**
+     * @param takenBy who takes it, e.g. "admin@% (ops on build-7)", for the history
+     * @param cancellation stops the lock wait, the reading and the writing; the partial files go
+     */
+    public BackupOperation(Database database, JdbcHistory history, ProgressListener listener, String takenBy,
+            Cancellation cancellation) {
         this.database = database;
         this.history = history;
         this.listener = listener;
         this.takenBy = takenBy;
+        this.cancellation = cancellation;
     }
 
     /** @param lockHeld true when the caller (an upgrade) already holds the operator lock */
@@ -53,7 +60,9 @@ public final class BackupOperation {
         requireDatabase();
         AdvisoryLock lock = lockHeld ? null : AdvisoryLock.acquire(database, NAME, takenBy); // a refusal makes no folder
         try {
+            cancellation.throwIfCancelled();
             BackupTarget target = BackupTarget.prepare(request.directory(), request.output());
+            listener.onEvent(new ProgressEvent.BackupStarted(database.databaseName(), target.directory()));
             long dataBytes = dataBytes();
             target.requireSpace(dataBytes, database.databaseName());
             Optional<DatabaseState> state;
@@ -67,8 +76,11 @@ public final class BackupOperation {
                 BackupManifest manifest = write(request, files, started, dataBytes);
                 listener.onEvent(new ProgressEvent.Notice("Reading the backup back to check it ..."));
                 BackupCheck.checkWritten(files, manifest);
+                cancellation.throwIfCancelled(); // the last moment before the files get a backup's name
                 target.publish(files);
                 boolean recorded = record(manifest, files, started);
+                listener.onEvent(new ProgressEvent.BackupFinished(database.databaseName(), files.dump(),
+                        manifest.tables().stream().mapToLong(BackupManifest.TableEntry::rows).sum(), manifest.file().bytes()));
                 return new BackupResult(files, manifest, Duration.between(started, Instant.now()), recorded,
                         manifest.warnings());
             } catch (IOException e) {
@@ -87,10 +99,13 @@ public final class BackupOperation {
             throws IOException, SQLException {
         int wanted = dataBytes < request.parallelFromBytes() ? 1 : request.connections();
         try (Snapshot snapshot = Snapshot.open(database, wanted, request.lockWait(),
-                reason -> listener.onEvent(new ProgressEvent.Notice(reason)))) {
+                reason -> listener.onEvent(new ProgressEvent.Notice(reason)), cancellation)) {
             Optional<DatabaseState> state = history.readState(snapshot.first()); // as of the snapshot
             DumpSchema schema = new SchemaReader(snapshot.first(), database.databaseName()).read();
             schema.warnings().forEach(w -> listener.onEvent(new ProgressEvent.Notice("Warning: " + w)));
+            listener.onEvent(new ProgressEvent.TablesPlanned(schema.tables().stream().map(DumpSchema.Table::shape)
+                    .map(t -> new ProgressEvent.PlannedTable(t.name(), t.withData() ? t.estimatedRows() : 0, false))
+                    .toList()));
             List<DumpUnit> units = DumpPlan.units(schema, snapshot.connections().size(), request.rangeRows(), snapshot.first());
             listener.onEvent(new ProgressEvent.Notice("Backing up " + database.databaseName() + " (" + schema.tables().size()
                     + " tables) to " + files.dump() + ": " + snapshot.description() + "."));
@@ -105,7 +120,7 @@ public final class BackupOperation {
                         database.server().describe(), started.toString(), snapshot.description(), DumpFacts.identityLine(draft)));
                 schema.tables().forEach(t -> head.append(DumpScript.table(t)));
                 writer.writeText(head.toString());
-                new ParallelDump(snapshot, database.databaseName(), STATEMENT_BYTES, request.compressionLevel())
+                new ParallelDump(snapshot, database.databaseName(), STATEMENT_BYTES, request.compressionLevel(), cancellation)
                         .run(units, block -> {
                             if (block.gzip().length > 0) {
                                 writer.write(block.gzip());

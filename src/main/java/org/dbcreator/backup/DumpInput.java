@@ -89,7 +89,7 @@ final class DumpInput {
                 || text.startsWith("-- MySQL dump")) {
             return Kind.STOCK;
         }
-        throw notADump(file, "it does not begin like a dump of 'dbcreator backup', mysqldump or mariadb-dump");
+        throw notADump(file, "it does not begin like a DatabaseCreator backup or a dump of mysqldump or mariadb-dump");
     }
 
     /** A compressed stream that breaks off or fails its CRC: the file was cut short or changed. */

@@ -2,6 +2,7 @@ package org.dbcreator.backup;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,46 +36,87 @@ final class DumpScan {
 
     static Result scan(Path file) {
         try (DumpInput.Opened dump = DumpInput.open(file)) {
-            DumpFacts facts = new DumpFacts(file.toString());
-            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
-            if (dump.kind() == DumpInput.Kind.DBCREATOR) {
-                reader.onComment(facts);
-            }
-            Map<String, Long> rows = new LinkedHashMap<>();
-            List<String> elsewhere = new ArrayList<>();
-            List<String> state = List.of();
-            long statements = 0;
+            Tally tally = new Tally(file, dump, false);
+            DumpReader reader = tally.reader(dump.stream());
             for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
-                statements++;
-                Optional<String> problem = StatementCheck.problem(s, reader.balanced());
-                if (problem.isPresent()) {
-                    throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, file + " is damaged: line " + s.line() + ": "
-                            + problem.get() + ": " + s.excerpt());
-                }
-                Optional<String> created = CreatedTable.nameOf(s.sql());
-                created.ifPresent(t -> rows.putIfAbsent(t, 0L));
-                if (s.startsWithIgnoreCase("INSERT")) {
-                    Optional<InsertRows> insert = InsertRows.of(s.sql());
-                    if (insert.isPresent()) {
-                        rows.merge(insert.get().table(), insert.get().rows(), Long::sum);
-                        if (insert.get().table().equals("dbcreator_state") && state.isEmpty()) {
-                            state = stateOf(insert.get(), s.sql());
-                        }
-                    }
-                } else if (s.startsWithIgnoreCase("USE ") || s.startsWithIgnoreCase("USE`")
-                        || CreatedTable.isCreateDatabase(s.sql())) {
-                    elsewhere.add("line " + s.line() + ": " + s.excerpt());
-                }
+                tally.accept(s, reader.balanced());
             }
-            String last = reader.lastComment();
-            boolean complete = dump.kind() == DumpInput.Kind.DBCREATOR ? last.startsWith(DumpScript.COMPLETE)
-                    : last.startsWith("Dump completed");
-            return new Result(dump.kind(), dump.compressed(), statements, rows, complete, last,
-                    value(state, 0), value(state, 1), elsewhere, facts.stated(last));
+            return tally.result(reader);
         } catch (EOFException | ZipException e) {
             throw DumpInput.damaged(file, e);
         } catch (IOException e) {
             throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /**
+     * The scan of one statement at a time, for a reader of the dump's statements: the scan above, or
+     * a restore test that checks each statement just before it runs it, reading the file once.
+     */
+    static final class Tally {
+
+        private final Path file;
+        private final DumpInput.Kind kind;
+        private final boolean compressed;
+        private final boolean refuseElsewhere;
+        private final DumpFacts facts;
+        private final Map<String, Long> rows = new LinkedHashMap<>();
+        private final List<String> elsewhere = new ArrayList<>();
+        private List<String> state = List.of();
+        private long statements;
+
+        /** @param refuseElsewhere refuse a statement that would act outside the target database at once, before it runs */
+        Tally(Path file, DumpInput.Opened dump, boolean refuseElsewhere) {
+            this.file = file;
+            this.kind = dump.kind();
+            this.compressed = dump.compressed();
+            this.refuseElsewhere = refuseElsewhere;
+            this.facts = new DumpFacts(file.toString());
+        }
+
+        /** A reader of the dump that hands this tally the facts a DatabaseCreator dump states in its comments. */
+        DumpReader reader(InputStream stream) {
+            DumpReader reader = new DumpReader(stream, file.getFileName().toString());
+            return kind == DumpInput.Kind.DBCREATOR ? reader.onComment(facts) : reader;
+        }
+
+        /**
+         * Checks and counts one statement; throws BACKUP_DAMAGED when it cannot be what it should.
+         *
+         * @return its table and rows when it is an INSERT
+         */
+        Optional<InsertRows> accept(DumpStatement s, boolean balanced) {
+            statements++;
+            Optional<InsertRows> insert = s.startsWithIgnoreCase("INSERT") ? InsertRows.of(s.sql()) : Optional.empty();
+            Optional<String> problem = StatementCheck.problem(s, balanced, insert);
+            if (problem.isPresent()) {
+                throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, file + " is damaged: line " + s.line() + ": "
+                        + problem.get() + ": " + s.excerpt());
+            }
+            Optional<String> created = CreatedTable.nameOf(s.sql());
+            created.ifPresent(t -> rows.putIfAbsent(t, 0L));
+            if (insert.isPresent()) {
+                rows.merge(insert.get().table(), insert.get().rows(), Long::sum);
+                if (insert.get().table().equals("dbcreator_state") && state.isEmpty()) {
+                    state = stateOf(insert.get(), s.sql());
+                }
+            } else if (s.startsWithIgnoreCase("USE ") || s.startsWithIgnoreCase("USE`")
+                    || CreatedTable.isCreateDatabase(s.sql())) {
+                elsewhere.add("line " + s.line() + ": " + s.excerpt());
+                if (refuseElsewhere) {
+                    BackupCheck.requireOwnDatabase(file, elsewhere);
+                }
+            }
+            return insert;
+        }
+
+        /** What the whole dump held, once the reader has returned its last statement. */
+        Result result(DumpReader reader) {
+            String last = reader.lastComment();
+            boolean complete = kind == DumpInput.Kind.DBCREATOR ? last.startsWith(DumpScript.COMPLETE)
+                    : last.startsWith("Dump completed");
+            return new Result(kind, compressed, statements, rows, complete, last, value(state, 0), value(state, 1),
+                    elsewhere, facts.stated(last));
         }
     }
 

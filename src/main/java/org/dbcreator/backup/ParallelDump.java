@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dbcreator.progress.Cancellation;
 
 /**
  * Runs the dump units on every connection of the snapshot, one worker thread per connection,
@@ -27,19 +28,26 @@ final class ParallelDump {
         void write(Block block) throws IOException;
     }
 
+    private static final long CANCEL_CHECK_MILLIS = 100;
+
     private final Snapshot snapshot;
     private final String database;
     private final int statementBytes;
     private final int compressionLevel;
+    private final Cancellation cancellation;
 
-    ParallelDump(Snapshot snapshot, String database, int statementBytes, int compressionLevel) {
+    ParallelDump(Snapshot snapshot, String database, int statementBytes, int compressionLevel, Cancellation cancellation) {
         this.snapshot = snapshot;
         this.database = database;
         this.statementBytes = statementBytes;
         this.compressionLevel = compressionLevel;
+        this.cancellation = cancellation;
     }
 
-    /** Dumps every unit; the first failure, of a worker or of the writer, stops them all and is thrown. */
+    /**
+     * Dumps every unit; the first failure, of a worker or of the writer, stops them all and is
+     * thrown, and so does a cancel (looked at several times a second).
+     */
     void run(List<DumpUnit> units, BlockWriter writer) throws IOException, SQLException {
         List<Connection> connections = snapshot.connections();
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2 * connections.size() + 2);
@@ -56,7 +64,11 @@ final class ParallelDump {
             }
             int running = connections.size();
             while (running > 0) {
-                Object item = queue.take();
+                Object item = queue.poll(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                cancellation.throwIfCancelled();
+                if (item == null) {
+                    continue;
+                }
                 if (item instanceof Block block) {
                     writer.write(block);
                 } else if (item instanceof Failure failure) {

@@ -34,8 +34,8 @@ public final class RestoreMarker {
 
     static String unfinished(String database, Mark m) {
         return "'" + database + "' is half-restored: a restore of " + m.file() + " by " + m.restoredBy() + " stopped before"
-                + " it was complete (tables may be there without their views, routines or triggers). Finish it with"
-                + " 'dbcreator restore " + m.file() + " --into " + database + " --replace', or remove it with"
+                + " it was complete (tables may be there without their views, routines or triggers). Finish it by"
+                + " restoring " + m.file() + " into it again, replacing what it holds, or remove it with"
                 + " DROP DATABASE `" + database + "`" + (m.oldContents().isEmpty() ? "" : "; what it held before is in the"
                 + " database '" + m.oldContents() + "'") + ".";
     }

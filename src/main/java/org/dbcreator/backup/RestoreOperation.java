@@ -15,6 +15,7 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.db.Database;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.error.DbCreatorException;
@@ -35,12 +36,16 @@ public final class RestoreOperation {
     private final Database target;
     private final ProgressListener listener;
     private final String restoredBy;
+    private final Cancellation cancellation;
 
-    public RestoreOperation(Catalog catalog, Database target, ProgressListener listener, String restoredBy) {
+    /** @param cancellation stops the load (between statements) and the comparison; the target stays as it was */
+    public RestoreOperation(Catalog catalog, Database target, ProgressListener listener, String restoredBy,
+            Cancellation cancellation) {
         this.catalog = catalog;
         this.target = target;
         this.listener = listener;
         this.restoredBy = restoredBy;
+        this.cancellation = cancellation;
     }
 
     public RestoreResult run(Path file, RestoreRequest request) throws SQLException {
@@ -59,7 +64,7 @@ public final class RestoreOperation {
             RestoreTarget.Contents before = restoreTarget.contents();
             if (!before.isEmpty() && !request.replace()) {
                 throw new DbCreatorException(ErrorCode.RESTORE_TARGET_NOT_EMPTY, "'" + target.databaseName() + "' is not empty: it"
-                        + " holds " + before.describe() + ". A restore with --replace drops all of it first.");
+                        + " holds " + before.describe() + ". A restore that replaces it drops all of it first.");
             }
             Optional<RestoreMarker.Mark> unfinished;
             try (Connection c = target.serverConnection()) {
@@ -68,10 +73,11 @@ public final class RestoreOperation {
             unfinished.ifPresent(m -> notice(RestoreMarker.unfinished(target.databaseName(), m)));
             ScratchDatabase scratch = ScratchDatabase.create(target, check.manifest(), this::notice);
             try (scratch) {
-                RestoreResult result = restore(scratch.database(), check, request, notes, started);
+                RestoreResult result = restore(scratch.database(), check, request, notes, started, false, false).result();
                 if (!before.isEmpty()) {
                     notice("Replacing '" + target.databaseName() + "': dropping " + before.describe() + ". These are lost.");
                 }
+                cancellation.throwIfCancelled(); // the last moment: the swap itself is short and never stopped half-way
                 swap(scratch, restoreTarget, before, check, unfinished.orElse(null), file);
                 return result;
             } catch (RestoreSwap.NotPutBack e) {
@@ -83,11 +89,20 @@ public final class RestoreOperation {
     }
 
     /**
+     * A restore test's findings: the file's checks with its full scan, and the restore.
+     *
+     * @param check the checks of {@link BackupCheck#check(Path, boolean)} with a full scan
+     */
+    record ScratchTest(BackupCheck.Result check, RestoreResult restored) {}
+
+    /**
      * The restore test's restore: the target is a new scratch database of its own, which the
      * caller drops, so the file is loaded and compared right there, with no second scratch and no
-     * swap (nor their privileges).
+     * swap (nor their privileges). The file is read once: a dump proved whole by its manifest's
+     * SHA-256 gets the full scan's checks statement by statement as it loads, each statement
+     * checked before it runs, and the scan's whole-file checks before the comparison.
      */
-    public RestoreResult runInScratch(Path file, RestoreRequest request) throws SQLException {
+    ScratchTest testInScratch(Path file, RestoreRequest request) throws SQLException {
         Instant started = Instant.now();
         BackupCheck.Result check = BackupCheck.check(file, false);
         List<String> notes = new ArrayList<>(check.notes());
@@ -98,7 +113,8 @@ public final class RestoreOperation {
         ServerCharacterSets.require(target, check);
         BackupManifest m = check.manifest().orElse(null);
         new RestoreTarget(target).create(m == null ? "utf8mb4" : m.characterSet(), m == null ? "" : m.collation());
-        return restore(target, check, request, notes, started);
+        Loaded loaded = restore(target, check, request, notes, started, true, check.scan().isEmpty());
+        return new ScratchTest(loaded.check(), loaded.result());
     }
 
     /** Moves the proved scratch database into the target, created first if absent (and removed again on failure). */
@@ -120,17 +136,32 @@ public final class RestoreOperation {
         }
     }
 
-    private RestoreResult restore(Database into, BackupCheck.Result check, RestoreRequest request, List<String> notes,
-            Instant started) throws SQLException {
+    /** A loaded and compared restore, and the file's checks, with the full scan when one was made while loading. */
+    private record Loaded(RestoreResult result, BackupCheck.Result check) {}
+
+    /** @param test true for a backup's restore test, whose scratch database the caller drops */
+    private Loaded restore(Database into, BackupCheck.Result check, RestoreRequest request, List<String> notes,
+            Instant started, boolean test, boolean scanWhileLoading) throws SQLException {
         Path file = check.dump();
+        listener.onEvent(new ProgressEvent.RestoreStarted(into.databaseName(), file, test));
         notice("Restoring " + file.getFileName() + " into the scratch database '" + into.databaseName() + "' ...");
+        check.manifest().ifPresent(m -> listener.onEvent(new ProgressEvent.TablesPlanned(m.tables().stream()
+                .map(t -> new ProgressEvent.PlannedTable(t.name(), t.rows(), true)).toList())));
         int workers = check.kind() == DumpInput.Kind.DBCREATOR && request.connections() > 1 ? request.connections() : 0;
         long statements;
         RestoreProgress progress;
+        BackupCheck.Result checked = check;
         try (DumpInput.Opened dump = DumpInput.open(file)) {
             progress = new RestoreProgress(listener, dump.fractionRead());
-            statements = replay(into, dump, file, workers, progress);
+            DumpScan.Tally tally = scanWhileLoading ? new DumpScan.Tally(file, dump, true) : null;
+            DumpReader reader = tally != null ? tally.reader(dump.stream())
+                    : new DumpReader(dump.stream(), file.getFileName().toString());
+            statements = replay(into, reader, workers, progress, tally);
             progress.finish();
+            listener.onEvent(new ProgressEvent.RestoreFinished(into.databaseName(), progress.rows()));
+            if (tally != null) {
+                checked = BackupCheck.scanned(file, check.manifest(), tally.result(reader), new ArrayList<>(check.notes()));
+            }
         } catch (EOFException | ZipException e) {
             throw DumpInput.damaged(file, e);
         } catch (IOException e) {
@@ -139,18 +170,24 @@ public final class RestoreOperation {
             Thread.currentThread().interrupt();
             throw new DbCreatorException(ErrorCode.RESTORE_FAILED, "The restore was interrupted.", e);
         }
+        cancellation.throwIfCancelled();
         boolean compared = verify(into, check, progress, request, notes);
-        return new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
-                progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes);
+        return new Loaded(new RestoreResult(target.databaseName(), file, check.kind() == DumpInput.Kind.STOCK, statements,
+                progress.rowsPerTable().size(), progress.rows(), compared, Duration.between(started, Instant.now()), notes),
+                checked);
     }
 
-    private long replay(Database into, DumpInput.Opened dump, Path file, int workers, RestoreProgress progress)
+    /** @param tally checks each statement before it runs, when the file is scanned while it loads */
+    private long replay(Database into, DumpReader reader, int workers, RestoreProgress progress, DumpScan.Tally tally)
             throws IOException, SQLException, InterruptedException {
         long statements = 0;
         try (DumpExecutor executor = new DumpExecutor(into, workers, progress::executed)) {
-            DumpReader reader = new DumpReader(dump.stream(), file.getFileName().toString());
             for (DumpStatement s = reader.next(); s != null; s = reader.next()) {
+                cancellation.throwIfCancelled();
                 statements++;
+                if (tally != null) {
+                    tally.accept(s, reader.balanced());
+                }
                 refuseOnFailure(executor.execute(s));
                 progress.read(s);
             }

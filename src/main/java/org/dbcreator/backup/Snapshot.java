@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.dbcreator.db.Database;
+import org.dbcreator.progress.Cancellation;
 
 /**
  * The connections a backup reads on, all seeing one consistent state of the database, without
@@ -38,9 +39,10 @@ final class Snapshot implements AutoCloseable {
      * @param wanted how many connections the caller would like (1 needs no lock)
      * @param lockWait how long to wait for the lock that aligns several connections
      * @param fallbackNotice told why the backup reads on one connection, when it had to fall back
+     * @param cancellation ends the wait for the aligning lock at once (the wait changes nothing)
      */
-    static Snapshot open(Database database, int wanted, Duration lockWait, Consumer<String> fallbackNotice)
-            throws SQLException {
+    static Snapshot open(Database database, int wanted, Duration lockWait, Consumer<String> fallbackNotice,
+            Cancellation cancellation) throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < wanted; i++) {
@@ -50,10 +52,11 @@ final class Snapshot implements AutoCloseable {
                 fallbackNotice.accept("Reading on one connection: MySQL cannot align several on one snapshot yet.");
             } else if (wanted > 1) {
                 try {
-                    long pausedMicros = startAligned(database, connections, lockWait);
+                    long pausedMicros = startAligned(database, connections, lockWait, cancellation);
                     return new Snapshot(connections, "one consistent snapshot on " + wanted + " connections (commits paused "
                             + Math.max(1, pausedMicros / 1000) + " ms)");
                 } catch (SQLException e) {
+                    cancellation.throwIfCancelled(); // the wait was stopped as asked, not given up
                     fallbackNotice.accept("Reading on one connection: the brief lock that aligns several could not be"
                             + " had within " + lockWait.toSeconds() + " s (" + e.getMessage() + ").");
                 }
@@ -102,16 +105,24 @@ final class Snapshot implements AutoCloseable {
         }
     }
 
-    /** Pauses commits, starts every transaction, resumes commits; returns how long commits were paused. */
-    private static long startAligned(Database database, List<Connection> connections, Duration lockWait)
-            throws SQLException {
+    /**
+     * Pauses commits, starts every transaction, resumes commits; returns how long commits were
+     * paused. Both lock waits end at once on a cancel: they change nothing.
+     */
+    @SuppressWarnings("try") // a registration is held for its wait, never used in it
+    private static long startAligned(Database database, List<Connection> connections, Duration lockWait,
+            Cancellation cancellation) throws SQLException {
         try (Connection control = database.dedicatedConnection(); Statement s = control.createStatement()) {
             int seconds = (int) Math.max(1, lockWait.toSeconds());
             s.execute("SET SESSION lock_wait_timeout = " + seconds);
             s.setQueryTimeout(seconds + 5); // a safety net should the server not apply lock_wait_timeout
-            s.execute("BACKUP STAGE START");
+            try (Cancellation.Registration stop = cancellation.onCancel(() -> cancelQuietly(s))) {
+                s.execute("BACKUP STAGE START"); // waits while another backup holds its stages
+            }
             try {
-                s.execute("BACKUP STAGE BLOCK_COMMIT");
+                try (Cancellation.Registration stop = cancellation.onCancel(() -> cancelQuietly(s))) {
+                    s.execute("BACKUP STAGE BLOCK_COMMIT"); // waits behind running commits and DDL
+                }
                 long paused = System.nanoTime();
                 for (Connection c : connections) {
                     startTransaction(c);
@@ -123,6 +134,15 @@ final class Snapshot implements AutoCloseable {
                 endQuietly(s);
                 throw e;
             }
+        }
+    }
+
+    /** Stops the lock wait from another connection (the driver sends KILL QUERY). */
+    private static void cancelQuietly(Statement s) {
+        try {
+            s.cancel();
+        } catch (SQLException ignored) {
+            // the wait ends with its own timeout instead
         }
     }
 

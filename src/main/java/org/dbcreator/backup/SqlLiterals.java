@@ -9,6 +9,17 @@ final class SqlLiterals {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = {'N', 'U', 'L', 'L'};
+    /** The escape letter of each byte that needs one, else 0: one lookup per byte of every text value. */
+    private static final byte[] ESCAPES = new byte[256];
+
+    static {
+        ESCAPES[0] = '0';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\r'] = 'r';
+        ESCAPES[0x1A] = 'Z';
+        ESCAPES['\''] = '\'';
+        ESCAPES['\\'] = '\\';
+    }
 
     private SqlLiterals() {}
 
@@ -24,7 +35,7 @@ final class SqlLiterals {
         out.append((byte) '\'');
         int from = 0;
         for (int i = 0; i < value.length; i++) {
-            byte escaped = escapeFor(value[i]);
+            byte escaped = ESCAPES[value[i] & 0xff];
             if (escaped != 0) {
                 out.append(value, from, i - from).append((byte) '\\').append(escaped);
                 from = i + 1;
@@ -43,17 +54,5 @@ final class SqlLiterals {
         for (byte b : value) {
             out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
         }
-    }
-
-    private static byte escapeFor(byte b) {
-        return switch (b) {
-            case 0 -> '0';
-            case '\n' -> 'n';
-            case '\r' -> 'r';
-            case 0x1A -> 'Z';
-            case '\'' -> '\'';
-            case '\\' -> '\\';
-            default -> 0;
-        };
     }
 }

@@ -23,6 +23,11 @@ final class StatementCheck {
 
     /** Why the statement cannot be what it should, or empty when it can. */
     static Optional<String> problem(DumpStatement s, boolean balanced) {
+        return problem(s, balanced, s.startsWithIgnoreCase("INSERT") ? InsertRows.of(s.sql()) : Optional.empty());
+    }
+
+    /** @param insert the statement already parsed as an INSERT, when it begins with INSERT: parsed once */
+    static Optional<String> problem(DumpStatement s, boolean balanced, Optional<InsertRows> insert) {
         if (!balanced) {
             return Optional.of("its parentheses do not match");
         }
@@ -30,7 +35,7 @@ final class StatementCheck {
         if (!m.lookingAt() || !DUMP_WORDS.contains(m.group(1).toUpperCase(Locale.ROOT))) {
             return Optional.of("a dump of a database holds no statement that begins like this");
         }
-        if (s.startsWithIgnoreCase("INSERT") && InsertRows.of(s.sql()).isEmpty()) {
+        if (s.startsWithIgnoreCase("INSERT") && insert.isEmpty()) {
             return Optional.of("the INSERT does not parse: its table, columns or rows are broken");
         }
         return Optional.empty();

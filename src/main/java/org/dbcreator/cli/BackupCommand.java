@@ -40,15 +40,19 @@ final class BackupCommand implements Callable<Integer> {
             + " it is then recorded as read back only, and the upgrade's backup check shows it amber."})
     boolean noRestoreTest;
 
+    @Mixin
+    JsonOption output = new JsonOption();
+
     @Override
     public Integer call() {
         CliContext context = main.context();
         OptionRanges.connections(connections);
-        try (DbCreator engine = connection.connect(context, new ProgressPrinter(context.out()))) {
+        try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context)))) {
             BackupRequest request = BackupRequest.to(directory);
             TakenBackup result = engine.backup(connections == null ? request : request.withConnections(connections),
-                    !noRestoreTest);
-            context.out().print(BackupRendering.backup(result));
+                    !noRestoreTest, context.cancellation());
+            context.out().print(output.json ? JsonOutput.of(ResultJson.backup(result)) + "\n"
+                    : BackupRendering.backup(result));
         }
         return 0;
     }

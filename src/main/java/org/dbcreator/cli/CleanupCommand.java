@@ -1,6 +1,7 @@
 package org.dbcreator.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,8 @@ import org.dbcreator.engine.CleanupRequest;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,21 +38,29 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--confirm-exclusion", description = "Confirm the exclusions; they are recorded with your name.")
     boolean exclusionConfirmed;
 
-    @Option(names = "--wait", paramLabel = "DURATION", arity = "0..1", fallbackValue = "30m",
+    @Option(names = "--wait", paramLabel = "DURATION", arity = "0..1", fallbackValue = "30m", converter = Durations.class,
             description = "Wait until every node runs the target release (default 30m; e.g. 90s, 10m, 1h).")
-    String waitFor;
+    Duration waitFor;
 
     @Option(names = "--dry-run", description = "Print the checks and every statement that would run; write nothing.")
     boolean dryRun;
+
+    @Mixin
+    JsonOption output = new JsonOption();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         CliContext context = main.context();
         PrintStream out = context.out();
-        try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
+        NextSteps steps = NextSteps.of(context, spec, connection.given());
+        try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context), steps))) {
             UpgradeResult result = engine.cleanup(new CleanupRequest(confirmed, dryRun, excludedNodes, exclusionConfirmed,
-                    Optional.ofNullable(waitFor).map(Durations::parse)));
-            out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
+                    Optional.ofNullable(waitFor)), context.cancellation());
+            out.print(output.json ? JsonOutput.of(ResultJson.upgrade(result, steps)) + "\n"
+                    : dryRun ? PlanRendering.text(result, steps) : Results.line(result));
             return dryRun ? Results.dryRunExit(result, context.err()) : 0;
         }
     }

@@ -5,14 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.dbcreator.embedded.UserFolders;
+import org.dbcreator.progress.Cancellation;
 
 /**
  * What the commands may touch of the outside world, injected so that tests run commands in
- * process and read their output: the two streams, the environment, a console for prompts, and
- * the wait of a command that runs until the operator stops it.
+ * process and read their output: the two streams, the environment, a console for prompts, the
+ * wait of a command that runs until the operator stops it, and the operator's stop (Ctrl-C) for
+ * the long operations.
  */
 record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Optional<PasswordPrompt> console,
-        StopSignal stop) {
+        StopSignal stop, Cancellation cancellation) {
 
     /** Reads a password without echo; absent when there is no terminal. */
     @FunctionalInterface
@@ -21,8 +23,8 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Opt
     }
 
     /**
-     * Blocks a long-running command (the demo server) until it should stop. On a terminal that is
-     * never: Ctrl-C ends the JVM and shutdown hooks stop the server.
+     * Blocks a long-running command (the demo server) until it should stop: on a terminal, until
+     * the first Ctrl-C cancels {@link #cancellation()}.
      */
     @FunctionalInterface
     interface StopSignal {
@@ -35,10 +37,16 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Opt
         this(out, err, env, console, StopSignal.NEVER);
     }
 
-    static CliContext system() {
+    CliContext(PrintStream out, PrintStream err, Map<String, String> env, Optional<PasswordPrompt> console,
+            StopSignal stop) {
+        this(out, err, env, console, stop, Cancellation.none());
+    }
+
+    /** The process's own streams and environment; Ctrl-C cancels {@code ctrlC}. */
+    static CliContext system(Cancellation ctrlC) {
         Optional<PasswordPrompt> console = Optional.ofNullable(System.console())
                 .map(c -> prompt -> c.readPassword("%s", prompt));
-        return new CliContext(System.out, System.err, System.getenv(), console);
+        return new CliContext(System.out, System.err, System.getenv(), console, ctrlC::await, ctrlC);
     }
 
     /** The user's folders as this environment names them ({@code DBCREATOR_HOME}, XDG variables). */

@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.DemoRequest;
+import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.RunningDemo;
 import org.dbcreator.engine.SampleSize;
+import org.dbcreator.engine.StatusReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.Command;
@@ -68,17 +70,33 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "DIR", description = "Read the catalog from this folder instead of the bundled one.")
     Path catalogDirectory;
 
+    @picocli.CommandLine.Mixin
+    JsonOption output = new JsonOption();
+
     @Override
     public Integer call() throws InterruptedException {
         CliContext context = main.context();
         PrintStream out = context.out();
         refuseBadNodeCount();
+        if (output.json && !noWait) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "--json reports a demo that is ready and then"
+                    + " stops: add --no-wait.");
+        }
+        if (rows != null && rows < 0) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "--sample-rows " + rows + " is negative; give 0 for"
+                    + " no sample data.");
+        }
         Catalog catalog = catalogDirectory == null ? Catalog.bundled() : Catalog.fromDirectory(catalogDirectory);
         DemoRequest request = new DemoRequest(context.folders(), catalog, Optional.ofNullable(version).map(Versions::parse),
                 port, reset, rows == null ? OptionalLong.empty() : OptionalLong.of(rows), seed);
-        try (RunningDemo demo = DbCreator.startDemo(request, new ProgressPrinter(out))) {
-            out.println();
+        try (RunningDemo demo = DbCreator.startDemo(request, new ProgressPrinter(output.progress(context)),
+                context.cancellation())) {
             NextSteps steps = NextSteps.of(context, spec, Map.of("--profile", demo.profileFile().toString()));
+            if (output.json) {
+                out.println(JsonOutput.of(json(demo, steps)));
+                return 0;
+            }
+            out.println();
             out.print(StatusRendering.text(demo.status(), ZoneId.systemDefault(), steps));
             out.println();
             printHowToConnect(out, demo, steps);
@@ -91,6 +109,33 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The demo's status and how to connect to it; the password stays in its file. */
+    private static Map<String, Object> json(RunningDemo demo, NextSteps steps) {
+        return json(connection(demo), demo.deployed(), demo.status(), steps);
+    }
+
+    static Map<String, Object> json(Map<String, Object> connection, Optional<DeployResult> deployed, StatusReport status,
+            NextSteps steps) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("operation", "demo");
+        m.put("deployed", deployed.map(ResultJson::deploy).orElse(null));
+        m.put("connection", connection);
+        m.put("status", StatusRendering.tree(status, Optional.empty(), steps));
+        return m;
+    }
+
+    private static Map<String, Object> connection(RunningDemo demo) {
+        Map<String, Object> connection = new java.util.LinkedHashMap<>();
+        connection.put("host", demo.host());
+        connection.put("port", demo.port());
+        connection.put("database", demo.database());
+        connection.put("user", demo.account().user());
+        connection.put("passwordFile", demo.account().passwordFile().toString());
+        connection.put("profileFile", demo.profileFile().toString());
+        connection.put("certificate", demo.certificate().toString());
+        return connection;
     }
 
     private void refuseBadNodeCount() {
@@ -116,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  tls       to verify the server, add --tls-mode VERIFY_IDENTITY --tls-ca " + demo.certificate());
         out.println();
         out.println("Try:");
-        out.println("  " + steps.apply("dbcreator status"));
+        out.println("  " + steps.command("status"));
         out.println("  " + demo.client() + " -h " + demo.host() + " -P " + demo.port() + " -u "
                 + demo.account().user() + " -p " + demo.database());
         out.println("  (or any mysql/mariadb client; -p asks for the password above)");

@@ -87,7 +87,7 @@ final class DemoNodeCommand implements Callable<Integer> {
         }
     }
 
-    /** The in-process stand-in for Ctrl-C (tests), or never on a terminal, where the shutdown hook acts. */
+    /** The first Ctrl-C on a terminal, or its in-process stand-in (tests); a second Ctrl-C runs the shutdown hook. */
     private static void awaitStop(CliContext context, DemoNode node) {
         try {
             context.stop().await();

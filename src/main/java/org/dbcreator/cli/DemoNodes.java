@@ -44,10 +44,10 @@ final class DemoNodes {
         out.println();
         out.println(count + " demo node" + (count == 1 ? "" : "s") + " of release " + release + " run: demo-node-1"
                 + (count > 1 ? " to demo-node-" + count : "") + ". Watch them with:");
-        out.println("  " + steps.apply("dbcreator nodes"));
+        out.println("  " + steps.command("nodes"));
         out.println("Upgrade while they run (in another terminal), then start nodes of the new release beside them:");
-        out.println("  " + steps.apply("dbcreator upgrade") + " --backup-to DIR");
-        out.println("  " + steps.apply("dbcreator demo-node") + " --name new-node-1 --release " + catalog.latestVersion());
+        out.println("  " + steps.command("upgrade", "--backup-to", "DIR"));
+        out.println("  " + steps.command("demo-node", "--name", "new-node-1", "--release", catalog.latestVersion().toString()));
         return running;
     }
 

@@ -35,6 +35,12 @@ final class DeployCommand implements Callable<Integer> {
             description = "Seed of the sample data; the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    JsonOption output = new JsonOption();
+
+    @Option(names = "--dry-run", description = "Print the checks and every statement that would run; create and write nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         CliContext context = main.context();
@@ -43,13 +49,19 @@ final class DeployCommand implements Callable<Integer> {
         Catalog catalog = target.catalog();
         ConnectionSettings settings = target.settings();
         PrintStream out = context.out();
-        try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(out))) {
-            out.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
+        PrintStream progress = output.progress(context);
+        try (DbCreator engine = DbCreator.connect(catalog, settings, new ProgressPrinter(progress))) {
+            if (dryRun) {
+                DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),
+                        new SampleSize(sampleRows, seed), true);
+                out.print(output.json ? JsonOutput.of(ResultJson.deploy(result)) + "\n" : PlanRendering.text(result));
+                return Results.dryRunExit(result.checks().orElseThrow(), context.err());
+            }
+            progress.println("Deploying " + catalog.product() + " into " + settings.describe() + " on "
                     + engine.database().server().describe());
             DeployResult result = engine.deploy(Optional.ofNullable(version).map(Versions::parse),
-                    new SampleSize(sampleRows, seed));
-            out.printf("%s: %s at %s (%d applied, %d already done) in %.1f s%n", result.outcome(), result.database(),
-                    result.version(), result.applied(), result.skipped(), result.duration().toMillis() / 1000.0);
+                    new SampleSize(sampleRows, seed), context.cancellation());
+            out.print(output.json ? JsonOutput.of(ResultJson.deploy(result)) + "\n" : Results.line(result));
         }
         return 0;
     }

@@ -9,6 +9,7 @@ import org.dbcreator.catalog.lint.LintReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,15 +26,19 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "DIR", description = "Read the catalog from this folder instead of the bundled one.")
     Path catalogDirectory;
 
-    @Option(names = "--json", description = "Print the findings as JSON, for scripts.")
-    boolean json;
+    @Mixin
+    JsonOption output = new JsonOption();
 
     @Override
     public Integer call() {
         PrintStream out = main.context().out();
         Catalog catalog = catalogDirectory == null ? Catalog.bundled() : Catalog.fromDirectoryForLint(catalogDirectory);
         LintReport report = CatalogLint.check(catalog);
-        out.print(json ? LintRendering.json(report, catalog.product()) + "\n" : LintRendering.text(report, catalog.product()));
+        out.print(output.json ? LintRendering.json(report, catalog.product()) + "\n"
+                : LintRendering.text(report, catalog.product()));
+        if (report.hasErrors() && output.json) {
+            return ErrorCode.EXPAND_UNSAFE.exitCode(); // the report says it all: one JSON document on standard output
+        }
         if (report.hasErrors()) {
             throw new DbCreatorException(ErrorCode.EXPAND_UNSAFE, "The catalog of " + catalog.product() + " has "
                     + report.errors().size() + " expand-safety error" + (report.errors().size() == 1 ? "" : "s")

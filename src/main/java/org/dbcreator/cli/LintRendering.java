@@ -36,12 +36,12 @@ final class LintRendering {
 
     private static Map<String, Object> json(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", f.script());
+        m.put("script", f.script());
         m.put("line", f.line());
         m.put("rule", f.rule().name());
         m.put("severity", f.severity().name());
         m.put("message", f.message());
-        m.put("fix", f.fix());
+        m.put("advice", f.fix());
         return m;
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dbcreator", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = {"Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
             "Without a verb it opens the wizard where there is a display, and prints this help where there is none."},
-        subcommands = {WizardCommand.class, DemoCommand.class, DeployCommand.class, StatusCommand.class, UpgradeCommand.class,
+        subcommands = {WizardCommand.class, DemoCommand.class, DeployCommand.class, StatusCommand.class, ProbeCommand.class, UpgradeCommand.class,
             CleanupCommand.class, NodesCommand.class, DemoNodeCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class,
             CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "71:a demo server already runs on that folder",
             "75-79:backup and restore (no backup, destination unwritable or full, bad file, restore refused)",
             "80:nodes not ready: the cleanup gate is shut",
-            "81:a node release outside the compatible range"})
+            "81:a node release outside the compatible range",
+            "130:cancelled (Ctrl-C): stopped where nothing is half-done; run the same command again to go on"})
 final class MainCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -27,6 +27,9 @@ final class NodesCommand implements Callable<Integer> {
             description = "Release the cleanup would go to (default: the one the database is expanded to, else the latest).")
     String version;
 
+    @Mixin
+    JsonOption output = new JsonOption();
+
     @Override
     public Integer call() {
         CliContext context = main.context();
@@ -34,7 +37,7 @@ final class NodesCommand implements Callable<Integer> {
             GateReport gate = engine.nodes(Optional.ofNullable(version).map(Versions::parse)).orElseThrow(() ->
                     new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The catalog of " + engine.catalog().product()
                             + " declares no node registry."));
-            context.out().print(NodesRendering.text(gate));
+            context.out().print(output.json ? JsonOutput.of(NodesRendering.json(gate)) + "\n" : NodesRendering.text(gate));
             return gate.isOpen() ? 0 : ErrorCode.NODES_NOT_READY.exitCode();
         }
     }

@@ -1,5 +1,6 @@
 package org.dbcreator.cli;
 
+import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.PlanPreview;
 import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.UpgradeResult;
@@ -10,11 +11,24 @@ final class PlanRendering {
     private PlanRendering() {}
 
     static String text(UpgradeResult result) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation(),
-                result.from(), result.to(), result.database()));
-        out.append(checks(result.checks()));
-        PlanPreview preview = result.preview().orElseThrow();
+        return text(result, NextSteps.none());
+    }
+
+    static String text(UpgradeResult result, NextSteps steps) {
+        return text(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation().word(),
+                result.from(), result.to(), result.database()), result.checks(), result.preview().orElseThrow(),
+                steps.forDatabase(result.database()));
+    }
+
+    static String text(DeployResult result) {
+        return text(String.format("Dry run of the deploy of %s into '%s'. Nothing was created or written.%n",
+                result.version(), result.database()), result.checks().orElseThrow(), result.preview().orElseThrow(),
+                NextSteps.none());
+    }
+
+    private static String text(String heading, PreflightReport checks, PlanPreview preview, NextSteps steps) {
+        StringBuilder out = new StringBuilder(heading);
+        out.append(checks(checks, steps));
         if (preview.items().isEmpty()) {
             out.append("Nothing to apply.\n");
         }
@@ -33,9 +47,9 @@ final class PlanRendering {
         return out.toString();
     }
 
-    static String checks(PreflightReport report) {
-        StringBuilder out = new StringBuilder("Checks before the " + report.operation() + ":\n");
-        report.checks().forEach(check -> out.append(StatusRendering.checkLine(check)));
+    static String checks(PreflightReport report, NextSteps steps) {
+        StringBuilder out = new StringBuilder("Checks before the " + report.operation().word() + ":\n");
+        report.checks().forEach(check -> out.append(StatusRendering.checkLine(check, steps)));
         return out.toString();
     }
 }

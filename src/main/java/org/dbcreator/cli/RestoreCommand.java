@@ -35,6 +35,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    JsonOption output = new JsonOption();
+
     @Override
     public Integer call() {
         CliContext context = main.context();
@@ -44,9 +47,10 @@ final class RestoreCommand implements Callable<Integer> {
         request = replace ? request.replacing() : request;
         request = connections != null ? request.withConnections(connections) : request;
         try (DbCreator engine = DbCreator.connect(resolved.catalog(), resolved.settings().withDatabase(target),
-                new ProgressPrinter(context.out()))) {
-            RestoreResult result = engine.restore(file, request);
-            context.out().print(BackupRendering.restore(result));
+                new ProgressPrinter(output.progress(context)))) {
+            RestoreResult result = engine.restore(file, request, context.cancellation());
+            context.out().print(output.json ? JsonOutput.of(ResultJson.restore(result)) + "\n"
+                    : BackupRendering.restore(result));
         }
         return 0;
     }

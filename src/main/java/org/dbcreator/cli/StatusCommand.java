@@ -30,16 +30,17 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "VERSION", description = "Target release to plan for (default: the latest).")
     String version;
 
-    @Option(names = "--json", description = "Print the report as JSON, for scripts.")
-    boolean json;
+    @Mixin
+    JsonOption output = new JsonOption();
 
     @Override
     public Integer call() {
         CliContext context = main.context();
         try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             StatusReport report = engine.status(Optional.ofNullable(version).map(Versions::parse));
-            context.out().print(json ? StatusRendering.json(report, nodes(engine, report)) + "\n"
-                    : StatusRendering.text(report, ZoneId.systemDefault(), NextSteps.of(context, spec, connection.given())));
+            NextSteps steps = NextSteps.of(context, spec, connection.given());
+            context.out().print(output.json ? StatusRendering.json(report, nodes(engine, report), steps) + "\n"
+                    : StatusRendering.text(report, ZoneId.systemDefault(), steps));
         }
         return 0;
     }

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.function.UnaryOperator;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
+import org.dbcreator.engine.InterruptedStatement;
+import org.dbcreator.engine.PlannedStep;
 import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.engine.PreflightReport;
+import org.dbcreator.engine.StatusFinding;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.history.AppliedScript;
 
@@ -22,16 +26,13 @@ final class StatusRendering {
 
     private StatusRendering() {}
 
-    static String text(StatusReport r) {
-        return text(r, ZoneId.systemDefault());
-    }
-
     static String text(StatusReport r, ZoneId zone) {
-        return text(r, zone, step -> step);
+        return text(r, zone, NextSteps.none());
     }
 
-    /** @param nextSteps makes a suggested command runnable as printed (see {@link NextSteps}) */
-    static String text(StatusReport r, ZoneId zone, UnaryOperator<String> nextSteps) {
+    /** @param steps writes the commands of the next action and the checks' fixes (see {@link NextSteps}) */
+    static String text(StatusReport r, ZoneId zone, NextSteps steps) {
+        NextSteps here = steps.forDatabase(r.database());
         StringBuilder out = new StringBuilder();
         line(out, "Server", r.server() + " (" + r.serverVersion() + ")");
         line(out, "Database", r.database() + " (product " + r.product() + ")");
@@ -39,10 +40,11 @@ final class StatusRendering {
                 + r.schemaVersion().map(v -> " at " + v).orElse("")
                 + r.phaseTarget().map(t -> r.schemaVersion().isPresent() ? " -> " + t : " of " + t).orElse(""));
         line(out, "Target", r.targetVersion() + " (catalog has " + join(r.catalogVersions()) + ")");
-        line(out, "Plan", r.plannedSteps().isEmpty() ? "no steps" : String.join(", ", r.plannedSteps()));
+        line(out, "Plan", r.plannedSteps().isEmpty() ? "no steps"
+                : r.plannedSteps().stream().map(StatusRendering::step).collect(Collectors.joining(", ")));
         line(out, "Node releases", r.lowestRelease().map(low -> low + " to " + r.highestRelease().map(Version::toString)
                 .orElse("?")).orElse("none yet"));
-        r.interruptedAt().ifPresent(at -> line(out, "Interrupted", at));
+        r.interrupted().ifPresent(at -> line(out, "Interrupted", interrupted(at)));
         line(out, "History", r.history().isEmpty() ? "nothing applied"
                 : r.history().size() + (r.history().size() == 1 ? " script" : " scripts") + " applied");
         for (AppliedScript a : r.history()) {
@@ -51,21 +53,41 @@ final class StatusRendering {
                     a.statements(), a.executionMillis() / 1000.0, Printable.line(a.installedBy())));
         }
         line(out, "Findings", r.findings().isEmpty() ? "none" : r.findings().size() + "");
-        r.findings().forEach(f -> out.append("  ! ").append(Printable.line(f)).append('\n'));
+        r.findings().forEach(f -> out.append("  ! ").append(Printable.line(f.text())).append('\n'));
         r.checks().ifPresent(checks -> {
-            line(out, "Checks", "before the " + checks.operation());
-            checks.checks().forEach(c -> out.append(nextSteps.apply(checkLine(c))));
+            line(out, "Checks", "before the " + checks.operation().word());
+            checks.checks().forEach(c -> out.append(checkLine(c, here)));
         });
-        line(out, "Next", nextSteps.apply(r.nextAction()));
+        String next = ActionRendering.text(r.nextAction(), here);
+        boolean refused = r.checks().map(c -> !c.allowsStart()).orElse(false);
+        line(out, "Next", refused ? "First fix what the checks marked FAIL say. Then: "
+                + Character.toLowerCase(next.charAt(0)) + next.substring(1) : next);
         return out.toString();
     }
 
+    /** e.g. "baseline 4.0.0", "4.0.0 -> 4.1.0". */
+    static String step(PlannedStep step) {
+        return step.from().map(from -> from + " -> " + step.to()).orElse("baseline " + step.to());
+    }
+
+    /** e.g. "4.1.0/expand.sql:7 (statement 2, refused): Duplicate column name". */
+    static String interrupted(InterruptedStatement at) {
+        return at.script() + ":" + at.line() + " (statement " + at.statement() + ", "
+                + (at.refused() ? "refused by the server" : "stopped while it ran") + ")"
+                + at.serverError().map(error -> ": " + error).orElse("");
+    }
+
     static String json(StatusReport r) {
-        return json(r, Optional.empty());
+        return json(r, Optional.empty(), NextSteps.none());
     }
 
     /** @param nodes the node registry, as {@code dbcreator nodes} shows it, when the product has one */
-    static String json(StatusReport r, Optional<GateReport> nodes) {
+    static String json(StatusReport r, Optional<GateReport> nodes, NextSteps steps) {
+        return JsonOutput.of(tree(r, nodes, steps));
+    }
+
+    static Map<String, Object> tree(StatusReport r, Optional<GateReport> nodes, NextSteps steps) {
+        NextSteps here = steps.forDatabase(r.database());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("server", r.server());
         m.put("serverVersion", r.serverVersion());
@@ -75,30 +97,52 @@ final class StatusRendering {
         m.put("schemaVersion", text(r.schemaVersion()));
         m.put("phase", r.phase().map(Enum::name).orElse(null));
         m.put("phaseTarget", text(r.phaseTarget()));
-        m.put("targetVersion", r.targetVersion().toString());
+        m.put("target", r.targetVersion().toString());
         m.put("catalogVersions", r.catalogVersions().stream().map(Version::toString).toList());
-        m.put("plannedSteps", r.plannedSteps());
+        m.put("plannedSteps", r.plannedSteps().stream().map(step -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("from", text(step.from()));
+            s.put("to", step.to().toString());
+            return s;
+        }).toList());
         m.put("lowestRelease", text(r.lowestRelease()));
         m.put("highestRelease", text(r.highestRelease()));
-        m.put("interruptedAt", r.interruptedAt().orElse(null));
+        m.put("interrupted", r.interrupted().map(at -> {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("script", at.script());
+            i.put("line", at.line());
+            i.put("statement", at.statement());
+            i.put("refused", at.refused());
+            i.put("serverError", at.serverError().orElse(null));
+            return i;
+        }).orElse(null));
         m.put("history", r.history().stream().map(StatusRendering::json).toList());
-        m.put("findings", r.findings());
-        m.put("checks", r.checks().map(StatusRendering::json).orElse(null));
-        m.put("nextAction", r.nextAction());
+        m.put("findings", r.findings().stream().map(StatusRendering::json).toList());
+        m.put("checks", r.checks().map(c -> json(c, here)).orElse(null));
+        m.put("nextAction", ActionRendering.json(r.nextAction(), here));
         nodes.ifPresent(gate -> m.put("nodes", NodesRendering.json(gate)));
-        return JsonOutput.of(m);
+        return m;
     }
 
-    static Map<String, Object> json(PreflightReport report) {
+    private static Map<String, Object> json(StatusFinding f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("operation", report.operation());
+        m.put("finding", f.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+        m.put("message", f.text());
+        return m;
+    }
+
+    static Map<String, Object> json(PreflightReport report, NextSteps steps) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operation", report.operation().word());
         m.put("allowsStart", report.allowsStart());
         m.put("checks", report.checks().stream().map(c -> {
             Map<String, Object> check = new LinkedHashMap<>();
-            check.put("name", c.name());
-            check.put("level", c.level().name());
-            check.put("reason", c.reason());
-            check.put("fix", c.fix());
+            check.put("id", c.id().name());
+            check.put("title", c.id().title());
+            check.put("verdict", c.verdict().name());
+            check.put("evidence", c.evidence());
+            check.put("fix", ActionRendering.json(c.fix(), steps));
+            check.put("errorCode", c.failure().map(Enum::name).orElse(null));
             return check;
         }).toList());
         return m;
@@ -119,15 +163,18 @@ final class StatusRendering {
         return m;
     }
 
-    /** One pre-flight check: its light, name and reason, and the fix on a second line unless green. */
-    static String checkLine(PreflightCheck check) {
-        String light = switch (check.level()) {
+    /** One pre-flight check: its light, title and evidence, and each action of its fix on a line of its own. */
+    static String checkLine(PreflightCheck check, NextSteps steps) {
+        String light = switch (check.verdict()) {
             case GREEN -> "  ok   ";
             case AMBER -> "  warn ";
             case RED -> "  FAIL ";
         };
-        String line = String.format("%s%-18s %s%n", light, check.name(), Printable.line(check.reason()));
-        return check.fix().isBlank() ? line : line + String.format("%26s%s%n", "", "-> " + Printable.line(check.fix()));
+        StringBuilder out = new StringBuilder(String.format("%s%-18s %s%n", light, check.id().title(),
+                Printable.line(check.evidence())));
+        check.fix().forEach(action -> out.append(String.format("%26s%s%n", "", "-> "
+                + Printable.line(ActionRendering.text(action, steps)))));
+        return out.toString();
     }
 
     /** Every value may quote the database (server version, state, where a run stopped): escaped. */

@@ -14,6 +14,8 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -68,20 +70,28 @@ final class UpgradeCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    JsonOption output = new JsonOption();
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         CliContext context = main.context();
         PrintStream out = context.out();
         BatchPace pace = new BatchPace(restRatio); // checked before anything connects
-        try (DbCreator engine = connection.connect(context, new ProgressPrinter(out))) {
+        NextSteps steps = NextSteps.of(context, spec, connection.given());
+        try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context), steps))) {
             BackupPolicy policy = backup.policy(backupMaxAge);
             if (noRestoreTest && policy.mode() != BackupPolicy.Mode.TAKE_FIRST) {
                 throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "--no-restore-test goes with --backup-to DIR:"
                         + " it is about the backup taken first.");
             }
             UpgradeResult result = engine.upgrade(Optional.ofNullable(version).map(Versions::parse), dryRun,
-                    noRestoreTest ? policy.withoutRestoreTest() : policy, pace);
-            out.print(dryRun ? PlanRendering.text(result) : Results.line(result));
+                    noRestoreTest ? policy.withoutRestoreTest() : policy, pace, context.cancellation());
+            out.print(output.json ? JsonOutput.of(ResultJson.upgrade(result, steps)) + "\n"
+                    : dryRun ? PlanRendering.text(result, steps) : Results.line(result));
             return dryRun ? Results.dryRunExit(result, context.err()) : 0;
         }
     }

@@ -17,10 +17,16 @@ final class UsageErrors {
 
     private UsageErrors() {}
 
+    /** What was wrong with the command line, without the values the operator typed that the tool did not know. */
+    static String message(ParameterException failure) {
+        return failure instanceof UnmatchedArgumentException unmatched ? describe(unmatched.getUnmatched())
+                : failure.getMessage();
+    }
+
     static int report(ParameterException failure, PrintStream err) {
         CommandLine command = failure.getCommandLine();
         if (failure instanceof UnmatchedArgumentException unmatched) {
-            err.println(Printable.line(describe(unmatched.getUnmatched())));
+            err.println(Printable.line(message(unmatched)));
             boolean prompted = command.getParseResult() != null && command.getParseResult().hasMatchedOption("-p");
             if (prompted || unmatched.getUnmatched().stream().anyMatch(UsageErrors::looksLikePassword)) {
                 err.println("The password is never given on the command line, where every user of the machine can read"

@@ -31,6 +31,9 @@ final class VerifyBackupCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    JsonOption output = new JsonOption();
+
     @Override
     public Integer call() {
         CliContext context = backup.context();
@@ -40,11 +43,12 @@ final class VerifyBackupCommand implements Callable<Integer> {
         if (!restoreTest) {
             result = DbCreator.verifyBackupFile(file);
         } else {
-            try (DbCreator engine = connection.connect(context, new ProgressPrinter(context.out()))) {
-                result = engine.restoreTest(file, connections != null ? connections : BackupRequest.defaultConnections());
+            try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context)))) {
+                result = engine.restoreTest(file, connections != null ? connections : BackupRequest.defaultConnections(),
+                        context.cancellation());
             }
         }
-        context.out().print(BackupRendering.verify(result));
+        context.out().print(output.json ? JsonOutput.of(ResultJson.verify(result)) + "\n" : BackupRendering.verify(result));
         return 0;
     }
 }

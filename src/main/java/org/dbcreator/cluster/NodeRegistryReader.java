@@ -17,16 +17,24 @@ import org.dbcreator.db.Identifiers;
  */
 public final class NodeRegistryReader {
 
-    /** The state value of a node that says it is running; anything else counts as stopped. */
+    /** The state value of a node that says it is running. */
     public static final String UP = "Up";
+    /** The state value of a node that stopped cleanly; any state but these two is a node reporting trouble. */
+    public static final String DOWN = "Down";
 
     private NodeRegistryReader() {}
 
-    /** Every registered node, judged live, stale or down; {@code c}'s default database is the product's. */
-    public static List<RegisteredNode> read(Connection c, NodeRegistry registry) throws SQLException {
+    /**
+     * Every registered node of the product in {@code database}, judged live, stale or down. One query
+     * over the registry table (the heartbeat ages computed by the server), with the table named with
+     * its database so that any connection will do without a round trip to change its default
+     * database: cheap enough to poll every few seconds.
+     */
+    public static List<RegisteredNode> read(Connection c, String database, NodeRegistry registry) throws SQLException {
         String sql = "SELECT " + Identifiers.quote(registry.nameColumn()) + ", " + Identifiers.quote(registry.versionColumn())
                 + ", " + Identifiers.quote(registry.stateColumn()) + ", TIMESTAMPDIFF(MICROSECOND, "
-                + Identifiers.quote(registry.heartbeatColumn()) + ", NOW(3)) FROM " + Identifiers.quote(registry.table())
+                + Identifiers.quote(registry.heartbeatColumn()) + ", NOW(3)) FROM " + Identifiers.quote(database) + "."
+                + Identifiers.quote(registry.table())
                 + " ORDER BY 1";
         List<RegisteredNode> nodes = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -40,7 +48,7 @@ public final class NodeRegistryReader {
     }
 
     private static NodeStatus.Liveness liveness(String state, Duration age, Duration staleAfter) {
-        if (!UP.equalsIgnoreCase(state)) {
+        if (DOWN.equalsIgnoreCase(state)) {
             return NodeStatus.Liveness.DOWN;
         }
         return age.compareTo(staleAfter) > 0 ? NodeStatus.Liveness.STALE : NodeStatus.Liveness.LIVE;

@@ -9,8 +9,6 @@ import org.dbcreator.db.Identifiers;
 /** One node's row in the product's node registry (table and columns as the manifest names them). */
 final class RegistryRow {
 
-    private static final String DOWN = "Down";
-
     private final NodeRegistry registry;
     private final String name;
 
@@ -28,7 +26,8 @@ final class RegistryRow {
     /** A node that stopped cleanly: it no longer counts for the cleanup gate. */
     void markDown(Connection c) throws SQLException {
         update(c, "UPDATE " + table() + " SET " + column(registry.stateColumn()) + " = ?, "
-                + column(registry.heartbeatColumn()) + " = NOW(3) WHERE " + column(registry.nameColumn()) + " = ?", DOWN, name);
+                + column(registry.heartbeatColumn()) + " = NOW(3) WHERE " + column(registry.nameColumn()) + " = ?",
+                NodeRegistryReader.DOWN, name);
     }
 
     private String table() {

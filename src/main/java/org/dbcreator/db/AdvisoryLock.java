@@ -34,14 +34,18 @@ public final class AdvisoryLock implements AutoCloseable {
     private final Connection connection;
     private final String name;
     private final Database database;
-    private final ScheduledExecutorService heartbeat;
+    private ScheduledExecutorService heartbeat;
     private boolean recorded;
 
     private AdvisoryLock(Connection connection, String name, Database database) {
         this.connection = connection;
         this.name = name;
         this.database = database;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+    }
+
+    /** Started once the lock is fully taken (held and recorded): a lock that fails half-way never had one. */
+    private void startHeartbeat() {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dbcreator-lock-heartbeat");
             t.setDaemon(true);
             return t;
@@ -73,9 +77,10 @@ public final class AdvisoryLock implements AutoCloseable {
                 try {
                     lock.record(database, operation, holder);
                 } catch (SQLException | RuntimeException e) {
-                    lock.close(); // released at once, heartbeat and all: the operation does not start
+                    lock.close(); // released at once: the operation does not start
                     throw e;
                 }
+                lock.startHeartbeat();
                 return lock;
             }
             String who = describeHolder(c, database).orElse("another session");
@@ -213,9 +218,26 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the heartbeat and waits for its thread to end (outside this object's monitor, which a
+     * beat under way needs), then releases the lock: no heartbeat outlives the lock.
+     */
     @Override
-    public synchronized void close() {
-        heartbeat.shutdownNow();
+    public void close() {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+            try {
+                if (!heartbeat.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("the operator lock's heartbeat did not stop within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        release();
+    }
+
+    private synchronized void release() {
         try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             eraseRecord();
             ps.setString(1, name);

@@ -25,6 +25,8 @@ public final class Database implements AutoCloseable {
     private final ConnectionSettings settings;
     private final Properties driverProperties;
     private final HikariDataSource pool;
+    /** Connections whose default database is the product's; kept apart so that a server connection never has one. */
+    private final HikariDataSource productPool;
     private final ServerInfo server;
     private final Optional<TrustStore> trustStore;
 
@@ -33,6 +35,7 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.driverProperties = driverProperties;
         this.pool = pool;
+        this.productPool = new HikariDataSource(productPoolConfig(pool));
         this.server = server;
         this.trustStore = trustStore;
     }
@@ -76,6 +79,15 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(15_000);
         config.setInitializationFailTimeout(1); // fail at once with the driver's own reason
+        return config;
+    }
+
+    /** Like the server pool, but opening no connection up front: the product database may not exist yet. */
+    private static HikariConfig productPoolConfig(HikariDataSource serverPool) {
+        HikariConfig config = new HikariConfig();
+        serverPool.copyStateTo(config);
+        config.setPoolName("dbcreator-product");
+        config.setInitializationFailTimeout(-1);
         return config;
     }
 
@@ -137,17 +149,20 @@ public final class Database implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(settings), p);
     }
 
-    /** A pooled connection with no default database. */
+    /**
+     * A pooled connection with no default database. Session variables it sets are put back when it
+     * is closed (see {@link SessionGuard}).
+     */
     public Connection serverConnection() throws SQLException {
-        return pool.getConnection();
+        return SessionGuard.guard(pool.getConnection(), Optional.empty(), pool::evictConnection);
     }
 
-    /** A pooled connection whose default database is the product database. */
+    /** A pooled connection whose default database is the product database, put back as {@link #serverConnection()}. */
     public Connection productConnection() throws SQLException {
-        Connection c = pool.getConnection();
+        Connection c = productPool.getConnection();
         try {
             c.setCatalog(settings.database());
-            return c;
+            return SessionGuard.guard(c, Optional.of(settings.database()), productPool::evictConnection);
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -161,6 +176,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        productPool.close();
         pool.close();
         trustStore.ifPresent(TrustStore::close);
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -36,10 +37,26 @@ final class ServerCertificates {
 
     /** The server's own certificate, or empty when it cannot be had (no TLS, no answer). */
     static Optional<X509Certificate> presentedBy(String host, int port) {
+        try {
+            return greet(host, port).chain().stream().findFirst();
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.debug("cannot fetch the certificate of {}:{}", host, port, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What the server shows before any password: its greeting's version, whether it offers TLS,
+     * and, when it does, the certificate chain of a handshake (the server's own certificate first).
+     */
+    static Greeting greet(String host, int port) throws IOException, GeneralSecurityException {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             plain.setSoTimeout(TIMEOUT_MILLIS);
-            skipGreeting(new DataInputStream(plain.getInputStream()));
+            Greeting greeting = readGreeting(new DataInputStream(plain.getInputStream()));
+            if (!greeting.offersTls()) {
+                return greeting;
+            }
             sendSslRequest(plain.getOutputStream());
             CapturingTrustManager capture = new CapturingTrustManager();
             SSLContext context = SSLContext.getInstance("TLS");
@@ -47,10 +64,14 @@ final class ServerCertificates {
             try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, false)) {
                 tls.startHandshake();
             }
-            return Optional.ofNullable(capture.serverCertificate);
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            LOG.debug("cannot fetch the certificate of {}:{}", host, port, e);
-            return Optional.empty();
+            return new Greeting(greeting.serverVersion(), true, capture.chain);
+        }
+    }
+
+    /** @param chain the certificates the server presented, its own first; empty without TLS */
+    record Greeting(String serverVersion, boolean offersTls, List<X509Certificate> chain) {
+        Greeting {
+            chain = List.copyOf(chain);
         }
     }
 
@@ -81,11 +102,29 @@ final class ServerCertificates {
         return names;
     }
 
-    private static void skipGreeting(DataInputStream in) throws IOException {
+    /**
+     * Protocol 10's greeting: version byte, NUL-ended server version, thread id (4), scramble (8),
+     * filler (1), then the low two bytes of the capabilities, where CLIENT_SSL says TLS is offered.
+     */
+    private static Greeting readGreeting(DataInputStream in) throws IOException {
         byte[] header = new byte[4];
         in.readFully(header);
         int length = (header[0] & 0xff) | (header[1] & 0xff) << 8 | (header[2] & 0xff) << 16;
-        in.readFully(new byte[length]);
+        byte[] payload = new byte[length];
+        in.readFully(payload);
+        if (length < 1 || payload[0] != 10) {
+            throw new IOException("not a MySQL or MariaDB greeting (protocol byte " + (length < 1 ? "missing" : payload[0]) + ")");
+        }
+        int end = 1;
+        while (end < length && payload[end] != 0) {
+            end++;
+        }
+        String version = new String(payload, 1, end - 1, java.nio.charset.StandardCharsets.UTF_8);
+        int capabilitiesAt = end + 1 + 4 + 8 + 1;
+        int capabilities = capabilitiesAt + 1 < length
+                ? (payload[capabilitiesAt] & 0xff) | (payload[capabilitiesAt + 1] & 0xff) << 8 : 0;
+        boolean tls = (capabilities & CLIENT_SSL) != 0;
+        return new Greeting(version, tls, List.of());
     }
 
     private static void sendSslRequest(OutputStream out) throws IOException {
@@ -103,11 +142,11 @@ final class ServerCertificates {
     }
 
     private static final class CapturingTrustManager implements X509TrustManager {
-        private X509Certificate serverCertificate;
+        private List<X509Certificate> chain = List.of();
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            serverCertificate = chain.length > 0 ? chain[0] : null;
+            this.chain = List.of(chain);
         }
 
         @Override

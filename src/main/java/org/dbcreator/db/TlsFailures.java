@@ -19,16 +19,16 @@ final class TlsFailures {
         String lower = driverSays.toLowerCase();
         String message;
         if (lower.contains("required, but not provided by server")) {
-            message = "The server at " + where + " does not offer TLS, and --tls-mode " + settings.tlsMode()
-                    + " requires it. Enable TLS on the server (ssl-cert and ssl-key), or connect with --tls-mode"
+            message = "The server at " + where + " does not offer TLS, and TLS mode " + settings.tlsMode()
+                    + " requires it. Enable TLS on the server (ssl-cert and ssl-key), or connect with TLS mode"
                     + " PREFERRED to accept an unencrypted connection.";
         } else if (lower.contains("identity verification failed") || lower.contains("subject alternative name")) {
             message = identityMismatch(where, settings).orElse("The server's certificate does not name '"
-                    + settings.host() + "' (" + driverSays + ").") + " Connect with --host set to a name the"
-                    + " certificate holds, or use --tls-mode VERIFY_CA to check the CA but not the name.";
+                    + settings.host() + "' (" + driverSays + ").") + " Connect to a host name the"
+                    + " certificate holds, or use TLS mode VERIFY_CA to check the CA but not the name.";
         } else if (lower.contains("does not chain") || lower.contains("certification path")) {
-            message = unknownIssuer(where, settings) + " Pass the CA that signed the server's certificate with"
-                    + " --tls-ca FILE.";
+            message = unknownIssuer(where, settings) + " Give the CA that signed the server's certificate as"
+                    + " the CA file.";
         } else {
             message = "TLS with " + where + " failed (" + settings.tlsMode() + "): " + driverSays;
         }

@@ -36,7 +36,7 @@ final class TrustStore implements AutoCloseable {
     static TrustStore from(ConnectionSettings settings) {
         Path caFile = settings.caFile().orElseThrow(() -> new DbCreatorException(ErrorCode.TLS_FAILED,
                 "TLS mode " + settings.tlsMode() + " checks the server's certificate against a CA, and none was"
-                        + " given: pass the CA certificate (PEM) with --tls-ca FILE, or use --tls-mode REQUIRED"
+                        + " given: give the CA certificate (PEM) as the CA file, or use TLS mode REQUIRED"
                         + " to encrypt without checking."));
         String password = UUID.randomUUID().toString();
         return new TrustStore(pkcs12From(caFile, password), password);
@@ -77,7 +77,7 @@ final class TrustStore implements AutoCloseable {
         }
     }
 
-    private static Collection<? extends Certificate> readCertificates(Path caFile) {
+    static Collection<? extends Certificate> readCertificates(Path caFile) {
         try (InputStream in = Files.newInputStream(caFile)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) {

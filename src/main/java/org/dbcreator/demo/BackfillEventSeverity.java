@@ -20,6 +20,11 @@ public final class BackfillEventSeverity extends KeyRangeBackfill {
     }
 
     @Override
+    public OptionalLong expectedRows(Connection connection) throws SQLException {
+        return queryLong(connection, "SELECT COUNT(*) FROM event WHERE severity IS NULL");
+    }
+
+    @Override
     protected OptionalLong firstIdToDo(Connection connection) throws SQLException {
         // Walks the primary key and stops at the first match: at the start that is the first row.
         return queryLong(connection, "SELECT id FROM event WHERE severity IS NULL ORDER BY id LIMIT 1");

@@ -17,6 +17,12 @@ public final class BackfillHostCapacity extends KeyRangeBackfill {
     }
 
     @Override
+    public OptionalLong expectedRows(Connection connection) throws SQLException {
+        return queryLong(connection, "SELECT COUNT(*) FROM host h LEFT JOIN host_capacity c ON c.host_id = h.id"
+                + " WHERE c.host_id IS NULL AND h.cpu_cores IS NOT NULL AND h.ram_mb IS NOT NULL");
+    }
+
+    @Override
     protected OptionalLong firstIdToDo(Connection connection) throws SQLException {
         return queryLong(connection, "SELECT h.id FROM host h LEFT JOIN host_capacity c ON c.host_id = h.id"
                 + " WHERE c.host_id IS NULL AND h.cpu_cores IS NOT NULL AND h.ram_mb IS NOT NULL ORDER BY h.id LIMIT 1");

@@ -3,6 +3,7 @@ package org.dbcreator.demo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 import org.dbcreator.engine.DataMigration;
 
 /**
@@ -14,6 +15,11 @@ public final class BackfillHostUuid implements DataMigration {
     @Override
     public String description() {
         return "backfill host.uuid";
+    }
+
+    @Override
+    public OptionalLong expectedRows(Connection connection) throws SQLException {
+        return KeyRangeBackfill.queryLong(connection, "SELECT COUNT(*) FROM host WHERE uuid IS NULL");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.Database;
 import org.dbcreator.error.ErrorCode;
@@ -18,17 +19,19 @@ import org.dbcreator.history.JdbcHistory;
  */
 final class BackupGate {
 
-    static final String NAME = "Backup";
+    static final PreflightCheck.Id NAME = PreflightCheck.Id.BACKUP;
 
     private BackupGate() {}
 
-    static PreflightCheck of(Database database, JdbcHistory history, Version schema, BackupPolicy policy)
+    /** @param target the release the upgrade goes to, for the fixes that upgrade */
+    static PreflightCheck of(Database database, JdbcHistory history, Version schema, Version target, BackupPolicy policy)
             throws SQLException {
         return switch (policy.mode()) {
             case SKIP -> PreflightCheck.amber(NAME, "Skipped at the operator's request; the skip is recorded with who and"
-                    + " when.", "Unless there is another way back, take one first: dbcreator backup.");
+                    + " when. Unless there is another way back, take one first.", new NextAction.TakeBackup(),
+                    new NextAction.UpgradeWithBackup(target));
             case TAKE_FIRST -> takenFirst(database, policy);
-            case REQUIRE_RECENT -> recent(database, history, schema, policy.maxAge());
+            case REQUIRE_RECENT -> recent(database, history, schema, target, policy.maxAge());
         };
     }
 
@@ -36,27 +39,35 @@ final class BackupGate {
         Path directory = policy.take().orElseThrow().directory();
         if (!policy.restoreTest()) {
             return PreflightCheck.amber(NAME, "A backup to " + directory + " is taken first and read back, but its"
-                    + " restore test is skipped at the operator's request: it is not proved restorable.",
-                    "Unless there is another way back, let it be restore-tested.");
+                    + " restore test is skipped at the operator's request: it is not proved restorable. Unless there is"
+                    + " another way back, let it be restore-tested.");
         }
         if (!VerifiedBackup.missingScratchPrivileges(database).isEmpty()) {
             return PreflightCheck.red(NAME, "The backup taken first cannot be restore-tested: the user may not create"
                     + " and drop the scratch databases it needs (" + VerifiedBackup.SCRATCH_GRANT + ").",
-                    "GRANT ALL ON " + VerifiedBackup.SCRATCH_GRANT + " TO the user, or add --no-restore-test.",
-                    ErrorCode.INSUFFICIENT_PRIVILEGES);
+                    ErrorCode.INSUFFICIENT_PRIVILEGES, new NextAction.Grant(Set.of("ALL"), VerifiedBackup.SCRATCH_PATTERN),
+                    new NextAction.SkipRestoreTest());
         }
         return PreflightCheck.green(NAME, "A backup to " + directory + " is taken first, while this run holds the lock,"
                 + " and restore-tested.");
     }
 
-    private static PreflightCheck recent(Database database, JdbcHistory history, Version schema, Duration maxAge)
+    private static PreflightCheck recent(Database database, JdbcHistory history, Version schema, Version target,
+            Duration maxAge)
             throws SQLException {
         Optional<BackupRecord> tested;
         Optional<BackupRecord> latest;
         try (Connection c = database.productConnection()) {
-            tested = history.latestRestoreTestedBackup(c, schema).filter(b -> b.age().compareTo(maxAge) <= 0);
+            tested = history.latestRestoreTestedBackup(c, schema);
             latest = history.latestVerifiedBackup(c, schema);
         }
+        return recent(database.databaseName(), schema, target, maxAge, tested, latest);
+    }
+
+    /** Pure: the verdict on the backups the history records at {@code schema}. */
+    static PreflightCheck recent(String db, Version schema, Version target, Duration maxAge,
+            Optional<BackupRecord> latestTested, Optional<BackupRecord> latest) {
+        Optional<BackupRecord> tested = latestTested.filter(b -> b.age().compareTo(maxAge) <= 0);
         if (tested.isPresent()) {
             BackupRecord b = tested.get();
             return PreflightCheck.green(NAME, b.file().orElse("?") + ", taken " + ago(b.age()) + " at " + schema
@@ -66,13 +77,14 @@ final class BackupGate {
             BackupRecord b = latest.get();
             return PreflightCheck.amber(NAME, b.file().orElse("?") + ", taken " + ago(b.age()) + " at " + schema
                     + ", was read back but never restore-tested: it is not proved restorable.",
-                    "Prove it first: dbcreator backup verify " + b.file().orElse("FILE") + " --restore-test");
+                    b.file().<NextAction>map(NextAction.RestoreTest::new).orElse(new NextAction.UpgradeWithBackup(target)));
         }
         String reason = latest.isPresent()
                 ? "The latest verified backup at " + schema + " (" + latest.get().file().orElse("?") + ") was taken "
                         + ago(latest.get().age()) + ", longer ago than " + describe(maxAge) + "."
-                : "No verified backup of '" + database.databaseName() + "' at " + schema + " is recorded.";
-        return PreflightCheck.red(NAME, reason, "Pass --backup-to DIR or --skip-backup.", ErrorCode.BACKUP_REQUIRED);
+                : "No verified backup of '" + db + "' at " + schema + " is recorded.";
+        return PreflightCheck.red(NAME, reason, ErrorCode.BACKUP_REQUIRED, new NextAction.UpgradeWithBackup(target),
+                new NextAction.UpgradeWithoutBackup(target));
     }
 
     private static String ago(Duration age) {

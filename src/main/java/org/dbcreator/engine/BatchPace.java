@@ -1,8 +1,9 @@
 package org.dbcreator.engine;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.Cancellation;
 
 /**
  * How hard a data migration may press the server while nodes run: after each batch it rests for
@@ -27,17 +28,11 @@ public record BatchPace(double restRatio) {
         }
     }
 
-    /** Rests after a batch that took {@code batchNanos}. */
-    void restAfter(long batchNanos) {
+    /** Rests after a batch that took {@code batchNanos}; a cancel ends the rest at once. */
+    void restAfter(long batchNanos, Cancellation cancellation) {
         long rest = (long) (batchNanos * restRatio);
-        if (rest <= 0) {
-            return;
-        }
-        try {
-            TimeUnit.NANOSECONDS.sleep(rest);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between data-migration batches", e);
+        if (rest > 0) {
+            cancellation.pause(Duration.ofNanos(rest));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.Sessions;
@@ -11,6 +12,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
 import org.dbcreator.history.JournalEntry.Outcome;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -31,19 +33,23 @@ final class BatchRunner {
     private final RunContext run;
     private final ProgressListener listener;
     private final BatchPace pace;
+    private final Cancellation cancellation;
 
-    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace) {
+    BatchRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener, BatchPace pace,
+            Cancellation cancellation) {
         this.connection = connection;
         this.history = history;
         this.run = run;
         this.listener = listener;
         this.pace = pace;
+        this.cancellation = cancellation;
     }
 
     void apply(BatchedWork work, ScriptKind kind, Version version, int number, int total) {
         Instant started = Instant.now();
-        listener.onEvent(new ProgressEvent.ScriptStarted(work.name(), kind.name(), number, total, -1));
         try {
+            OptionalLong expected = work.expectedRows(connection); // after the expand: its columns exist now
+            listener.onEvent(new ProgressEvent.ScriptStarted(work.name(), kind.name(), number, total, -1, expected));
             int batch = (int) history.journal(connection, run.runId(), work.name()).values().stream()
                     .filter(JournalEntry::isDone).count();
             if (batch > 0) {
@@ -55,14 +61,17 @@ final class BatchRunner {
             // from the first batch to the last rather than being switched for each one.
             connection.setAutoCommit(false);
             int rows;
+            long rowsDone = 0;
             try {
                 do {
+                    cancellation.throwIfCancelled(); // between batches: each one is committed with its journal row
                     long began = System.nanoTime();
                     rows = runBatch(work, batch, connectionId);
-                    listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows));
+                    rowsDone += rows;
+                    listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows, rowsDone, expected));
                     batch++;
                     if (rows > 0) {
-                        pace.restAfter(System.nanoTime() - began); // committed: the rest holds no lock
+                        pace.restAfter(System.nanoTime() - began, cancellation); // committed: the rest holds no lock
                     }
                 } while (rows > 0);
             } catch (SQLException | RuntimeException e) {

@@ -2,6 +2,7 @@ package org.dbcreator.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 
 /**
  * Work done in numbered batches, each committed in the same transaction as its journal row: a
@@ -14,6 +15,11 @@ interface BatchedWork {
     String name();
 
     String description();
+
+    /** The rows still to do, counted before the first batch; empty when the work declares no count. */
+    default OptionalLong expectedRows(Connection connection) throws SQLException {
+        return OptionalLong.empty();
+    }
 
     /** Runs batch {@code batch}; returns the rows it changed, 0 when the work is complete. */
     int runBatch(Connection connection, int batch) throws SQLException;

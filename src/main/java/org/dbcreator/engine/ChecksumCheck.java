@@ -16,30 +16,29 @@ final class ChecksumCheck {
 
     private ChecksumCheck() {}
 
-    /** One sentence per edited script; empty when every applied script is unchanged. */
-    static List<String> findings(Catalog catalog, List<AppliedScript> applied) {
+    /** Every applied script that was edited afterwards; empty when none was. */
+    static List<StatusFinding.ScriptChanged> changed(Catalog catalog, List<AppliedScript> applied) {
         Map<String, Script> scripts = catalog.allScripts().stream()
                 .collect(Collectors.toMap(Script::path, Function.identity(), (a, b) -> a));
-        List<String> findings = new ArrayList<>();
+        List<StatusFinding.ScriptChanged> changed = new ArrayList<>();
         for (AppliedScript done : applied) {
             Script script = scripts.get(done.script());
             if (script != null && done.checksum() != null && !done.checksum().equals(script.checksum())) {
-                findings.add(script.location() + " was changed after it was applied on "
-                        + done.finishedAt() + " (checksum " + shortSum(done.checksum()) + " then, "
-                        + shortSum(script.checksum()) + " now).");
+                changed.add(new StatusFinding.ScriptChanged(script.location(), done.finishedAt(), done.checksum(), script.checksum()));
             }
         }
-        return findings;
+        return changed;
+    }
+
+    static String describe(List<StatusFinding.ScriptChanged> changed) {
+        return changed.stream().map(StatusFinding.ScriptChanged::text).collect(Collectors.joining(" "));
     }
 
     static void verify(Catalog catalog, List<AppliedScript> applied) {
-        List<String> findings = findings(catalog, applied);
-        if (!findings.isEmpty()) {
-            throw new DbCreatorException(ErrorCode.CHECKSUM_MISMATCH, String.join(" ", findings));
+        List<StatusFinding.ScriptChanged> changed = changed(catalog, applied);
+        if (!changed.isEmpty()) {
+            throw new DbCreatorException(ErrorCode.CHECKSUM_MISMATCH, describe(changed),
+                    List.of(new NextAction.RestoreReleasedScripts(changed.stream().map(StatusFinding.ScriptChanged::location).toList())));
         }
-    }
-
-    private static String shortSum(String checksum) {
-        return checksum.substring(0, Math.min(12, checksum.length()));
     }
 }

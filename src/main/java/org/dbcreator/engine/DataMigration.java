@@ -2,6 +2,7 @@ package org.dbcreator.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 
 /**
  * A data change that SQL cannot say in one statement without holding row locks for long, such
@@ -16,6 +17,16 @@ public interface DataMigration {
 
     /** One line for the progress log. */
     String description();
+
+    /**
+     * The rows still to do, for a progress bar: an exact count query (e.g. {@code SELECT COUNT(*)
+     * FROM host WHERE uuid IS NULL}), run once before the first batch, after the expand scripts
+     * before it; so it may name the columns they add. Rows the nodes write meanwhile may make the
+     * rows done end above or below it. Empty (the default) when counting would cost too much.
+     */
+    default OptionalLong expectedRows(Connection connection) throws SQLException {
+        return OptionalLong.empty();
+    }
 
     /**
      * Migrates at most {@code batchSize} rows inside the caller's transaction.

@@ -31,12 +31,16 @@ import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressListener;
 
 /**
  * The engine's front door: wires the catalog, the connection, the history and the progress
  * listener into one operation class per command. It does no work itself. Operations are
- * synchronous; call them off any UI thread.
+ * synchronous; call them off any UI thread. Each long operation has a variant that takes a
+ * {@link Cancellation}: cancelled, it stops within about a second where an interruption would
+ * leave the database (never in the middle of a schema change), releases the operator lock and
+ * throws CANCELLED; run again, it goes on from there.
  */
 public final class DbCreator implements AutoCloseable {
 
@@ -62,7 +66,12 @@ public final class DbCreator implements AutoCloseable {
      * application account. Close the result to stop the server.
      */
     public static RunningDemo startDemo(DemoRequest request, ProgressListener listener) {
-        return new DemoOperation(request, listener).run();
+        return startDemo(request, listener, Cancellation.none());
+    }
+
+    /** Starts the demo unless cancelled first; a cancelled start stops the server it started. */
+    public static RunningDemo startDemo(DemoRequest request, ProgressListener listener, Cancellation cancellation) {
+        return new DemoOperation(request, listener, cancellation).run();
     }
 
     /**
@@ -86,8 +95,27 @@ public final class DbCreator implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the server, layer by layer, whether the tool can work with it (reachable, TLS with the
+     * certificate presented, authenticated, release supported, database, privileges per operation).
+     * Read-only. Never throws for what can go wrong on the way: each failure is a layer of the report.
+     */
+    public static ProbeReport probe(Catalog catalog, ConnectionSettings settings) {
+        return ProbeOperation.run(catalog, settings);
+    }
+
     public StatusReport status(Optional<Version> target) {
-        return guarded(() -> new StatusOperation(context(ProgressListener.NONE, "status")).run(target));
+        return guarded(() -> new StatusOperation(context(ProgressListener.NONE, "status", Cancellation.none())).run(target));
+    }
+
+    /**
+     * The pre-flight checks {@code operation} would make now, without running it: for a deploy or an
+     * upgrade towards {@code target} (default: the latest, or the target of an interrupted run); a
+     * cleanup goes to the release the database is expanded to. Read-only: nothing is written,
+     * locked or created, so a SELECT-only account gets its answer.
+     */
+    public PreflightReport preflight(OperationKind operation, Optional<Version> target) {
+        return guarded(() -> new PreflightQuestion(context(ProgressListener.NONE, installedBy(), Cancellation.none())).ask(operation, target));
     }
 
     public DeployResult deploy(Optional<Version> target) {
@@ -96,8 +124,24 @@ public final class DbCreator implements AutoCloseable {
 
     /** Deploys {@code target} (default: the latest), loading {@code sample} rows right after the baseline. */
     public DeployResult deploy(Optional<Version> target, SampleSize sample) {
-        return guarded(() -> new DeployOperation(scriptsContext())
-                .run(target, sample));
+        return deploy(target, sample, false, Cancellation.none());
+    }
+
+    public DeployResult deploy(Optional<Version> target, SampleSize sample, Cancellation cancellation) {
+        return deploy(target, sample, false, cancellation);
+    }
+
+    /**
+     * Deploys {@code target}; with {@code dryRun}, only reports the checks and every statement it
+     * would run, creating and writing nothing (a refusal is a red check, not an exception).
+     */
+    public DeployResult deploy(Optional<Version> target, SampleSize sample, boolean dryRun) {
+        return deploy(target, sample, dryRun, Cancellation.none());
+    }
+
+    private DeployResult deploy(Optional<Version> target, SampleSize sample, boolean dryRun, Cancellation cancellation) {
+        return guarded(() -> new DeployOperation(scriptsContext(cancellation))
+                .run(target, sample, dryRun));
     }
 
     /**
@@ -121,7 +165,12 @@ public final class DbCreator implements AutoCloseable {
      * that the nodes' queries keep their latency while a large table is backfilled.
      */
     public UpgradeResult upgrade(Optional<Version> target, boolean dryRun, BackupPolicy backup, BatchPace pace) {
-        return guarded(() -> new UpgradeOperation(scriptsContext())
+        return upgrade(target, dryRun, backup, pace, Cancellation.none());
+    }
+
+    public UpgradeResult upgrade(Optional<Version> target, boolean dryRun, BackupPolicy backup, BatchPace pace,
+            Cancellation cancellation) {
+        return guarded(() -> new UpgradeOperation(scriptsContext(cancellation))
                 .run(target, dryRun, backup, pace));
     }
 
@@ -130,7 +179,12 @@ public final class DbCreator implements AutoCloseable {
      * gate is open (or, for a product without a node registry, when the operator confirms).
      */
     public UpgradeResult cleanup(CleanupRequest request) {
-        return guarded(() -> new CleanupOperation(scriptsContext()).run(request));
+        return cleanup(request, Cancellation.none());
+    }
+
+    /** The cleanup, stoppable also while it waits for the nodes ({@link CleanupRequest#waitForNodes()}). */
+    public UpgradeResult cleanup(CleanupRequest request, Cancellation cancellation) {
+        return guarded(() -> new CleanupOperation(scriptsContext(cancellation)).run(request));
     }
 
     /**
@@ -147,6 +201,17 @@ public final class DbCreator implements AutoCloseable {
     }
 
     /**
+     * The node registry judged against a cleanup to {@code target}, for a front end that polls it
+     * (every two seconds is fine): one query on a pooled connection, no look at the history.
+     * Empty when the product has no node registry.
+     *
+     * @param excluded nodes the operator excluded by name; refused unless each exists and is gone
+     */
+    public Optional<GateReport> nodes(Version target, Set<String> excluded) {
+        return guarded(() -> new NodeGate(database, catalog).read(target, excluded));
+    }
+
+    /**
      * A consistent backup read back but not restore-tested (recorded as such): for callers that
      * prove it otherwise; people get {@link #backup(BackupRequest, boolean)}.
      */
@@ -159,12 +224,24 @@ public final class DbCreator implements AutoCloseable {
      * unless {@code restoreTest} is false, restored into a scratch database and compared.
      */
     public TakenBackup backup(BackupRequest request, boolean restoreTest) {
-        return guarded(() -> VerifiedBackup.take(context(listener, installedBy()), request, restoreTest, false));
+        return backup(request, restoreTest, Cancellation.none());
+    }
+
+    /** A cancelled backup leaves no file under a backup's name; one cancelled in its restore test stays recorded as read back. */
+    public TakenBackup backup(BackupRequest request, boolean restoreTest, Cancellation cancellation) {
+        return guarded(() -> VerifiedBackup.take(context(listener, installedBy(), cancellation), request, restoreTest,
+                false));
     }
 
     /** Restores a dump into this engine's database (new, empty, or replaced when asked). */
     public RestoreResult restore(Path file, RestoreRequest request) {
-        return guarded(() -> new RestoreOperation(catalog, database, listener, installedBy()).run(file, request));
+        return restore(file, request, Cancellation.none());
+    }
+
+    /** A cancelled restore leaves the target as it was and drops its scratch database. */
+    public RestoreResult restore(Path file, RestoreRequest request, Cancellation cancellation) {
+        return guarded(() -> new RestoreOperation(catalog, database, listener, installedBy(), cancellation)
+                .run(file, request));
     }
 
     /**
@@ -172,7 +249,11 @@ public final class DbCreator implements AutoCloseable {
      * with its manifest; the scratch database is dropped again.
      */
     public VerifyResult restoreTest(Path file, int connections) {
-        return guarded(() -> new VerifyOperation(catalog, database, history, listener, installedBy())
+        return restoreTest(file, connections, Cancellation.none());
+    }
+
+    public VerifyResult restoreTest(Path file, int connections, Cancellation cancellation) {
+        return guarded(() -> new VerifyOperation(catalog, database, history, listener, installedBy(), cancellation)
                 .restoreTest(file, connections));
     }
 
@@ -190,13 +271,13 @@ public final class DbCreator implements AutoCloseable {
     }
 
     /** The context of an operation that runs the catalog's scripts, refused first where they cannot run right. */
-    private OperationContext scriptsContext() throws SQLException {
+    private OperationContext scriptsContext(Cancellation cancellation) throws SQLException {
         DatabaseNameCheck.require(catalog, database.databaseName());
-        return context(listener, installedBy());
+        return context(listener, installedBy(), cancellation);
     }
 
-    private OperationContext context(ProgressListener progress, String who) {
-        return new OperationContext(catalog, database, history, progress, who);
+    private OperationContext context(ProgressListener progress, String who, Cancellation cancellation) {
+        return new OperationContext(catalog, database, history, progress, who, cancellation);
     }
 
     /** "account (os-user on host)", as the history records who ran a script. */

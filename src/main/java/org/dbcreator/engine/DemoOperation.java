@@ -18,6 +18,7 @@ import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.Phase;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -30,10 +31,12 @@ final class DemoOperation {
 
     private final DemoRequest request;
     private final ProgressListener listener;
+    private final Cancellation cancellation;
 
-    DemoOperation(DemoRequest request, ProgressListener listener) {
+    DemoOperation(DemoRequest request, ProgressListener listener, Cancellation cancellation) {
         this.request = request;
         this.listener = listener;
+        this.cancellation = cancellation;
     }
 
     RunningDemo run() {
@@ -51,10 +54,12 @@ final class DemoOperation {
                 notice("Unpacking the embedded MariaDB " + ServerBinaries.VERSION + " into " + request.folders().cache()
                         + " (once; about 400 MB) ...");
             }
+            cancellation.throwIfCancelled();
             notice("Starting the embedded server in " + folder.path() + " ...");
             EmbeddedServer server = EmbeddedServer.inFolder(folder.path(), request.folders(), List.of()).start(port.port());
             try {
                 folder.rememberPort(server.port());
+                cancellation.throwIfCancelled(); // the server stops again, as below
                 return prepare(folder, server, lock);
             } catch (RuntimeException e) {
                 server.close();
@@ -72,8 +77,8 @@ final class DemoOperation {
         request.version().ifPresent(catalog::requireKnown);
         if (request.rows().orElse(0) > 0 && catalog.manifest().baseline().sampleDataClass().isEmpty()) {
             throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "The catalog of " + catalog.product()
-                    + " has no sample data generator, so --sample-rows " + request.rows().getAsLong() + " cannot be"
-                    + " loaded; give --sample-rows 0 or leave it out.");
+                    + " has no sample data generator, so a sample of " + request.rows().getAsLong() + " rows cannot be"
+                    + " loaded; ask for none.");
         }
     }
 
@@ -111,21 +116,21 @@ final class DemoOperation {
         Catalog catalog = engine.catalog();
         Optional<DatabaseState> state = new Inspector(engine.database(), new JdbcHistory(engine.database().databaseName())).inspect().state();
         if (request.version().isPresent()) {
-            return Optional.of(engine.deploy(request.version(), sample(catalog, state)));
+            return Optional.of(engine.deploy(request.version(), sample(catalog, state), cancellation));
         }
         if (state.isEmpty()) {
-            return Optional.of(engine.deploy(Optional.of(catalog.baselineVersion()), sample(catalog, state)));
+            return Optional.of(engine.deploy(Optional.of(catalog.baselineVersion()), sample(catalog, state), cancellation));
         }
         DatabaseState current = state.get();
         if (request.rows().orElse(0) > 0 && current.phase() != Phase.DEPLOYING) {
-            notice("The demo database exists already and keeps its data: --sample-rows applies to a fresh one (add --reset"
-                    + " to start over).");
+            notice("The demo database exists already and keeps its data: sample rows are loaded into a fresh one"
+                    + " (reset the demo to start over).");
         }
         if (current.phase() == Phase.DEPLOYING) {
-            return Optional.of(engine.deploy(Optional.of(current.targetVersion()), SampleSize.none()));
+            return Optional.of(engine.deploy(Optional.of(current.targetVersion()), SampleSize.none(), cancellation));
         }
         if (current.phase() == Phase.CLEAN && current.schemaVersion().isPresent()) {
-            return Optional.of(engine.deploy(current.schemaVersion(), SampleSize.none()));
+            return Optional.of(engine.deploy(current.schemaVersion(), SampleSize.none(), cancellation));
         }
         notice("Database '" + engine.database().databaseName() + "' is " + current.phase() + " ("
                 + current.schemaVersion().map(Version::toString).orElse("?") + " to " + current.targetVersion()

@@ -26,7 +26,7 @@ public record DemoRequest(UserFolders folders, Catalog catalog, Optional<Version
     public DemoRequest {
         if (rows.isPresent() && rows.getAsLong() < 0) {
             throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT,
-                    "--sample-rows " + rows.getAsLong() + " is negative; give 0 for no sample data.");
+                    "A sample of " + rows.getAsLong() + " rows is negative; give 0 for no sample data.");
         }
     }
 }

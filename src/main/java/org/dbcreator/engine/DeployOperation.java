@@ -30,14 +30,19 @@ final class DeployOperation extends EngineOperation {
         super(context);
     }
 
+    static final String NAME = "deploy";
+
     @SuppressWarnings("try") // the lock is held for the whole block, never used in it
-    DeployResult run(Optional<Version> requested, SampleSize requestedSample) throws SQLException {
+    DeployResult run(Optional<Version> requested, SampleSize requestedSample, boolean dryRun) throws SQLException {
         Instant started = Instant.now();
         Version target = catalog.requireKnown(requested.orElse(catalog.latestVersion()));
-        try (AdvisoryLock lock = AdvisoryLock.acquire(database, "deploy", installedBy)) {
+        if (dryRun) {
+            return dryRun(target, requestedSample, started);
+        }
+        try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
             Inspector inspector = new Inspector(database, history);
             Inspection inspection = inspector.inspect();
-            inspector.awaitOrphans(inspection, listener);
+            inspector.awaitOrphans(inspection, listener, cancellation);
             ChecksumCheck.verify(catalog, inspection.applied());
             Optional<DeployResult> nothingToDo = refuseOrSkip(inspection, target, started);
             if (nothingToDo.isPresent()) {
@@ -50,49 +55,95 @@ final class DeployOperation extends EngineOperation {
         }
     }
 
+    /**
+     * The checks and the statements the deploy would run, without the lock and without a write: a
+     * refusal becomes the red "Database state" check, the other checks are the upgrade's.
+     */
+    private DeployResult dryRun(Version target, SampleSize requestedSample, Instant started) throws SQLException {
+        Inspection inspection = new Inspector(database, history).inspect();
+        PreflightCheck state = stateCheck(inspection, target, database.databaseName(), catalog.product(),
+                catalog.latestVersion());
+        boolean done = inspection.state().filter(s -> s.phase() == Phase.CLEAN).isPresent();
+        List<PlanItem> plan = state.isRed() || done ? List.of()
+                : Plans.deploy(catalog, target, sampleOf(inspection, requestedSample));
+        PreflightReport checks = new Preflight(database, catalog).check(OperationKind.DEPLOY, inspection, List.of(state),
+                plan, false);
+        PlanPreview preview;
+        try (Connection c = inspection.exists() ? database.productConnection() : database.serverConnection()) {
+            Optional<String> runId = inspection.state().filter(s -> s.phase() == Phase.DEPLOYING).flatMap(DatabaseState::runId);
+            preview = Previews.of(plan, inspection, runId, c, history);
+        }
+        int skipped = (int) preview.items().stream().filter(PlanPreview.Item::applied).count();
+        return new DeployResult(database.databaseName(), target, DeployResult.Outcome.DRY_RUN, 0, skipped,
+                Duration.between(started, Instant.now()), Optional.of(checks), Optional.of(preview));
+    }
+
     /** Throws when the database must not be deployed to; returns a result when there is nothing to do. */
     private Optional<DeployResult> refuseOrSkip(Inspection inspection, Version target, Instant started) {
         String name = database.databaseName();
-        if (inspection.isForeign()) {
-            List<String> objects = inspection.productObjects();
-            throw new DbCreatorException(ErrorCode.DATABASE_NOT_EMPTY, "Database '" + name + "' already holds "
-                    + objects.size() + " objects DatabaseCreator does not manage ("
-                    + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
-                    + (objects.size() > 5 ? ", ..." : "") + "); nothing was changed.");
+        PreflightCheck check = stateCheck(inspection, target, name, catalog.product(), catalog.latestVersion());
+        if (check.isRed()) {
+            throw new DbCreatorException(check.failure().orElseThrow(), check.evidence(), check.fix());
         }
-        if (inspection.state().isEmpty()) {
-            return Optional.empty();
+        boolean done = inspection.state().filter(s -> s.phase() == Phase.CLEAN).isPresent();
+        if (!done) {
+            return Optional.empty(); // a deploy, or the resumption of an interrupted one
         }
-        DatabaseState state = inspection.state().get();
-        if (!state.product().equals(catalog.product())) {
-            throw new DbCreatorException(ErrorCode.PRODUCT_MISMATCH, "Database '" + name + "' holds product '"
-                    + state.product() + "', but the catalog is for '" + catalog.product() + "'.");
-        }
-        if (state.phase() == Phase.DEPLOYING) {
-            if (!state.targetVersion().equals(target)) {
-                throw new DbCreatorException(ErrorCode.OPERATION_IN_PROGRESS, "An interrupted deploy of "
-                        + state.targetVersion() + " is unfinished in '" + name + "'. Finish it with 'dbcreator deploy"
-                        + " --target " + state.targetVersion() + "'.");
-            }
-            return Optional.empty(); // resume
-        }
-        Version current = state.schemaVersion().orElseThrow();
-        if (current.isNewerThan(catalog.latestVersion())) {
-            throw new DbCreatorException(ErrorCode.DATABASE_NEWER_THAN_CATALOG, "Database '" + name + "' is at "
-                    + current + "; this catalog ends at " + catalog.latestVersion() + ".");
-        }
-        if (current.isNewerThan(target)) {
-            throw new DbCreatorException(ErrorCode.DOWNGRADE_REFUSED, "Database '" + name + "' is at " + current
-                    + ", newer than the requested " + target + ".");
-        }
-        if (current.isOlderThan(target) || state.phase() != Phase.CLEAN) {
-            throw new DbCreatorException(ErrorCode.DATABASE_NEEDS_UPGRADE, "Database '" + name + "' is deployed at "
-                    + current + " (" + state.phase() + "); " + target + " is reached by upgrading it.");
-        }
-        listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is already at " + target
-                + ": nothing to do."));
+        listener.onEvent(new ProgressEvent.Notice(check.evidence()));
         return Optional.of(new DeployResult(name, target, DeployResult.Outcome.NOTHING_TO_DO, 0, 0,
                 Duration.between(started, Instant.now())));
+    }
+
+    /** Pure: the database state check of a deploy of {@code target}, from what the inspection found. */
+    static PreflightCheck stateCheck(Inspection inspection, Version target, String name, String product,
+            Version catalogLatest) {
+        PreflightCheck.Id id = PreflightCheck.Id.DATABASE_STATE;
+        if (inspection.isForeign()) {
+            List<String> objects = inspection.productObjects();
+            return PreflightCheck.red(id, "Database '" + name + "' already holds "
+                    + objects.size() + " objects DatabaseCreator does not manage ("
+                    + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
+                    + (objects.size() > 5 ? ", ..." : "") + "); nothing was changed.", ErrorCode.DATABASE_NOT_EMPTY,
+                    new NextAction.DeployElsewhere());
+        }
+        if (inspection.state().isEmpty()) {
+            return PreflightCheck.green(id, inspection.exists() ? "Database '" + name + "' is empty; " + target
+                    + " is deployed into it." : "Database '" + name + "' is absent; it is created and " + target
+                    + " deployed into it.");
+        }
+        DatabaseState state = inspection.state().get();
+        if (!state.product().equals(product)) {
+            return PreflightCheck.red(id, "Database '" + name + "' holds product '" + state.product()
+                    + "', but the catalog is for '" + product + "'.", ErrorCode.PRODUCT_MISMATCH,
+                    new NextAction.UseCatalogOf(state.product()));
+        }
+        boolean refused = inspection.interruption().map(InterruptedStatement::refused).orElse(false);
+        if (state.phase() == Phase.DEPLOYING) {
+            if (!state.targetVersion().equals(target)) {
+                return PreflightCheck.red(id, "An interrupted deploy of " + state.targetVersion() + " is unfinished in '"
+                        + name + "'; it is finished first, to its own target.", ErrorCode.OPERATION_IN_PROGRESS,
+                        new NextAction.Resume(OperationKind.DEPLOY, state.targetVersion(), refused));
+            }
+            String evidence = "An interrupted deploy of " + target + " will be resumed" + inspection.whereInterrupted() + ".";
+            return refused ? PreflightCheck.amber(id, evidence, new NextAction.Resume(OperationKind.DEPLOY, target, true))
+                    : PreflightCheck.amber(id, evidence);
+        }
+        Version current = state.schemaVersion().orElseThrow();
+        if (current.isNewerThan(catalogLatest)) {
+            return PreflightCheck.red(id, "Database '" + name + "' is at " + current + "; this catalog ends at "
+                    + catalogLatest + ".", ErrorCode.DATABASE_NEWER_THAN_CATALOG, new NextAction.UseMatchingRelease(current));
+        }
+        if (current.isNewerThan(target)) {
+            return PreflightCheck.red(id, "Database '" + name + "' is at " + current + ", newer than the requested "
+                    + target + ".", ErrorCode.DOWNGRADE_REFUSED, new NextAction.ChooseTarget(current));
+        }
+        if (current.isOlderThan(target) || state.phase() != Phase.CLEAN) {
+            return PreflightCheck.red(id, "Database '" + name + "' is deployed at " + current + " (" + state.phase()
+                    + "); " + target + " is reached by upgrading it.", ErrorCode.DATABASE_NEEDS_UPGRADE,
+                    state.phase() == Phase.CLEAN ? new NextAction.Upgrade(current, target)
+                            : NextActions.of(inspection, product, catalogLatest, target, true));
+        }
+        return PreflightCheck.green(id, "Database '" + name + "' is already at " + target + ": nothing to do.");
     }
 
     /** A resumed deploy loads the sample it started with, whatever this run asked for. */
@@ -124,6 +175,7 @@ final class DeployOperation extends EngineOperation {
             throws SQLException {
         String name = database.databaseName();
         boolean resuming = inspection.state().isPresent();
+        cancellation.throwIfCancelled();
         if (!inspection.exists()) {
             try (Connection c = database.serverConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(name)
@@ -135,16 +187,16 @@ final class DeployOperation extends EngineOperation {
             history.createTables(c);
             String runId = inspection.state().flatMap(DatabaseState::runId).orElse(UUID.randomUUID().toString());
             if (!resuming) {
-                history.writeState(c, new DatabaseState(catalog.product(), Optional.empty(), target, Phase.DEPLOYING,
+                writeState(c, Optional.empty(), new DatabaseState(catalog.product(), Optional.empty(), target, Phase.DEPLOYING,
                         Optional.empty(), Optional.empty(), Optional.of(runId), Optional.of(sample.encode()),
                         Instant.now()));
             } else {
                 listener.onEvent(new ProgressEvent.Notice("Resuming the interrupted deploy of " + target + "."));
             }
             RunContext run = new RunContext(runId, "DEPLOY", name, installedBy);
-            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED)
+            int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED, cancellation)
                     .apply(plan, inspection.applied());
-            history.writeState(c, DatabaseState.clean(catalog.product(), target));
+            writeState(c, Optional.of(Phase.DEPLOYING), DatabaseState.clean(catalog.product(), target));
             listener.onEvent(new ProgressEvent.Notice("Database '" + name + "' is at " + target + "."));
             return new DeployResult(name, target, resuming ? DeployResult.Outcome.RESUMED : DeployResult.Outcome.DEPLOYED,
                     applied, plan.size() - applied, Duration.between(started, Instant.now()));

@@ -19,7 +19,7 @@ import org.dbcreator.error.ErrorCode;
  */
 final class ExpandSafetyCheck {
 
-    static final String NAME = "Expand safety";
+    static final PreflightCheck.Id ID = PreflightCheck.Id.EXPAND_SAFETY;
     private static final int SHOWN = 3;
 
     private ExpandSafetyCheck() {}
@@ -34,15 +34,12 @@ final class ExpandSafetyCheck {
         Version target = expands.get(expands.size() - 1).version();
         LintReport report = CatalogLint.check(catalog, target).only(expands.stream().map(Script::path).toList());
         if (report.hasErrors()) {
-            return Optional.of(PreflightCheck.red(NAME, list(report.errors(), "error"),
-                    "Fix them ('dbcreator lint' gives each one's fix): an expand must keep older nodes working.",
-                    ErrorCode.EXPAND_UNSAFE));
+            return Optional.of(PreflightCheck.red(ID, list(report.errors(), "error"), ErrorCode.EXPAND_UNSAFE, new NextAction.ReadLint()));
         }
         if (!report.warnings().isEmpty()) {
-            return Optional.of(PreflightCheck.amber(NAME, list(report.warnings(), "warning"),
-                    "Read them with 'dbcreator lint'; warnings do not stop the upgrade."));
+            return Optional.of(PreflightCheck.amber(ID, list(report.warnings(), "warning"), new NextAction.ReadLint()));
         }
-        return Optional.of(PreflightCheck.green(NAME, "The expand scripts (" + expands.size()
+        return Optional.of(PreflightCheck.green(ID, "The expand scripts (" + expands.size()
                 + ") keep older nodes working and copy no large table."));
     }
 

@@ -28,17 +28,19 @@ record Inspection(
         return state.isPresent();
     }
 
-    /** Where the unfinished run stopped, in words, and what the next run does about it. */
-    record Interruption(String where, String fix, boolean refused) {}
+    /** Where the unfinished run stopped, if it did: the first statement that never recorded its end. */
+    Optional<InterruptedStatement> interruption() {
+        return interrupted.stream().findFirst().map(e -> new InterruptedStatement(e.script(), e.line(), e.index() + 1,
+                e.outcome() == JournalEntry.Outcome.FAILED, e.error()));
+    }
 
-    /** A refused statement runs again once its cause is fixed; an interrupted one is judged. */
-    Optional<Interruption> interruption() {
-        return interrupted.stream().findFirst().map(e -> e.outcome() == JournalEntry.Outcome.FAILED
-                ? new Interruption("the server refused " + e.script() + ":" + e.line() + e.error().map(m -> " (" + m + ")")
-                        .orElse(""), "Fix the cause the server named, then run the same command again: the refused"
-                        + " statement runs again.", true)
-                : new Interruption("it stopped during " + e.script() + ":" + e.line(), "Run the same command again: it"
-                        + " judges that statement from information_schema and goes on.", false));
+    /** Where the unfinished run stopped, in words: "; the server refused 4.1.0/expand.sql:7 (...)". */
+    String whereInterrupted() {
+        return interruption().map(i -> i.refused()
+                ? "; the server refused " + i.script() + ":" + i.line() + i.serverError().map(m -> " (" + m + ")").orElse("")
+                        + ", and runs that statement again once its cause is fixed"
+                : "; it stopped during " + i.script() + ":" + i.line() + ", whose effect the resumed run judges from"
+                        + " information_schema").orElse("");
     }
 
     /** An unmanaged database with objects of its own must not be touched. */

@@ -12,6 +12,7 @@ import org.dbcreator.db.Database;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressListener;
 
 /** Looks at the product database without changing it; a SELECT-only account is enough. */
@@ -54,12 +55,12 @@ final class Inspector {
     }
 
     /** Before resuming, waits for statements an interrupted run left running on the server. */
-    void awaitOrphans(Inspection inspection, ProgressListener listener) throws SQLException {
+    void awaitOrphans(Inspection inspection, ProgressListener listener, Cancellation cancellation) throws SQLException {
         if (inspection.interrupted().isEmpty()) {
             return;
         }
         try (Connection c = database.serverConnection()) {
-            new OrphanWatch(c, listener).awaitAll(inspection.interrupted());
+            new OrphanWatch(c, listener, cancellation).awaitAll(inspection.interrupted());
         }
     }
 

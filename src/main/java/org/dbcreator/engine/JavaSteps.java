@@ -3,6 +3,7 @@ package org.dbcreator.engine;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
@@ -22,6 +23,11 @@ final class JavaSteps {
             @Override
             public String description() {
                 return migration.description();
+            }
+
+            @Override
+            public OptionalLong expectedRows(Connection connection) throws SQLException {
+                return migration.expectedRows(connection);
             }
 
             @Override

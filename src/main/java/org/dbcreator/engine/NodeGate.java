@@ -2,6 +2,7 @@ package org.dbcreator.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +35,8 @@ final class NodeGate {
         if (registry.isEmpty()) {
             return Optional.empty();
         }
-        try (Connection c = database.productConnection()) {
-            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, registry.get());
+        try (Connection c = database.serverConnection()) {
+            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, database.databaseName(), registry.get());
             requireExcludable(nodes, excluded);
             return Optional.of(CleanupGate.evaluate(nodes, target, excluded));
         }
@@ -47,7 +48,8 @@ final class NodeGate {
             Optional<NodeRegistryReader.RegisteredNode> node = nodes.stream().filter(n -> n.name().equals(name)).findFirst();
             if (node.isEmpty()) {
                 throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "There is no node named '" + name
-                        + "' in the registry; 'dbcreator nodes' lists them.");
+                        + "' in the registry: " + (nodes.isEmpty() ? "it is empty." : "it holds " + nodes.stream()
+                                .map(NodeRegistryReader.RegisteredNode::name).collect(Collectors.joining(", ")) + "."));
             }
             if (node.get().liveness() == NodeStatus.Liveness.LIVE) {
                 throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "Node '" + name + "' is live (heartbeat "
@@ -56,14 +58,23 @@ final class NodeGate {
         }
     }
 
+    /** Pure: the cleanup's "Nodes" check from the gate. */
     static PreflightCheck check(GateReport gate) {
         if (gate.isOpen()) {
-            return PreflightCheck.green("Nodes", gate.live() + " live node" + (gate.live() == 1 ? "" : "s")
+            return PreflightCheck.green(PreflightCheck.Id.NODES, gate.live() + " live node" + (gate.live() == 1 ? "" : "s")
                     + (gate.live() == 0 ? "" : ", all on " + gate.target()) + "; no older node is around.");
         }
-        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.blocker().orElse(""))
+        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.reason())
                 .collect(Collectors.joining("; "));
-        return PreflightCheck.red("Nodes", blockers + ".", "Restart or stop those nodes, or pass --wait; exclude a"
-                + " node that is gone for good with --exclude-node NAME --confirm-exclusion.", ErrorCode.NODES_NOT_READY);
+        List<String> names = gate.blockers().stream().map(NodeStatus::name).toList();
+        List<String> gone = gate.blockers().stream().filter(n -> n.liveness() != NodeStatus.Liveness.LIVE)
+                .map(NodeStatus::name).toList();
+        List<NextAction> fix = new ArrayList<>(List.of(new NextAction.RestartNodes(gate.target(), names),
+                new NextAction.WaitForNodes(gate.target(), names)));
+        if (!gone.isEmpty()) {
+            fix.add(new NextAction.ExcludeNodes(gone));
+        }
+        return PreflightCheck.red(PreflightCheck.Id.NODES, blockers + ".", ErrorCode.NODES_NOT_READY,
+                fix.toArray(NextAction[]::new));
     }
 }

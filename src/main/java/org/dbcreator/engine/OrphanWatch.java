@@ -9,6 +9,7 @@ import java.util.List;
 import org.dbcreator.history.JournalEntry;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -26,15 +27,17 @@ final class OrphanWatch {
     private final Connection connection;
     private final ProgressListener listener;
     private final Duration patience;
+    private final Cancellation cancellation;
 
-    OrphanWatch(Connection connection, ProgressListener listener) {
-        this(connection, listener, DEFAULT_PATIENCE);
+    OrphanWatch(Connection connection, ProgressListener listener, Cancellation cancellation) {
+        this(connection, listener, DEFAULT_PATIENCE, cancellation);
     }
 
-    OrphanWatch(Connection connection, ProgressListener listener, Duration patience) {
+    OrphanWatch(Connection connection, ProgressListener listener, Duration patience, Cancellation cancellation) {
         this.connection = connection;
         this.listener = listener;
         this.patience = patience;
+        this.cancellation = cancellation;
     }
 
     /** Waits for every statement an interrupted run left on the server. */
@@ -56,16 +59,9 @@ final class OrphanWatch {
             }
             if (waited - lastReport >= REPORT_EVERY.toNanos() || lastReport == 0) {
                 lastReport = Math.max(waited, 1);
-                listener.onEvent(new ProgressEvent.Notice("Waiting for the interrupted statement, still running on"
-                        + " connection " + connectionId + " (" + waited / 1_000_000_000 + " s)."));
+                listener.onEvent(new ProgressEvent.OrphanWait(connectionId, Duration.ofNanos(waited)));
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DbCreatorException(ErrorCode.INTERNAL, "Interrupted while waiting for connection "
-                        + connectionId + ".", e);
-            }
+            cancellation.pause(POLL); // the orphan runs on regardless: the rerun waits for it again
         }
     }
 

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -36,15 +38,20 @@ final class PoliteDdl {
     private final ProgressListener listener;
     private final Duration patience;
     private final boolean boundInnodbWaits;
+    private final Cancellation cancellation;
     private boolean shortInnodbWaits;
 
     /**
      * @param boundInnodbWaits false where no other session can hold the rows a statement needs
      *     (a fresh deploy: no node runs yet), which spares two round trips per schema statement
+     * @param cancellation checked after each attempt that found the lock taken, and during the
+     *     backoff; an attempt itself waits at most {@link #LOCK_WAIT_SECONDS}, so a cancel is
+     *     honoured within about a second and never cuts a statement that got its lock
      */
-    PoliteDdl(Connection connection, ProgressListener listener, Duration patience, boolean boundInnodbWaits)
-            throws SQLException {
+    PoliteDdl(Connection connection, ProgressListener listener, Duration patience, boolean boundInnodbWaits,
+            Cancellation cancellation) throws SQLException {
         this.boundInnodbWaits = boundInnodbWaits;
+        this.cancellation = cancellation;
         this.connection = connection;
         this.listener = listener;
         this.patience = patience;
@@ -81,7 +88,8 @@ final class PoliteDdl {
     }
 
     private void executeRetrying(String sql, String where) throws SQLException {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long began = System.nanoTime();
+        long deadline = began + patience.toNanos();
         long backoff = 500;
         for (int attempt = 1; ; attempt++) {
             try (Statement s = connection.createStatement()) {
@@ -91,10 +99,11 @@ final class PoliteDdl {
                 if (e.getErrorCode() != LOCK_WAIT_TIMEOUT || System.nanoTime() + backoff * 1_000_000 > deadline) {
                     throw e;
                 }
-                listener.onEvent(new ProgressEvent.Notice(where + " waits for a metadata lock held by "
-                        + describeBlockers() + ". Letting the nodes' queries through; attempt " + (attempt + 1)
-                        + " in " + backoff / 1000.0 + " s."));
-                pause(backoff);
+                cancellation.throwIfCancelled(); // the statement gave up its wait: it did not run
+                Optional<List<ProgressEvent.Blocker>> blockers = blockers();
+                listener.onEvent(new ProgressEvent.LockWait(where, attempt + 1, Duration.ofMillis(backoff),
+                        Duration.ofNanos(System.nanoTime() - began), blockers.orElse(List.of()), blockers.isPresent()));
+                cancellation.pause(Duration.ofMillis(backoff));
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
@@ -104,9 +113,10 @@ final class PoliteDdl {
      * Open transactions (idle ones hold their locks too) and what they run, from INNODB_TRX and the
      * process list: the oldest in the product database first, since MariaDB names no lock holder
      * without its METADATA_LOCK_INFO plugin and sessions of other databases rarely hold this one.
+     * Empty when the account may not read them (it lacks PROCESS).
      */
-    private String describeBlockers() {
-        List<String> blockers = new ArrayList<>();
+    private Optional<List<ProgressEvent.Blocker>> blockers() {
+        List<ProgressEvent.Blocker> blockers = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT t.trx_mysql_thread_id, MAX(p.USER), MAX(p.HOST),
                        TIMESTAMPDIFF(SECOND, MIN(t.trx_started), NOW()), LEFT(COALESCE(MAX(t.trx_query), ''), 60)
@@ -116,22 +126,13 @@ final class PoliteDdl {
                  GROUP BY t.trx_mysql_thread_id
                  ORDER BY MAX(p.DB <=> DATABASE()) DESC, MIN(t.trx_started) LIMIT 3""")) {
             while (rs.next()) {
-                blockers.add("connection " + rs.getLong(1) + " (" + rs.getString(2) + " from " + rs.getString(3)
-                        + ", transaction open " + rs.getLong(4) + " s, "
-                        + (rs.getString(5).isBlank() ? "idle" : "running " + rs.getString(5)) + ")");
+                String running = rs.getString(5);
+                blockers.add(new ProgressEvent.Blocker(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Duration.ofSeconds(rs.getLong(4)), running.isBlank() ? Optional.empty() : Optional.of(running)));
             }
         } catch (SQLException e) {
-            return "another session (grant PROCESS to see which)";
+            return Optional.empty();
         }
-        return blockers.isEmpty() ? "another session" : String.join(", ", blockers);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a metadata lock", e);
-        }
+        return Optional.of(blockers);
     }
 }

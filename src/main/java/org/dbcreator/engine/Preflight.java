@@ -24,8 +24,6 @@ final class Preflight {
     /** Transactions open longer than this are named: an ALTER would wait behind them. */
     static final int LONG_TRANSACTION_SECONDS = 10;
 
-    static final String PRIVILEGES = "Privileges";
-
     private final Database database;
     private final Catalog catalog;
 
@@ -38,57 +36,58 @@ final class Preflight {
      * @param operationChecks checks only this operation makes (its view of the state, the nodes...)
      * @param lockHeld true when the caller already holds the operator lock
      */
-    PreflightReport check(String operation, Inspection inspection, List<PreflightCheck> operationChecks,
+    PreflightReport check(OperationKind operation, Inspection inspection, List<PreflightCheck> operationChecks,
             List<PlanItem> plan, boolean lockHeld) throws SQLException {
         List<PreflightCheck> checks = new ArrayList<>();
         checks.add(server());
-        checks.add(privileges(plan));
+        checks.add(privileges(RequiredPrivileges.ofPlan(plan)));
         checks.add(checksums(inspection));
         ExpandSafetyCheck.of(catalog, plan).ifPresent(checks::add); // the lint, for the plan's expand scripts
         checks.addAll(operationChecks);
-        checks.add(lockHeld ? PreflightCheck.green("Operator lock", "Taken by this run.") : lock());
+        checks.add(lockHeld ? PreflightCheck.green(PreflightCheck.Id.OPERATOR_LOCK, "Taken by this run.") : lock());
         checks.add(longTransactions());
         return new PreflightReport(operation, checks);
     }
 
-    private PreflightCheck server() {
-        return PreflightCheck.green("Server", database.server().describe() + " is supported.");
+    PreflightCheck server() {
+        return PreflightCheck.green(PreflightCheck.Id.SERVER, database.server().describe() + " is supported.");
     }
 
-    private PreflightCheck privileges(List<PlanItem> plan) throws SQLException {
-        Set<String> needed = RequiredPrivileges.ofPlan(plan);
+    PreflightCheck privileges(Set<String> needed) throws SQLException {
         try (Connection c = database.serverConnection()) {
             Set<String> missing = Privileges.missing(c, database.databaseName(), needed);
             if (missing.isEmpty()) {
-                return PreflightCheck.green(PRIVILEGES, "User '" + database.settings().user() + "' has "
+                return PreflightCheck.green(PreflightCheck.Id.PRIVILEGES, "User '" + database.settings().user() + "' has "
                         + String.join(", ", needed) + ".");
             }
-            return PreflightCheck.red(PRIVILEGES, "User '" + database.settings().user() + "' lacks "
+            return PreflightCheck.red(PreflightCheck.Id.PRIVILEGES, "User '" + database.settings().user() + "' lacks "
                     + String.join(", ", missing) + " on '" + database.databaseName() + "'.",
-                    "GRANT " + String.join(", ", missing) + " ON `" + database.databaseName() + "`.* TO the user.",
-                    ErrorCode.INSUFFICIENT_PRIVILEGES);
+                    ErrorCode.INSUFFICIENT_PRIVILEGES, new NextAction.Grant(missing, database.databaseName()));
         }
     }
 
-    private PreflightCheck checksums(Inspection inspection) {
-        List<String> findings = ChecksumCheck.findings(catalog, inspection.applied());
-        return findings.isEmpty()
-                ? PreflightCheck.green("Catalog checksums", "Applied scripts unchanged (" + inspection.applied().size() + ").")
-                : PreflightCheck.red("Catalog checksums", String.join(" ", findings),
-                        "Restore the released scripts; never change a script once it ran.", ErrorCode.CHECKSUM_MISMATCH);
+    PreflightCheck checksums(Inspection inspection) {
+        List<StatusFinding.ScriptChanged> changed = ChecksumCheck.changed(catalog, inspection.applied());
+        return changed.isEmpty()
+                ? PreflightCheck.green(PreflightCheck.Id.CATALOG_CHECKSUMS, "Applied scripts unchanged ("
+                        + inspection.applied().size() + ").")
+                : PreflightCheck.red(PreflightCheck.Id.CATALOG_CHECKSUMS, ChecksumCheck.describe(changed),
+                        ErrorCode.CHECKSUM_MISMATCH, new NextAction.RestoreReleasedScripts(
+                                changed.stream().map(StatusFinding.ScriptChanged::location).toList()));
     }
 
-    private PreflightCheck lock() throws SQLException {
+    PreflightCheck lock() throws SQLException {
         Optional<String> holder = AdvisoryLock.holder(database);
         return holder.isEmpty()
-                ? PreflightCheck.green("Operator lock", "No other operator is working on this database.")
-                : PreflightCheck.red("Operator lock", "Locked by " + holder.get() + ".",
-                        "Wait until that operator has finished.", ErrorCode.LOCK_HELD);
+                ? PreflightCheck.green(PreflightCheck.Id.OPERATOR_LOCK, "No other operator is working on this database.")
+                : PreflightCheck.red(PreflightCheck.Id.OPERATOR_LOCK, "Locked by " + holder.get() + ".",
+                        ErrorCode.LOCK_HELD, new NextAction.WaitForLock(holder.get()));
     }
 
     /** Reading other sessions' transactions needs the PROCESS privilege; without it the check says so. */
-    private PreflightCheck longTransactions() {
+    PreflightCheck longTransactions() {
         List<String> found = new ArrayList<>();
+        List<Long> connections = new ArrayList<>();
         try (Connection c = database.serverConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 SELECT t.trx_mysql_thread_id, p.USER, p.HOST, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), t.trx_state,
                        LEFT(COALESCE(t.trx_query, p.INFO, ''), 80)
@@ -97,17 +96,20 @@ final class Preflight {
                  WHERE t.trx_started < NOW() - INTERVAL %d SECOND AND t.trx_mysql_thread_id <> CONNECTION_ID()
                  ORDER BY t.trx_started LIMIT 5""".formatted(LONG_TRANSACTION_SECONDS))) {
             while (rs.next()) {
+                connections.add(rs.getLong(1));
                 found.add("connection " + rs.getLong(1) + " (" + rs.getString(2) + " from " + rs.getString(3) + ", open "
                         + rs.getLong(4) + " s, " + rs.getString(5).toLowerCase()
                         + (rs.getString(6).isBlank() ? ", idle" : ", running: " + rs.getString(6)) + ")");
             }
         } catch (SQLException e) {
-            return PreflightCheck.amber("Long transactions", "Cannot see other sessions' transactions ("
-                    + e.getMessage() + ").", "Grant PROCESS to see what could hold up the DDL.");
+            return PreflightCheck.amber(PreflightCheck.Id.LONG_TRANSACTIONS, "Cannot see other sessions' transactions ("
+                    + e.getMessage() + "), so nothing that could hold up the DDL can be named.",
+                    new NextAction.Grant(Set.of("PROCESS"), "*"));
         }
         return found.isEmpty()
-                ? PreflightCheck.green("Long transactions", "None open longer than " + LONG_TRANSACTION_SECONDS + " s.")
-                : PreflightCheck.amber("Long transactions", String.join("; ", found) + ".",
-                        "DDL waits for them: ask their owners to commit, or end them, before the step.");
+                ? PreflightCheck.green(PreflightCheck.Id.LONG_TRANSACTIONS, "None open longer than "
+                        + LONG_TRANSACTION_SECONDS + " s.")
+                : PreflightCheck.amber(PreflightCheck.Id.LONG_TRANSACTIONS, String.join("; ", found)
+                        + "; DDL waits for them.", new NextAction.EndTransactions(connections));
     }
 }

@@ -6,14 +6,14 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
 /** The pre-flight checks for one operation, in the order they are shown. */
-public record PreflightReport(String operation, List<PreflightCheck> checks) {
+public record PreflightReport(OperationKind operation, List<PreflightCheck> checks) {
 
     public PreflightReport {
         checks = List.copyOf(checks);
     }
 
     public boolean allowsStart() {
-        return checks.stream().noneMatch(c -> c.level() == PreflightCheck.Level.RED);
+        return checks.stream().noneMatch(PreflightCheck::isRed);
     }
 
     /**
@@ -21,17 +21,17 @@ public record PreflightReport(String operation, List<PreflightCheck> checks) {
      * record of its holder needs privileges too, so that every missing privilege is named at once.
      */
     void requirePrivileges() {
-        new PreflightReport(operation, checks.stream().filter(c -> c.name().equals(Preflight.PRIVILEGES)).toList())
+        new PreflightReport(operation, checks.stream().filter(c -> c.id() == PreflightCheck.Id.PRIVILEGES).toList())
                 .requireNoRed();
     }
 
-    /** Throws the first red check's error, with every red reason and fix, when any check is red. */
+    /** Throws the first red check's error, with every red check's evidence and the first one's fix, when any is red. */
     void requireNoRed() {
-        List<PreflightCheck> red = checks.stream().filter(c -> c.level() == PreflightCheck.Level.RED).toList();
+        List<PreflightCheck> red = checks.stream().filter(PreflightCheck::isRed).toList();
         if (!red.isEmpty()) {
             ErrorCode code = red.get(0).failure().orElse(ErrorCode.INTERNAL);
-            throw new DbCreatorException(code, "Cannot start the " + operation + ": " + red.stream()
-                    .map(c -> c.name() + ": " + c.reason()).collect(Collectors.joining(" ")));
+            throw new DbCreatorException(code, "Cannot start the " + operation.word() + ": " + red.stream()
+                    .map(c -> c.id().title() + ": " + c.evidence()).collect(Collectors.joining(" ")), red.get(0).fix());
         }
     }
 }

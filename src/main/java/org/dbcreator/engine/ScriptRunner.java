@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.SqlStatement;
 import org.dbcreator.catalog.SqlTokens;
@@ -17,6 +18,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.JdbcHistory;
 import org.dbcreator.history.JournalEntry;
 import org.dbcreator.history.JournalEntry.Outcome;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 
@@ -34,19 +36,23 @@ final class ScriptRunner {
 
     /** A data statement's row locks are held at most about this long before their commit. */
     private static final long DATA_COMMIT_MILLIS = 200;
+    private static final int EXCERPT_CHARS = 100;
 
     private final Connection connection;
     private final JdbcHistory history;
     private final RunContext run;
     private final ProgressListener listener;
     private final OrphanWatch orphans;
+    private final Cancellation cancellation;
 
-    ScriptRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener) {
+    ScriptRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener,
+            Cancellation cancellation) {
         this.connection = connection;
         this.history = history;
         this.run = run;
         this.listener = listener;
-        this.orphans = new OrphanWatch(connection, listener);
+        this.orphans = new OrphanWatch(connection, listener, cancellation);
+        this.cancellation = cancellation;
     }
 
     /** Applies every statement not yet done and records the script in the history. */
@@ -54,15 +60,17 @@ final class ScriptRunner {
         Instant started = Instant.now();
         List<SqlStatement> statements = script.statements();
         listener.onEvent(new ProgressEvent.ScriptStarted(script.path(), script.kind().name(), number, total,
-                statements.size()));
+                statements.size(), OptionalLong.empty()));
         JournalBuffer buffer = new JournalBuffer(connection, history);
         try {
             connection.setAutoCommit(false);
-            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE, run.nodesMayRun());
+            PoliteDdl ddl = new PoliteDdl(connection, listener, PoliteDdl.DEFAULT_PATIENCE, run.nodesMayRun(),
+                    cancellation);
             Map<Integer, JournalEntry> journal = history.journal(connection, run.runId(), script.path());
             long connectionId = Sessions.connectionId(connection);
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
+                stopIfCancelled(buffer);
                 long begin = System.nanoTime();
                 boolean ran = applyStatement(script, i, statement, journal.get(i), connectionId, ddl, buffer);
                 listener.onEvent(new ProgressEvent.StatementDone(script.path(), i, statements.size(), statement.line(),
@@ -86,6 +94,14 @@ final class ScriptRunner {
                 - started.toEpochMilli(), false));
     }
 
+    /** Between statements: what ran is committed with its journal rows, and the run stops as asked. */
+    private void stopIfCancelled(JournalBuffer buffer) throws SQLException {
+        if (cancellation.isCancelled()) {
+            buffer.commit();
+            cancellation.throwIfCancelled();
+        }
+    }
+
     /** Returns false when the statement was already done and so was skipped. */
     private boolean applyStatement(Script script, int index, SqlStatement statement, JournalEntry previous,
             long connectionId, PoliteDdl ddl, JournalBuffer buffer) throws SQLException {
@@ -104,6 +120,7 @@ final class ScriptRunner {
             return false;
         }
         if (kind == StatementKind.SESSION) {
+            started(script, index, statement);
             execute(script, index, statement); // session state is lost with the connection: always replay
             return true;
         }
@@ -118,12 +135,35 @@ final class ScriptRunner {
         }
         JournalEntry entry = new JournalEntry(run.runId(), script.path(), index, statement.line(), checksum,
                 Outcome.STARTED, connectionId, Optional.empty());
+        started(script, index, statement);
         if (kind == StatementKind.DATA) {
             runDataStatement(script, index, statement, entry, ddl, buffer);
         } else {
             runSchemaStatement(script, index, statement, tokens, entry, ddl, buffer);
         }
         return true;
+    }
+
+    /** Only a statement that is sent starts: one the journal shows done gets its skipped end only. */
+    private void started(Script script, int index, SqlStatement statement) {
+        listener.onEvent(new ProgressEvent.StatementStarted(script.path(), index, script.statements().size(),
+                statement.line(), excerpt(statement.sql())));
+    }
+
+    /** The statement's start on one line, as a live log shows a statement under way; reads no further than that. */
+    static String excerpt(String sql) {
+        StringBuilder line = new StringBuilder(EXCERPT_CHARS);
+        boolean space = false;
+        for (int i = 0; i < sql.length() && line.length() <= EXCERPT_CHARS; i++) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = line.length() > 0;
+            } else {
+                line.append(space ? " " : "").append(c);
+                space = false;
+            }
+        }
+        return line.length() <= EXCERPT_CHARS ? line.toString() : line.substring(0, EXCERPT_CHARS - 3) + "...";
     }
 
     /** Skipping by position is only right if the statement at that position is the one that ran. */
@@ -171,6 +211,11 @@ final class ScriptRunner {
         } catch (SQLException e) {
             // a refused CALL's work is undone; a refused DDL left nothing open but its journal rows
             throw refused(script, statement, entry, e, buffer, !commitsBefore);
+        } catch (DbCreatorException e) {
+            if (e.code() == ErrorCode.CANCELLED) {
+                withdraw(entry, buffer, !commitsBefore);
+            }
+            throw e;
         }
         buffer.end(entry.withOutcome(Outcome.DONE));
         if (commitsBefore && DdlEffectProbe.canJudge(tokens, run.database())) {
@@ -217,6 +262,18 @@ final class ScriptRunner {
             failure.addSuppressed(lost); // the connection went too: the start is judged on resume
         }
         return failure;
+    }
+
+    /**
+     * The statement was cancelled while it waited for its lock, so it never ran: its start goes
+     * from the journal, and a rerun meets it as a statement not yet reached rather than one to judge.
+     */
+    private void withdraw(JournalEntry entry, JournalBuffer buffer, boolean undoOpenWork) throws SQLException {
+        if (undoOpenWork) {
+            buffer.rollback();
+        }
+        history.withdrawStart(connection, entry);
+        buffer.commit();
     }
 
     private void execute(Script script, int index, SqlStatement statement) {

@@ -22,11 +22,11 @@ final class StatusOperation extends EngineOperation {
         Inspection inspection = new Inspector(database, history).inspect();
         Optional<DatabaseState> state = inspection.state();
         Optional<Version> schema = state.flatMap(DatabaseState::schemaVersion);
-        List<String> findings = new ArrayList<>(ChecksumCheck.findings(catalog, inspection.applied()));
+        List<StatusFinding> findings = new ArrayList<>(ChecksumCheck.changed(catalog, inspection.applied()));
         state.filter(s -> !s.product().equals(catalog.product())).ifPresent(s -> findings.add(
-                "The database holds product '" + s.product() + "', the catalog is for '" + catalog.product() + "'."));
+                new StatusFinding.OtherProduct(s.product(), catalog.product())));
         schema.filter(v -> v.isNewerThan(catalog.latestVersion())).ifPresent(v -> findings.add(
-                "The database (" + v + ") is newer than this catalog (" + catalog.latestVersion() + ")."));
+                new StatusFinding.NewerThanCatalog(v, catalog.latestVersion())));
         Optional<PreflightReport> checks = nextChecks(state, target);
         return new StatusReport(database.server().describe(), database.server().versionText(),
                 database.databaseName(), catalog.product(), condition(inspection), schema,
@@ -34,10 +34,9 @@ final class StatusOperation extends EngineOperation {
                 state.filter(s -> s.phase() != Phase.CLEAN).map(DatabaseState::targetVersion), target, catalog.versions(),
                 plannedSteps(inspection, schema, target),
                 state.flatMap(DatabaseState::lowestRelease), state.flatMap(DatabaseState::highestRelease),
-                interruptedAt(inspection), inspection.applied(), findings, checks,
-                checks.filter(report -> !report.allowsStart())
-                        .map(report -> "First fix what the checks marked FAIL say. Then: ").orElse("")
-                        + nextAction(inspection, target));
+                inspection.interruption(), inspection.applied(), findings, checks,
+                NextActions.of(inspection, catalog.product(), catalog.latestVersion(), target,
+                        catalog.manifest().nodes().isPresent()));
     }
 
     /** The checks of the operation that is due next, as that operation would run them. */
@@ -50,12 +49,10 @@ final class StatusOperation extends EngineOperation {
                 && state.get().schemaVersion().map(v -> v.isOlderThan(target)).orElse(false));
         if (upgradeDue) {
             Version upgradeTarget = phase == Phase.EXPANDING ? state.get().targetVersion() : target;
-            return Optional.of(new UpgradeOperation(context.quiet())
-                    .run(Optional.of(upgradeTarget), true, BackupPolicy.defaults(), BatchPace.ROLLING).checks());
+            return Optional.of(new UpgradeOperation(context.quiet()).checks(Optional.of(upgradeTarget), BackupPolicy.defaults()));
         }
         if (phase == Phase.EXPANDED || phase == Phase.CLEANING) {
-            return Optional.of(new CleanupOperation(context.quiet())
-                    .run(CleanupRequest.preview()).checks());
+            return Optional.of(new CleanupOperation(context.quiet()).checks(CleanupRequest.preview()));
         }
         return Optional.empty();
     }
@@ -70,63 +67,21 @@ final class StatusOperation extends EngineOperation {
         return inspection.isForeign() ? Condition.FOREIGN : Condition.EMPTY;
     }
 
-    private List<String> plannedSteps(Inspection inspection, Optional<Version> schema, Version target) {
+    private List<PlannedStep> plannedSteps(Inspection inspection, Optional<Version> schema, Version target) {
         boolean deploying = inspection.state().map(s -> s.phase() == Phase.DEPLOYING).orElse(false);
         if (deploying || (!inspection.isManaged() && !inspection.isForeign())) {
             Version deployTarget = deploying ? inspection.state().get().targetVersion() : target;
-            List<String> deploy = new ArrayList<>(List.of("baseline " + catalog.baselineVersion()));
-            catalog.stepsBetween(catalog.baselineVersion(), deployTarget).forEach(step -> deploy.add(step.toString()));
+            List<PlannedStep> deploy = new ArrayList<>(List.of(PlannedStep.baseline(catalog.baselineVersion())));
+            catalog.stepsBetween(catalog.baselineVersion(), deployTarget).forEach(step -> deploy.add(planned(step)));
             return deploy;
         }
         if (schema.isEmpty() || !catalog.knows(schema.get()) || !schema.get().isOlderThan(target)) {
             return List.of();
         }
-        return catalog.stepsBetween(schema.get(), target).stream().map(Step::toString).toList();
+        return catalog.stepsBetween(schema.get(), target).stream().map(StatusOperation::planned).toList();
     }
 
-    private static Optional<String> interruptedAt(Inspection inspection) {
-        return inspection.interrupted().stream().findFirst()
-                .map(e -> e.script() + ":" + e.line() + " (statement " + (e.index() + 1) + ", " + e.outcome() + ")"
-                        + e.error().map(error -> ": " + error).orElse(""));
-    }
-
-    private String nextAction(Inspection inspection, Version target) {
-        String action = nextStep(inspection, target);
-        return inspection.interruption().filter(Inspection.Interruption::refused)
-                .map(i -> "The server refused a statement of the unfinished run: fix the cause it named, then "
-                        + Character.toLowerCase(action.charAt(0)) + action.substring(1))
-                .orElse(action);
-    }
-
-    private String nextStep(Inspection inspection, Version target) {
-        String db = database.databaseName();
-        if (!inspection.exists() || (!inspection.isManaged() && !inspection.isForeign())) {
-            return "Deploy it: dbcreator deploy --database " + db;
-        }
-        if (inspection.isForeign()) {
-            return "This database holds objects DatabaseCreator does not manage; deploy into another database.";
-        }
-        DatabaseState state = inspection.state().orElseThrow();
-        if (state.phase() == Phase.DEPLOYING) {
-            return "Finish the interrupted deploy: dbcreator deploy --database " + db + " --target " + state.targetVersion();
-        }
-        if (state.phase() == Phase.EXPANDING) {
-            return "Resume the interrupted expand to " + state.targetVersion() + ": dbcreator upgrade --database " + db;
-        }
-        if (state.phase() == Phase.CLEANING) {
-            return "Resume the interrupted cleanup: dbcreator cleanup --database " + db;
-        }
-        Version current = state.schemaVersion().orElseThrow();
-        if (state.phase() == Phase.EXPANDED) {
-            return "Restart the nodes on " + state.targetVersion() + " one by one, then: dbcreator cleanup --database "
-                    + db + " --confirm-nodes-restarted";
-        }
-        if (current.isOlderThan(target)) {
-            return "Upgrade from " + current + " to " + target + " (old nodes keep working): dbcreator upgrade --database "
-                    + db + " --target " + target;
-        }
-        return current.isNewerThan(catalog.latestVersion())
-                ? "Use a DatabaseCreator release whose catalog knows " + current + "."
-                : "Nothing to do: the database is at " + current + ".";
+    private static PlannedStep planned(Step step) {
+        return PlannedStep.step(step.from(), step.to());
     }
 }

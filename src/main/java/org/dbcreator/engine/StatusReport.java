@@ -16,13 +16,13 @@ import org.dbcreator.history.Phase;
  * @param phase the life-cycle phase, when managed
  * @param phaseTarget the release a deploy, expand or cleanup under way (or an expand done) aims at
  * @param targetVersion the release status was asked about (default: the catalog's latest)
- * @param plannedSteps the steps from the schema's version to the target, e.g. "4.0.0 -> 4.1.0"
+ * @param plannedSteps the steps from the schema's version to the target (a deploy's begin with the baseline)
  * @param lowestRelease oldest node release that may run now
  * @param highestRelease newest node release that may run now
- * @param interruptedAt where an unfinished run stopped: "script:line", if it did
+ * @param interrupted where an unfinished run stopped, if it did
  * @param findings problems found, e.g. edited scripts
  * @param checks the pre-flight checks of the next operation (upgrade or cleanup), when one is due
- * @param nextAction the command that moves the database on, in one sentence
+ * @param nextAction what moves the database on
  */
 public record StatusReport(
         String server,
@@ -35,19 +35,26 @@ public record StatusReport(
         Optional<Version> phaseTarget,
         Version targetVersion,
         List<Version> catalogVersions,
-        List<String> plannedSteps,
+        List<PlannedStep> plannedSteps,
         Optional<Version> lowestRelease,
         Optional<Version> highestRelease,
-        Optional<String> interruptedAt,
+        Optional<InterruptedStatement> interrupted,
         List<AppliedScript> history,
-        List<String> findings,
+        List<StatusFinding> findings,
         Optional<PreflightReport> checks,
-        String nextAction) {
+        NextAction nextAction) {
 
     public enum Condition {
         ABSENT,
         EMPTY,
         FOREIGN,
         MANAGED
+    }
+
+    public StatusReport {
+        catalogVersions = List.copyOf(catalogVersions);
+        plannedSteps = List.copyOf(plannedSteps);
+        history = List.copyOf(history);
+        findings = List.copyOf(findings);
     }
 }

@@ -12,7 +12,6 @@ import org.dbcreator.backup.BackupOperation;
 import org.dbcreator.backup.BackupResult;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.AdvisoryLock;
-import org.dbcreator.db.Database;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;
@@ -25,7 +24,7 @@ import org.dbcreator.progress.ProgressEvent;
  */
 final class UpgradeOperation extends EngineOperation {
 
-    static final String NAME = "upgrade";
+    static final OperationKind NAME = OperationKind.UPGRADE;
 
     UpgradeOperation(OperationContext context) {
         super(context);
@@ -43,17 +42,22 @@ final class UpgradeOperation extends EngineOperation {
             }
         }
         prepare(requested, backup, false).checks().requirePrivileges(); // the lock's record needs some of them
-        try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME, installedBy)) {
+        try (AdvisoryLock lock = AdvisoryLock.acquire(database, NAME.word(), installedBy)) {
             Prepared p = prepare(requested, backup, true); // decided while holding the lock: no one else can move the state
             listener.onEvent(new PreflightChecked(p.checks()));
             p.checks().requireNoRed();
             if (p.decision().from().isEmpty()) {
-                listener.onEvent(new ProgressEvent.Notice(p.decision().check().reason()));
+                listener.onEvent(new ProgressEvent.Notice(p.decision().check().evidence()));
                 return result(p, UpgradeResult.Outcome.NOTHING_TO_DO, 0, started, Optional.empty());
             }
             applyBackupPolicy(p, backup);
             return expand(p, started, pace);
         }
+    }
+
+    /** The checks the upgrade would make now, without its plan's preview: nothing is written. */
+    PreflightReport checks(Optional<Version> requested, BackupPolicy backup) throws SQLException {
+        return prepare(requested, backup, false).checks();
     }
 
     /** Takes the backup under this run's lock, or records that the operator went on without one. */
@@ -77,14 +81,14 @@ final class UpgradeOperation extends EngineOperation {
         Inspector inspector = new Inspector(database, history);
         Inspection inspection = inspector.inspect();
         if (lockHeld) {
-            inspector.awaitOrphans(inspection, listener);
+            inspector.awaitOrphans(inspection, listener, cancellation);
         }
         Version target = catalog.requireKnown(requested.or(() -> resumedTarget(inspection)).orElse(catalog.latestVersion()));
         Decision decision = decide(inspection, target);
         List<PlanItem> plan = decision.from().map(from -> Plans.expand(catalog, from, target)).orElse(List.of());
         List<PreflightCheck> operationChecks = new ArrayList<>(List.of(decision.check()));
         if (decision.from().isPresent()) { // the expand would run: it needs a backup, or a recorded skip
-            operationChecks.add(BackupGate.of(database, history, decision.from().get(), backup));
+            operationChecks.add(BackupGate.of(database, history, decision.from().get(), target, backup));
         }
         PreflightReport checks = new Preflight(database, catalog).check(NAME, inspection, operationChecks, plan, lockHeld);
         return new Prepared(inspection, target, decision, plan, checks);
@@ -95,18 +99,21 @@ final class UpgradeOperation extends EngineOperation {
         Version from = p.from();
         Version target = p.target();
         boolean resuming = state.phase() == Phase.EXPANDING;
+        cancellation.throwIfCancelled(); // e.g. during the backup taken first: the schema is untouched
         String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
         try (Connection c = database.productConnection()) {
             history.createTables(c); // a database deployed by an older tool release may lack newer tool tables
-            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), target, Phase.EXPANDING,
-                    state.lowestRelease(), state.highestRelease(), Optional.of(runId), Optional.empty(), Instant.now()));
+            writeState(c, Optional.of(state.phase()), new DatabaseState(state.product(), state.schemaVersion(), target,
+                    Phase.EXPANDING, state.lowestRelease(), state.highestRelease(), Optional.of(runId), Optional.empty(),
+                    Instant.now()));
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the expand " : "Expanding ") + from + " -> "
                     + target + "; nodes of " + from + " keep working."));
             RunContext run = new RunContext(runId, "UPGRADE", database.databaseName(), installedBy);
-            int applied = new PlanExecutor(c, history, run, listener, pace).apply(p.plan(), p.inspection().applied());
+            int applied = new PlanExecutor(c, history, run, listener, pace, cancellation).apply(p.plan(), p.inspection().applied());
             Version lowest = state.lowestRelease().orElse(from);
-            history.writeState(c, new DatabaseState(state.product(), state.schemaVersion(), target, Phase.EXPANDED,
-                    Optional.of(lowest), Optional.of(target), Optional.empty(), Optional.empty(), Instant.now()));
+            writeState(c, Optional.of(Phase.EXPANDING), new DatabaseState(state.product(), state.schemaVersion(), target,
+                    Phase.EXPANDED, Optional.of(lowest), Optional.of(target), Optional.empty(), Optional.empty(),
+                    Instant.now()));
             listener.onEvent(new ProgressEvent.Notice("Expanded to " + target + ": nodes of " + lowest + " to " + target
                     + " may run. Restart the nodes on " + target + ", then run the cleanup."));
             return result(p, resuming ? UpgradeResult.Outcome.RESUMED : UpgradeResult.Outcome.APPLIED, applied, started,
@@ -125,61 +132,63 @@ final class UpgradeOperation extends EngineOperation {
 
     /** Where the expand starts, or why it cannot (a red check) or need not (a green check, no start). */
     private Decision decide(Inspection inspection, Version target) {
-        String check = "Database state";
-        String db = database.databaseName();
+        return decide(inspection, target, database.databaseName(), catalog.product(), catalog.latestVersion());
+    }
+
+    /** Pure: the database state check of an expand to {@code target}, from what the inspection found. */
+    static Decision decide(Inspection inspection, Version target, String db, String product, Version catalogLatest) {
+        PreflightCheck.Id check = PreflightCheck.Id.DATABASE_STATE;
         if (inspection.state().isEmpty()) {
             return Decision.refuse(PreflightCheck.red(check, "DatabaseCreator does not manage '" + db + "'.",
-                    "Deploy it first: dbcreator deploy.", ErrorCode.DATABASE_NOT_MANAGED));
+                    ErrorCode.DATABASE_NOT_MANAGED, new NextAction.Deploy(target)));
         }
         DatabaseState state = inspection.state().get();
-        if (!state.product().equals(catalog.product())) {
+        if (!state.product().equals(product)) {
             return Decision.refuse(PreflightCheck.red(check, "'" + db + "' holds product " + state.product()
-                    + ", the catalog is for " + catalog.product() + ".", "Use the catalog of " + state.product() + ".",
-                    ErrorCode.PRODUCT_MISMATCH));
+                    + ", the catalog is for " + product + ".", ErrorCode.PRODUCT_MISMATCH,
+                    new NextAction.UseCatalogOf(state.product())));
         }
         Version schema = state.schemaVersion().orElse(target);
+        boolean refused = inspection.interruption().map(InterruptedStatement::refused).orElse(false);
         switch (state.phase()) {
             case DEPLOYING, CLEANING -> {
-                return Decision.refuse(PreflightCheck.red(check, "An interrupted " + state.phase().name().toLowerCase()
-                        + " to " + state.targetVersion() + " is unfinished.", "Finish it first by running the same"
-                        + (state.phase() == Phase.DEPLOYING ? " deploy" : " cleanup") + " again.",
-                        ErrorCode.OPERATION_IN_PROGRESS));
+                OperationKind unfinished = state.phase() == Phase.DEPLOYING ? OperationKind.DEPLOY : OperationKind.CLEANUP;
+                return Decision.refuse(PreflightCheck.red(check, "An interrupted " + unfinished.word() + " to "
+                        + state.targetVersion() + " is unfinished; it is finished first.", ErrorCode.OPERATION_IN_PROGRESS,
+                        new NextAction.Resume(unfinished, state.targetVersion(), refused)));
             }
             case EXPANDING -> {
                 if (!state.targetVersion().equals(target)) {
                     return Decision.refuse(PreflightCheck.red(check, "An interrupted expand to " + state.targetVersion()
-                            + " is unfinished.", "Resume it: dbcreator upgrade --target " + state.targetVersion() + ".",
-                            ErrorCode.OPERATION_IN_PROGRESS));
+                            + " is unfinished; it is resumed to its own target first.", ErrorCode.OPERATION_IN_PROGRESS,
+                            new NextAction.Resume(OperationKind.UPGRADE, state.targetVersion(), refused)));
                 }
-                return Decision.start(schema, PreflightCheck.amber(check, "An interrupted expand " + schema + " -> "
-                        + target + " will be resumed" + interruption(inspection) + ".", inspection.interruption()
-                        .map(Inspection.Interruption::fix).orElse("Nothing to do: it resumes by itself.")));
+                String evidence = "An interrupted expand " + schema + " -> " + target + " will be resumed"
+                        + inspection.whereInterrupted() + ".";
+                return Decision.start(schema, refused
+                        ? PreflightCheck.amber(check, evidence, new NextAction.Resume(OperationKind.UPGRADE, target, true))
+                        : PreflightCheck.amber(check, evidence));
             }
             default -> { }
         }
-        if (schema.isNewerThan(catalog.latestVersion())) {
+        if (schema.isNewerThan(catalogLatest)) {
             return Decision.refuse(PreflightCheck.red(check, "'" + db + "' is at " + schema + ", newer than the catalog's "
-                    + catalog.latestVersion() + ".", "Use the DatabaseCreator release that matches the database.",
-                    ErrorCode.DATABASE_NEWER_THAN_CATALOG));
+                    + catalogLatest + ".", ErrorCode.DATABASE_NEWER_THAN_CATALOG, new NextAction.UseMatchingRelease(schema)));
         }
         Version expandedTo = state.phase() == Phase.EXPANDED ? state.targetVersion() : schema;
         if (expandedTo.isNewerThan(target)) {
             return Decision.refuse(PreflightCheck.red(check, "'" + db + "' is already " + (state.phase() == Phase.EXPANDED
                     ? "expanded to " : "at ") + expandedTo + ", newer than the requested " + target + ".",
-                    "Pick " + expandedTo + " or a newer release.", ErrorCode.DOWNGRADE_REFUSED));
+                    ErrorCode.DOWNGRADE_REFUSED, new NextAction.ChooseTarget(expandedTo)));
         }
         if (expandedTo.equals(target)) {
             return Decision.nothing(PreflightCheck.green(check, state.phase() == Phase.EXPANDED
                     ? "Already expanded to " + target + ": nothing to do. Restart the nodes on " + target
-                            + ", then run the cleanup."
+                            + ", then clean up."
                     : "Already at " + target + ": nothing to do."));
         }
         return Decision.start(schema, PreflightCheck.green(check, state.phase() + " at " + schema
                 + (state.phase() == Phase.EXPANDED ? " (expanded to " + expandedTo + ")" : "") + "; expand to " + target + "."));
-    }
-
-    private static String interruption(Inspection inspection) {
-        return inspection.interruption().map(i -> "; " + i.where()).orElse("");
     }
 
     private UpgradeResult result(Prepared p, UpgradeResult.Outcome outcome, int applied, Instant started,

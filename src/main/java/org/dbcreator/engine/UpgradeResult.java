@@ -15,7 +15,7 @@ import org.dbcreator.catalog.Version;
  */
 public record UpgradeResult(
         String database,
-        String operation,
+        OperationKind operation,
         Version from,
         Version to,
         Outcome outcome,

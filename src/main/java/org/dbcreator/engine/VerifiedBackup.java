@@ -36,19 +36,20 @@ final class VerifiedBackup {
             requireScratchPrivileges(context.database());
         }
         BackupResult backup = new BackupOperation(context.database(), context.history(), context.listener(),
-                context.installedBy()).run(request, underLock);
+                context.installedBy(), context.cancellation()).run(request, underLock);
         if (!restoreTest) {
             context.listener().onEvent(new ProgressEvent.Notice("The restore test is skipped, as asked: the backup is"
                     + " recorded as read back only, not as proved restorable."));
             return new TakenBackup(backup, Optional.empty());
         }
         VerifyResult tested = new VerifyOperation(context.catalog(), context.database(), context.history(),
-                context.listener(), context.installedBy()).restoreTest(backup.files().dump(), request.connections());
+                context.listener(), context.installedBy(), context.cancellation()).restoreTest(backup.files().dump(), request.connections());
         return new TakenBackup(backup, Optional.of(tested));
     }
 
     /** The scratch databases are named {@code dbcreator_verify_} and 12 hexadecimal digits. */
-    static final String SCRATCH_GRANT = "`dbcreator\\_verify\\_%`.*";
+    static final String SCRATCH_PATTERN = "dbcreator\\_verify\\_%";
+    static final String SCRATCH_GRANT = "`" + SCRATCH_PATTERN + "`.*";
 
     /** What the account lacks to create and drop a scratch database, or nothing. */
     static Set<String> missingScratchPrivileges(Database database) throws SQLException {
@@ -64,7 +65,7 @@ final class VerifiedBackup {
             throw new DbCreatorException(ErrorCode.INSUFFICIENT_PRIVILEGES, "The restore test that proves the backup"
                     + " needs " + String.join(" and ", missing) + " on scratch databases: GRANT ALL ON " + SCRATCH_GRANT
                     + " TO '" + database.settings().user() + "', or skip the restore test (recorded as read back"
-                    + " only).");
+                    + " only).", List.of(new NextAction.Grant(Set.of("ALL"), SCRATCH_PATTERN), new NextAction.SkipRestoreTest()));
         }
     }
 }

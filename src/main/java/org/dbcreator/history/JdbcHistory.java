@@ -223,6 +223,20 @@ public final class JdbcHistory {
     }
 
     /**
+     * Removes the start of a statement that never ran (cancelled while it waited for its lock):
+     * the journal then shows it as not reached, so a rerun runs it rather than judging it.
+     */
+    public void withdrawStart(Connection c, JournalEntry entry) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + journalTable
+                + " WHERE run_id = ? AND script = ? AND statement_index = ? AND outcome = 'STARTED'")) {
+            ps.setString(1, entry.runId());
+            ps.setString(2, entry.script());
+            ps.setInt(3, entry.index());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * Keeps the server's answer to a refused statement, one row per attempt, so that the history
      * of a statement that failed, was fixed and ran again is never overwritten.
      */

@@ -124,8 +124,8 @@ class RestoreSafetyIT {
                     () -> engine.backup(BackupRequest.to(folder.resolve("refused"))))) {
                 assertThatThrownBy(operation::run).isInstanceOfSatisfying(DbCreatorException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.OPERATION_IN_PROGRESS);
-                    assertThat(e.getMessage()).contains("half-restored", "dbcreator restore " + backup.files().dump(),
-                            "--into " + target.name() + " --replace");
+                    assertThat(e.getMessage()).contains("half-restored", "restoring " + backup.files().dump()
+                            + " into it again, replacing what it holds", "DROP DATABASE `" + target.name() + "`");
                 });
             }
         }

@@ -23,12 +23,16 @@ import org.dbcreator.db.TlsMode;
 /**
  * Backup and restore, ours against the stock tools, on the same server in one run (not part of
  * {@code mvn verify}; docs/benchmarks.md has the command). Each round runs, in alternating order:
- * {@code dbcreator backup} vs {@code mariadb-dump --single-transaction | gzip -6} (the same gzip
- * level as ours), and {@code dbcreator restore} vs {@code gzip -dc FILE | mariadb} of the same file.
- * Wall times and peak resident memory (GNU time's %M, summed over a pipeline's processes).
+ * {@code dbcreator backup --no-restore-test} vs {@code mariadb-dump --single-transaction | gzip -6},
+ * then the default {@code dbcreator backup} (with its restore test), then {@code dbcreator restore}
+ * vs {@code gzip -dc FILE | mariadb} of the same file. A first round warms up (the launcher's class
+ * archive, the page cache) and is not counted. Wall times, CPU time of the processes, peak resident
+ * memory (GNU time's %M, summed over a pipeline's processes), the server's CPU time when its process
+ * id is given, and the load average before each round.
  *
- * <p>Options: --host --port --user --database --rows --runs --work --jar --client-dir --java-options
- * (e.g. "-Xmx64m", for the tool's JVM); the password comes in DBCREATOR_PASSWORD.
+ * <p>Options: --host --port --user --database --rows --runs --work --launcher (default ./dbcreator,
+ * run as an operator runs it) or --jar (java -jar JAR instead) --client-dir --java-options (e.g.
+ * "-Xmx64m", for the tool's JVM) --server-pid; the password comes in DBCREATOR_PASSWORD.
  */
 public final class BackupBenchmark {
 
@@ -70,38 +74,76 @@ public final class BackupBenchmark {
         }
         System.out.printf(Locale.ROOT, "database %s: %,d rows, %.1f MB of data%n", settings.database(),
                 productRows(settings.database()), dataBytes() / 1e6);
+        System.out.println("warm-up round (not counted) ...");
+        Path warm = clean(work.resolve("warm-up"));
+        ourVerifiedBackup(warm);
+        stockBackup(work.resolve("warm-up.sql.gz"));
         List<Measured[]> results = new ArrayList<>();
+        List<double[]> serverCpu = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
         for (int r = 1; r <= runs; r++) {
+            loads.add(loadAverage());
             Path ours = clean(work.resolve("ours-" + r));
             Path stock = work.resolve("stock-" + r + ".sql.gz");
+            double[] server = new double[5];
             Measured oursBackup;
             Measured stockBackup;
             if (r % 2 == 1) {
-                oursBackup = ourBackup(ours);
-                stockBackup = stockBackup(stock);
+                oursBackup = serverTimed(server, 0, () -> ourBackup(ours));
+                stockBackup = serverTimed(server, 1, () -> stockBackup(stock));
             } else {
-                stockBackup = stockBackup(stock);
-                oursBackup = ourBackup(ours);
+                stockBackup = serverTimed(server, 1, () -> stockBackup(stock));
+                oursBackup = serverTimed(server, 0, () -> ourBackup(ours));
             }
             Path file = onlyDump(ours);
-            Measured oursVerified = ourVerifiedBackup(clean(work.resolve("ours-verified-" + r)));
+            Path verified = clean(work.resolve("ours-verified-" + r));
+            Measured oursVerified = serverTimed(server, 2, () -> ourVerifiedBackup(verified));
             Measured oursRestore;
             Measured stockRestore;
             if (r % 2 == 1) {
-                oursRestore = ourRestore(file);
-                stockRestore = stockRestore(file);
+                oursRestore = serverTimed(server, 3, () -> ourRestore(file));
+                stockRestore = serverTimed(server, 4, () -> stockRestore(file));
             } else {
-                stockRestore = stockRestore(file);
-                oursRestore = ourRestore(file);
+                stockRestore = serverTimed(server, 4, () -> stockRestore(file));
+                oursRestore = serverTimed(server, 3, () -> ourRestore(file));
             }
             Measured[] round = {oursBackup, stockBackup, oursVerified, oursRestore, stockRestore};
             results.add(round);
-            System.out.printf(Locale.ROOT, "run %d: backup %.1f s (ours, %.1f MB) vs %.1f s (mariadb-dump | gzip, %.1f MB);"
-                    + " backup with its restore test %.1f s; restore %.1f s (ours) vs %.1f s (gzip -dc | mariadb)%n", r,
-                    oursBackup.seconds(), Files.size(file) / 1e6, stockBackup.seconds(), Files.size(stock) / 1e6,
-                    oursVerified.seconds(), oursRestore.seconds(), stockRestore.seconds());
+            serverCpu.add(server);
+            System.out.printf(Locale.ROOT, "run %d (load %s): backup %.2f s (ours, %.1f MB) vs %.2f s (mariadb-dump | gzip, %.1f MB);"
+                    + " backup with its restore test %.2f s; restore %.2f s (ours) vs %.2f s (gzip -dc | mariadb)%n", r,
+                    loads.get(r - 1), oursBackup.seconds(), Files.size(file) / 1e6, stockBackup.seconds(),
+                    Files.size(stock) / 1e6, oursVerified.seconds(), oursRestore.seconds(), stockRestore.seconds());
         }
-        report(results);
+        report(results, serverCpu, loads);
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        Measured run() throws Exception;
+    }
+
+    /** Runs one contender, noting the server's CPU seconds it took, when the server's process is known. */
+    private Measured serverTimed(double[] server, int step, Run run) throws Exception {
+        double before = serverCpuSeconds();
+        Measured measured = run.run();
+        server[step] = serverCpuSeconds() - before;
+        return measured;
+    }
+
+    /** User and system time of the server's process (from /proc), or 0 when its id was not given. */
+    private double serverCpuSeconds() throws IOException {
+        String pid = option("server-pid", "");
+        if (pid.isBlank()) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /** The backup alone: written, read back, not restore-tested. */
@@ -137,12 +179,20 @@ public final class BackupBenchmark {
         return Measured.of(List.of(List.of("gzip", "-dc", file.toString()), client), null, null, env());
     }
 
+    /** The tool as an operator runs it: the launcher, or java -jar when --jar is given. */
     private List<String> tool(String command, String... more) {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (!option("java-options", "").isBlank()) {
-            args.addAll(List.of(option("java-options", "").trim().split("\\s+")));
+        List<String> args = new ArrayList<>();
+        String javaOptions = option("java-options", "").trim();
+        if (options.containsKey("jar")) {
+            args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (!javaOptions.isBlank()) {
+                args.addAll(List.of(javaOptions.split("\\s+")));
+            }
+            args.addAll(List.of("-jar", option("jar", "target/dbcreator.jar")));
+        } else {
+            args.add(option("launcher", "./dbcreator")); // the java options go in DBCREATOR_JAVA_OPTIONS, see env()
         }
-        args.addAll(List.of("-jar", option("jar", "target/dbcreator.jar"), command, "--host", settings.host(), "--port",
+        args.addAll(List.of(command, "--host", settings.host(), "--port",
                 String.valueOf(settings.port()), "--user", settings.user(), "--tls-mode", "DISABLED"));
         args.addAll(List.of(more));
         return args;
@@ -153,26 +203,39 @@ public final class BackupBenchmark {
     }
 
     private Map<String, String> env() {
-        return Map.of("DBCREATOR_PASSWORD", password, "MYSQL_PWD", password);
+        return Map.of("DBCREATOR_PASSWORD", password, "MYSQL_PWD", password, "DBCREATOR_JAVA_OPTIONS",
+                options.containsKey("jar") ? "" : option("java-options", ""));
     }
 
-    private static void report(List<Measured[]> results) {
+    private static void report(List<Measured[]> results, List<double[]> serverCpu, List<String> loads) {
         String[] names = {"backup: dbcreator backup --no-restore-test", "backup: mariadb-dump --single-transaction | gzip -6",
             "backup + restore test: dbcreator backup", "restore: dbcreator restore", "restore: gzip -dc | mariadb"};
-        System.out.println("\n| step | runs (s) | median (s) | peak memory (MB) |\n|---|---|---|---|");
+        System.out.println("\n| step | runs (s) | median (s) | CPU, median (s) | server CPU, median (s) | peak memory (MB) |"
+                + "\n|---|---|---|---|---|---|");
         double[] medians = new double[names.length];
         for (int i = 0; i < names.length; i++) {
             int step = i;
-            List<Double> seconds = results.stream().map(r -> r[step].seconds()).sorted().toList();
-            medians[i] = seconds.get(seconds.size() / 2);
+            medians[i] = median(results.stream().map(r -> r[step].seconds()).toList());
             long peak = results.stream().mapToLong(r -> r[step].peakKilobytes()).max().orElse(0);
-            System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.0f |%n", names[i], String.join(", ",
-                    results.stream().map(r -> String.format(Locale.ROOT, "%.1f", r[step].seconds())).toList()), medians[i],
-                    peak / 1024.0);
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.0f |%n", names[i], String.join(", ",
+                    results.stream().map(r -> String.format(Locale.ROOT, "%.2f", r[step].seconds())).toList()), medians[i],
+                    median(results.stream().map(r -> r[step].cpuSeconds()).toList()),
+                    median(serverCpu.stream().map(c -> c[step]).toList()), peak / 1024.0);
         }
-        System.out.printf(Locale.ROOT, "%nbackup: ours / mariadb-dump = %.2f; backup + restore test / mariadb-dump = %.2f;"
-                + " restore: ours / stock client = %.2f%n", medians[0] / medians[1], medians[2] / medians[1],
-                medians[3] / medians[4]);
+        System.out.printf(Locale.ROOT, "%nratios of the medians: backup: ours / mariadb-dump = %.2f; backup + restore test"
+                + " / mariadb-dump = %.2f; restore: ours / stock client = %.2f%n", medians[0] / medians[1],
+                medians[2] / medians[1], medians[3] / medians[4]);
+        System.out.printf(Locale.ROOT, "per round, median: backup %.2f; backup + restore test %.2f; restore %.2f%n",
+                median(results.stream().map(r -> r[0].seconds() / r[1].seconds()).toList()),
+                median(results.stream().map(r -> r[2].seconds() / r[1].seconds()).toList()),
+                median(results.stream().map(r -> r[3].seconds() / r[4].seconds()).toList()));
+        System.out.println("load average (1 minute) before each round: " + String.join(", ", loads));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static Path onlyDump(Path folder) throws IOException {

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One timed pipeline of processes: its wall time, and its peak resident memory as GNU time reports
- * it for each process ({@code %M}, in KB), summed, since the processes of a pipe run side by side.
+ * One timed pipeline of processes: its wall time, its peak resident memory as GNU time reports it
+ * for each process ({@code %M}, in KB), summed, since the processes of a pipe run side by side, and
+ * the CPU time of its processes (user and system, {@code %U + %S}), summed.
  */
-record Measured(double seconds, long peakKilobytes) {
+record Measured(double seconds, long peakKilobytes, double cpuSeconds) {
 
     static Measured of(List<List<String>> pipeline, Path stdin, Path stdout, Map<String, String> env)
             throws IOException, InterruptedException {
@@ -20,7 +21,7 @@ record Measured(double seconds, long peakKilobytes) {
         for (List<String> command : pipeline) {
             Path report = Files.createTempFile("dbcreator-bench-time", ".txt");
             reports.add(report);
-            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", report.toString()));
+            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", report.toString()));
             timed.addAll(command);
             ProcessBuilder builder = new ProcessBuilder(timed);
             builder.environment().putAll(env);
@@ -41,11 +42,14 @@ record Measured(double seconds, long peakKilobytes) {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = 0;
+        double cpu = 0;
         for (Path report : reports) {
             List<String> lines = Files.readAllLines(report);
-            peak += Long.parseLong(lines.get(lines.size() - 1).trim());
+            String[] fields = lines.get(lines.size() - 1).trim().split("\\s+");
+            peak += Long.parseLong(fields[0]);
+            cpu += Double.parseDouble(fields[1]) + Double.parseDouble(fields[2]);
             Files.delete(report);
         }
-        return new Measured(seconds, peak);
+        return new Measured(seconds, peak, cpu);
     }
 }

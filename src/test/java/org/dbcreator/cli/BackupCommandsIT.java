@@ -86,8 +86,9 @@ class BackupCommandsIT {
 
         DbCreatorCli.Result refused = DbCreatorCli.run(db.admin(), "upgrade");
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(75);
-        assertThat(refused.out()).contains("FAIL Backup", "-> Pass --backup-to DIR or --skip-backup.");
-        assertThat(refused.err()).contains("error BACKUP_REQUIRED:", "--skip-backup");
+        assertThat(refused.out()).contains("FAIL Backup", "--target 4.3.0 --backup-to DIR", "--target 4.3.0 --skip-backup");
+        assertThat(refused.err()).contains("error BACKUP_REQUIRED:", "-> Take a backup within the upgrade: dbcreator"
+                + " upgrade --host " + db.admin().host(), "--skip-backup");
         assertThat(Footprint.of(db)).isEqualTo(before);
 
         DbCreatorCli.Result both = DbCreatorCli.run(db.admin(), "upgrade", "--backup-to", folder.toString(), "--skip-backup");

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dbcreator.error.ErrorCode;
+import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestCatalogs;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
@@ -32,6 +34,40 @@ class CommandsIT {
     }
 
     @Test
+    void deployDryRunShouldPrintChecksAndStatementsAndCreateNothing(TestDatabase db) throws Exception {
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin(), "deploy", "--dry-run");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("Dry run of the deploy of 4.3.0", "Checks before the deploy:", "Database state",
+                "baseline 4.0.0/create-schema.sql", "CREATE TABLE mshost");
+        assertThat(Footprint.of(db).exists()).as("no database created").isFalse();
+    }
+
+    @Test
+    void probeShouldPrintEveryLayerAndJsonForScripts(TestDatabase db) throws Exception {
+        DbCreatorCli.Result text = DbCreatorCli.run(db.admin(), "probe");
+        DbCreatorCli.Result json = DbCreatorCli.run(db.admin(), "probe", "--json");
+
+        assertThat(text.exitCode()).as(text.all()).isZero();
+        assertThat(text.out()).contains("REACHABLE", "TLS", "AUTHENTICATED", "SERVER_RELEASE", "DATABASE", "PRIVILEGES",
+                "deploy   allowed");
+        assertThat(json.exitCode()).as(json.all()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.path("layers")).hasSize(6);
+        assertThat(report.path("layers").get(4).path("code").asText()).isEqualTo("DATABASE_NOT_FOUND");
+        assertThat(report.path("operations")).hasSize(6);
+    }
+
+    @Test
+    void probeOfAWrongPasswordShouldExitWithTheAuthenticationCode(TestDatabase db) {
+        DbCreatorCli.Result result = DbCreatorCli.run(db.admin().withUser(db.admin().user(),
+                org.dbcreator.db.Secret.of("wrong-password")), "probe");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED.exitCode());
+        assertThat(result.out()).containsPattern("FAILED +AUTHENTICATED");
+    }
+
+    @Test
     void jsonStatusShouldCarryTheStateForScripts(TestDatabase db) throws Exception {
         assertThat(DbCreatorCli.run(db.admin(), "deploy").exitCode()).isZero();
 
@@ -47,6 +83,46 @@ class CommandsIT {
         assertThat(json.path("history")).hasSize(10);
         assertThat(json.path("history").get(2).path("kind").asText()).isEqualTo("MIGRATION");
         assertThat(result.err()).isEmpty();
+    }
+
+    /** With --json, standard output holds one JSON document (the result or the error), and progress goes to stderr. */
+    @Test
+    void jsonVerbsShouldPrintOnlyJsonOnStandardOutput(TestDatabase db) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        DbCreatorCli.Result deploy = DbCreatorCli.run(db.admin(), "deploy", "--target", "4.0.0", "--json");
+        assertThat(deploy.exitCode()).as(deploy.all()).isZero();
+        JsonNode deployed = mapper.readTree(deploy.out());
+        assertThat(deployed.path("outcome").asText()).isEqualTo("DEPLOYED");
+        assertThat(deployed.path("to").asText()).isEqualTo("4.0.0");
+        assertThat(deploy.err()).contains("[1/1] baseline 4.0.0/create-schema.sql");
+
+        DbCreatorCli.Result refused = DbCreatorCli.run(db.admin(), "upgrade", "--json");
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(75);
+        JsonNode error = mapper.readTree(refused.out()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("BACKUP_REQUIRED");
+        assertThat(error.path("exitCode").asInt()).isEqualTo(75);
+        assertThat(error.path("fix").get(0).path("action").asText()).isEqualTo("UPGRADE_WITH_BACKUP");
+        assertThat(error.path("fix").get(0).path("command").asText()).contains("--backup-to DIR",
+                "--host " + db.admin().host(), "--database " + db.name());
+
+        DbCreatorCli.Result upgrade = DbCreatorCli.run(db.admin(), "upgrade", "--skip-backup", "--json");
+        assertThat(upgrade.exitCode()).as(upgrade.all()).isZero();
+        JsonNode upgraded = mapper.readTree(upgrade.out());
+        assertThat(upgraded.path("operation").asText()).isEqualTo("upgrade");
+        assertThat(upgraded.path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(upgraded.path("from").asText() + " -> " + upgraded.path("to").asText()).isEqualTo("4.0.0 -> 4.3.0");
+        assertThat(upgrade.err()).contains("Checks before the upgrade", "4.1.0/expand.sql");
+        assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state")).containsExactly("EXPANDED | 4.3.0");
+
+        JsonNode status = mapper.readTree(DbCreatorCli.run(db.admin(), "status", "--json").out());
+        assertThat(status.path("phase").asText()).isEqualTo("EXPANDED");
+        assertThat(status.path("nextAction").path("action").asText()).isEqualTo("CLEANUP");
+        assertThat(status.path("checks").path("operation").asText()).isEqualTo("cleanup");
+
+        DbCreatorCli.Result cleanup = DbCreatorCli.run(db.admin(), "cleanup", "--json");
+        assertThat(cleanup.exitCode()).as(cleanup.all()).isZero();
+        assertThat(mapper.readTree(cleanup.out()).path("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state")).containsExactly("CLEAN | 4.3.0");
     }
 
     @Test

@@ -70,7 +70,7 @@ class HostileTextIT {
         assertThat(status.exitCode()).as(status.all()).isZero();
         JsonNode nodes = new ObjectMapper().readTree(status.out()).path("nodes");
         assertThat(nodes.path("gateOpen").asBoolean(true)).isFalse();
-        assertThat(nodes.path("cleanupTarget").asText()).isEqualTo("4.3.0");
+        assertThat(nodes.path("target").asText()).isEqualTo("4.3.0");
         assertThat(nodes.path("nodes")).hasSize(1);
         JsonNode node = nodes.path("nodes").get(0);
         assertThat(node.path("name").asText()).isEqualTo(NAME);

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.NextAction;
 import picocli.CommandLine;
 
 /** A printed next step carries the operator's connection and runs as printed. */
@@ -22,51 +24,56 @@ class NextStepsTest {
     private final CommandLine root = new CommandLine(new MainCommand(context(Map.of())));
 
     @Test
-    void suggestedCommandShouldCarryTheConnectionTheOperatorGave() {
-        String step = steps(Map.of(), GIVEN).apply("Upgrade from 4.0.0 to 4.3.0 (old nodes keep working): dbcreator upgrade"
-                + " --database cloud --target 4.3.0");
-        assertThat(step).isEqualTo("Upgrade from 4.0.0 to 4.3.0 (old nodes keep working): dbcreator upgrade"
+    void commandShouldCarryTheConnectionTheOperatorGave() {
+        assertThat(steps(Map.of(), GIVEN).command("upgrade", "--target", "4.3.0")).isEqualTo("dbcreator upgrade"
                 + " --host db.example --port 3307 --user ops --password-env OPS_PW --database cloud --target 4.3.0");
     }
 
     @Test
-    void suggestedCommandWithoutADatabaseShouldGetTheOperatorsOne() {
-        assertThat(steps(Map.of(), GIVEN).apply("Deploy it first: dbcreator deploy."))
-                .isEqualTo("Deploy it first: dbcreator deploy --host db.example --port 3307 --user ops --password-env OPS_PW"
-                        + " --database cloud.");
+    void actionShouldNameTheReportsDatabaseWhenTheOperatorGaveNone() {
+        NextSteps steps = steps(Map.of(), given("--profile", "prod")).forDatabase("cloud");
+        assertThat(ActionRendering.text(new NextAction.Deploy(Version.parse("4.1.0")), steps))
+                .isEqualTo("Deploy 4.1.0: dbcreator deploy --profile prod --database cloud --target 4.1.0");
     }
 
     @Test
-    void verbWithoutConnectionOptionsShouldStayAsItIs() {
-        assertThat(steps(Map.of(), GIVEN).apply("Fix them ('dbcreator lint' gives each one's fix)."))
-                .isEqualTo("Fix them ('dbcreator lint' gives each one's fix).");
+    void operatorsDatabaseShouldWinOverTheReports() {
+        assertThat(steps(Map.of(), GIVEN).forDatabase("other").command("cleanup")).contains("--database cloud")
+                .doesNotContain("other");
+    }
+
+    @Test
+    void verbWithoutConnectionOptionsShouldGetOnlyTheCatalog() {
+        assertThat(steps(Map.of(), given("--host", "db.example", "--catalog", "/srv/catalog")).command("lint"))
+                .isEqualTo("dbcreator lint --catalog /srv/catalog");
     }
 
     @Test
     void nestedVerbShouldTakeTheConnectionAfterItsLastWord() {
-        assertThat(steps(Map.of(), given("--profile", "prod")).apply("Prove it first: dbcreator backup verify F.sql.gz --restore-test"))
-                .isEqualTo("Prove it first: dbcreator backup verify --profile prod F.sql.gz --restore-test");
+        assertThat(ActionRendering.text(new NextAction.RestoreTest("F.sql.gz"), steps(Map.of(), given("--profile", "prod"))))
+                .isEqualTo("Prove it restorable first: dbcreator backup verify --profile prod F.sql.gz --restore-test");
     }
 
     @Test
     void toolNameShouldBeTheLaunchersAndValuesQuotedForTheShell() {
         NextSteps steps = steps(Map.of(NextSteps.COMMAND_VARIABLE, "./dbcreator"), given("--profile", "/home/a b/it's.properties"));
-        assertThat(steps.apply("Resume it: dbcreator cleanup --database cloud"))
-                .isEqualTo("Resume it: ./dbcreator cleanup --profile '/home/a b/it'\\''s.properties' --database cloud");
-        assertThat(steps.apply("in dbcreator_backup, where it is found")).isEqualTo("in dbcreator_backup, where it is found");
+        assertThat(steps.command("cleanup", "--exclude-node", "node 1"))
+                .isEqualTo("./dbcreator cleanup --profile '/home/a b/it'\\''s.properties' --exclude-node 'node 1'");
     }
 
-    /** Each suggestion, filled in, parses as a command line of the tool: no unknown option, no misplaced one. */
+    /** Every action with a command, filled in, parses as a command line of the tool: no unknown option, no misplaced one. */
     @ParameterizedTest
-    @ValueSource(strings = {"dbcreator deploy --database cloud --target 4.1.0", "dbcreator upgrade --database cloud",
-        "dbcreator cleanup --database cloud", "dbcreator backup verify F.sql.gz --restore-test", "dbcreator nodes",
-        "dbcreator status", "dbcreator restore F.sql.gz --into copy --replace", "dbcreator demo-node --release 4.3.0"})
-    void filledInSuggestionShouldParse(String suggestion) {
-        String step = steps(Map.of(), GIVEN).apply(suggestion);
-        List<String> words = new ArrayList<>(List.of(step.split(" ")));
+    @MethodSource("org.dbcreator.cli.ActionRenderingTest#everyActionWithACommand")
+    void everyActionsCommandShouldParse(NextAction action) {
+        String command = ActionRendering.render(action, steps(Map.of(), GIVEN)).command();
+        List<String> words = new ArrayList<>(List.of(command.split(" ")));
         assertThat(words.remove(0)).isEqualTo("dbcreator");
-        assertThatCode(() -> root.parseArgs(words.toArray(String[]::new))).as(step).doesNotThrowAnyException();
-        assertThat(words).as(step).contains("--host", "--password-env");
+        assertThatCode(() -> root.parseArgs(words.toArray(String[]::new))).as(command).doesNotThrowAnyException();
+        if (words.get(0).equals("lint")) {
+            assertThat(words).as(command).doesNotContain("--host"); // the lint reads the catalog only
+        } else {
+            assertThat(words).as(command).contains("--host", "--password-env");
+        }
     }
 
     private NextSteps steps(Map<String, String> env, Map<String, String> given) {

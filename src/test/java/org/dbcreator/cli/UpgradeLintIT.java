@@ -20,7 +20,7 @@ class UpgradeLintIT {
 
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(55);
         assertThat(refused.out()).contains("FAIL Expand safety", "1 error: 1.1.0/expand.sql:2 ADD_FOREIGN_KEY.",
-                "'dbcreator lint'");
+                "-> Read each finding and its fix: dbcreator lint --catalog " + catalog + "\n");
         assertThat(refused.err()).contains("error EXPAND_UNSAFE");
         assertThat(DbCreatorCli.run(db.admin(), "status", "--catalog", catalog).out()).contains("CLEAN at 1.0.0");
     }

@@ -104,12 +104,78 @@ class TlsIT {
         }
     }
 
+    /** The probe's layers, with the connected database closed: only the TLS layer and the certificate are asked about. */
+    private static ConnectionProbe.Result probe(ConnectionSettings settings) {
+        ConnectionProbe.Result result = ConnectionProbe.run(settings);
+        result.database().ifPresent(Database::close);
+        return result;
+    }
+
+    private static ProbeLayer tlsLayer(ConnectionProbe.Result result) {
+        return result.layers().stream().filter(l -> l.layer() == ProbeLayer.Layer.TLS).findFirst().orElseThrow();
+    }
+
+    @Test
+    void probeShouldShowTheCertificateTrustedUnderVerifyCaWithItsCa() {
+        ConnectionProbe.Result result = probe(settings(tlsServer, "127.0.0.1", TlsMode.VERIFY_CA, certificates.ca()));
+
+        assertThat(tlsLayer(result).status()).isEqualTo(ProbeLayer.Status.PASSED);
+        assertThat(result.certificate()).hasValueSatisfying(c -> {
+            assertThat(c.issuer()).isEqualTo("CN=DatabaseCreator Test CA");
+            assertThat(c.names()).contains("db.example.test", "localhost");
+            assertThat(c.validUntil()).isAfter(java.time.Instant.now());
+            assertThat(c.trust()).isEqualTo(PresentedCertificate.Trust.TRUSTED);
+        });
+        assertThat(result.database()).isPresent();
+    }
+
+    @Test
+    void probeShouldFailTlsForACertificateOfAnotherHostAsTheDriverDoes() {
+        ConnectionSettings settings = settings(tlsServer, "127.0.0.1", TlsMode.VERIFY_IDENTITY, certificates.ca());
+
+        ConnectionProbe.Result result = probe(settings);
+
+        assertThat(tlsLayer(result).status()).isEqualTo(ProbeLayer.Status.FAILED);
+        assertThat(tlsLayer(result).failure()).contains(ErrorCode.TLS_FAILED);
+        assertThat(result.certificate()).hasValueSatisfying(c -> {
+            assertThat(c.trust()).isEqualTo(PresentedCertificate.Trust.NOT_TRUSTED);
+            assertThat(c.trustReason()).contains("not 127.0.0.1");
+        });
+        assertThat(result.layers()).filteredOn(l -> l.layer() == ProbeLayer.Layer.AUTHENTICATED).singleElement()
+                .satisfies(l -> assertThat(l.status()).isEqualTo(ProbeLayer.Status.SKIPPED));
+        assertThat(refusal(settings).code()).as("the driver agrees").isEqualTo(ErrorCode.TLS_FAILED);
+    }
+
+    @Test
+    void probeShouldNotTrustACertificateAnotherCaSigned() throws Exception {
+        TestCertificates strangers = TestCertificates.create(temp.resolve("probe-strangers"), "dns:db.example.test");
+
+        ConnectionProbe.Result result = probe(settings(tlsServer, "127.0.0.1", TlsMode.VERIFY_CA, strangers.ca()));
+
+        assertThat(tlsLayer(result).status()).isEqualTo(ProbeLayer.Status.FAILED);
+        assertThat(result.certificate()).hasValueSatisfying(c -> assertThat(c.trustReason())
+                .contains("issued by 'CN=DatabaseCreator Test CA'", "not a CA in " + strangers.ca()));
+    }
+
+    @Test
+    void probeUnderRequiredShouldEncryptWithoutCheckingAndWarnWhereTlsIsMissing() {
+        ConnectionProbe.Result required = probe(settings(tlsServer, "127.0.0.1", TlsMode.REQUIRED, null));
+        ConnectionProbe.Result plain = probe(settings(plainServer, "127.0.0.1", TlsMode.PREFERRED, null));
+
+        assertThat(tlsLayer(required).status()).isEqualTo(ProbeLayer.Status.PASSED);
+        assertThat(required.certificate()).hasValueSatisfying(c -> assertThat(c.trust())
+                .isEqualTo(PresentedCertificate.Trust.NOT_CHECKED));
+        assertThat(tlsLayer(plain).status()).isEqualTo(ProbeLayer.Status.WARNING);
+        assertThat(plain.certificate()).isEmpty();
+        assertThat(plain.database()).as("PREFERRED goes on unencrypted").isPresent();
+    }
+
     @Test
     void verifyIdentityShouldRefuseACertificateForAnotherHost() {
         DbCreatorException e = refusal(settings(tlsServer, "127.0.0.1", TlsMode.VERIFY_IDENTITY, certificates.ca()));
 
         assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-        assertThat(e.getMessage()).contains("is for db.example.test, localhost, not 127.0.0.1", "--tls-mode VERIFY_CA");
+        assertThat(e.getMessage()).contains("is for db.example.test, localhost, not 127.0.0.1", "TLS mode VERIFY_CA");
     }
 
     @Test
@@ -127,7 +193,7 @@ class TlsIT {
         DbCreatorException e = refusal(settings(plainServer, "127.0.0.1", TlsMode.REQUIRED, null));
 
         assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-        assertThat(e.getMessage()).contains("does not offer TLS", "--tls-mode REQUIRED requires it");
+        assertThat(e.getMessage()).contains("does not offer TLS", "TLS mode REQUIRED requires it");
     }
 
     @Test
@@ -142,7 +208,7 @@ class TlsIT {
         DbCreatorException e = refusal(settings(tlsServer, "127.0.0.1", TlsMode.VERIFY_CA, null));
 
         assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-        assertThat(e.getMessage()).contains("--tls-ca FILE");
+        assertThat(e.getMessage()).contains("as the CA file");
     }
 
     @Test

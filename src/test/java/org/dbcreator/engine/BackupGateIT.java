@@ -45,7 +45,7 @@ class BackupGateIT {
     }
 
     private static PreflightCheck backupCheck(UpgradeResult result) {
-        return result.checks().checks().stream().filter(c -> c.name().equals("Backup")).findFirst().orElseThrow();
+        return result.checks().checks().stream().filter(c -> c.id() == PreflightCheck.Id.BACKUP).findFirst().orElseThrow();
     }
 
     /** A backup read back only, as with --no-restore-test. */
@@ -77,8 +77,10 @@ class BackupGateIT {
         assertThat(Footprint.of(db)).isEqualTo(before);
 
         PreflightCheck check = backupCheck(op.dryRunUpgrade());
-        assertThat(check.level()).isEqualTo(PreflightCheck.Level.RED);
-        assertThat(check.fix()).isEqualTo("Pass --backup-to DIR or --skip-backup.");
+        assertThat(check.verdict()).isEqualTo(PreflightCheck.Verdict.RED);
+        Version latest = CATALOG.latestVersion();
+        assertThat(check.fix()).containsExactly(new NextAction.UpgradeWithBackup(latest),
+                new NextAction.UpgradeWithoutBackup(latest));
     }
 
     @Test
@@ -90,7 +92,7 @@ class BackupGateIT {
         UpgradeResult result = op.upgrade(events::add, BackupPolicy.takeFirst(BackupRequest.to(folder)));
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.GREEN);
+        assertThat(backupCheck(result).verdict()).isEqualTo(PreflightCheck.Verdict.GREEN);
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ProgressEvent.Notice.class,
                 n -> assertThat(n.message()).startsWith("Backup taken and proved restorable: " + folder)));
         assertThat(db.rows("SELECT kind, schema_version, verification FROM dbcreator_backup"))
@@ -113,8 +115,8 @@ class BackupGateIT {
                 BackupPolicy.takeFirst(BackupRequest.to(folder)).withoutRestoreTest());
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.AMBER);
-        assertThat(backupCheck(result).reason()).contains("not proved restorable");
+        assertThat(backupCheck(result).verdict()).isEqualTo(PreflightCheck.Verdict.AMBER);
+        assertThat(backupCheck(result).evidence()).contains("not proved restorable");
         assertThat(db.rows("SELECT verification FROM dbcreator_backup")).containsExactly("FILE");
     }
 
@@ -132,7 +134,7 @@ class BackupGateIT {
         assertThat(Footprint.of(db)).isEqualTo(before);
         assertThat(folder).isEmptyDirectory();
         assertThat(backupCheck(owner.dryRunUpgrade(BackupPolicy.takeFirst(BackupRequest.to(folder)))).fix())
-                .contains("--no-restore-test");
+                .contains(new NextAction.SkipRestoreTest());
     }
 
     @Test
@@ -146,8 +148,8 @@ class BackupGateIT {
         UpgradeResult result = op.upgrade(ProgressListener.NONE, BackupPolicy.defaults());
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.GREEN);
-        assertThat(backupCheck(result).reason()).startsWith(backup.backup().files().dump().toString())
+        assertThat(backupCheck(result).verdict()).isEqualTo(PreflightCheck.Verdict.GREEN);
+        assertThat(backupCheck(result).evidence()).startsWith(backup.backup().files().dump().toString())
                 .contains("at 4.0.0", "restored into a scratch database");
     }
 
@@ -159,10 +161,11 @@ class BackupGateIT {
         UpgradeResult result = op.upgrade(ProgressListener.NONE, BackupPolicy.defaults());
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.AMBER);
-        assertThat(backupCheck(result).reason()).startsWith(backup.files().dump().toString())
+        assertThat(backupCheck(result).verdict()).isEqualTo(PreflightCheck.Verdict.AMBER);
+        assertThat(backupCheck(result).evidence()).startsWith(backup.files().dump().toString())
                 .contains("never restore-tested");
-        assertThat(backupCheck(result).fix()).contains("--restore-test");
+        assertThat(backupCheck(result).fix()).containsExactly(
+                new NextAction.RestoreTest(backup.files().dump().toString()));
     }
 
     @Test
@@ -196,7 +199,7 @@ class BackupGateIT {
         UpgradeResult result = op.upgrade(ProgressListener.NONE, BackupPolicy.skip());
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(backupCheck(result).level()).isEqualTo(PreflightCheck.Level.AMBER);
+        assertThat(backupCheck(result).verdict()).isEqualTo(PreflightCheck.Verdict.AMBER);
         assertThat(db.rows("SELECT kind, schema_version, file FROM dbcreator_backup")).containsExactly("SKIPPED | 4.0.0 | null");
         assertThat(db.rows("SELECT recorded_by FROM dbcreator_backup").get(0))
                 .contains(db.admin().user() + "@").contains(System.getProperty("user.name") + " on ");

@@ -27,7 +27,7 @@ class ExpandSafetyIT {
     }
 
     private static PreflightCheck expandSafety(UpgradeResult result) {
-        return result.checks().checks().stream().filter(c -> c.name().equals(ExpandSafetyCheck.NAME)).findFirst()
+        return result.checks().checks().stream().filter(c -> c.id() == ExpandSafetyCheck.ID).findFirst()
                 .orElseThrow();
     }
 
@@ -44,8 +44,8 @@ class ExpandSafetyIT {
         assertThat(after.schema()).isEqualTo(before.schema());
         assertThat(after.toolRows()).isEqualTo(before.toolRows());
         assertThat(op.status().checks().orElseThrow().checks()).anySatisfy(check -> {
-            assertThat(check.name()).isEqualTo(ExpandSafetyCheck.NAME);
-            assertThat(check.level()).isEqualTo(PreflightCheck.Level.RED);
+            assertThat(check.id()).isEqualTo(ExpandSafetyCheck.ID);
+            assertThat(check.verdict()).isEqualTo(PreflightCheck.Verdict.RED);
         });
     }
 
@@ -56,8 +56,8 @@ class ExpandSafetyIT {
         UpgradeResult result = op.upgrade(ProgressListener.NONE);
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(expandSafety(result).level()).isEqualTo(PreflightCheck.Level.AMBER);
-        assertThat(expandSafety(result).reason()).isEqualTo("1 warning: 1.1.0/expand.sql:2 MARIADB_ONLY_SYNTAX.");
+        assertThat(expandSafety(result).verdict()).isEqualTo(PreflightCheck.Verdict.AMBER);
+        assertThat(expandSafety(result).evidence()).isEqualTo("1 warning: 1.1.0/expand.sql:2 MARIADB_ONLY_SYNTAX.");
     }
 
     /** The clean fixture is not only lint-clean: its expand, and then its cleanup, run on the server. */
@@ -65,12 +65,12 @@ class ExpandSafetyIT {
     void safeExpandShouldPassTheCheckAndRun(TestDatabase db) {
         Operator op = deployedBaseline("clean", db);
 
-        assertThat(expandSafety(op.dryRunUpgrade()).level()).isEqualTo(PreflightCheck.Level.GREEN);
+        assertThat(expandSafety(op.dryRunUpgrade()).verdict()).isEqualTo(PreflightCheck.Verdict.GREEN);
         assertThat(op.upgrade(ProgressListener.NONE).outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
         UpgradeResult cleaned = op.cleanup(ProgressListener.NONE);
 
         assertThat(cleaned.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(cleaned.checks().checks()).noneMatch(c -> c.name().equals(ExpandSafetyCheck.NAME));
+        assertThat(cleaned.checks().checks()).noneMatch(c -> c.id() == ExpandSafetyCheck.ID);
         assertThat(op.status().phase()).contains(Phase.CLEAN);
     }
 }

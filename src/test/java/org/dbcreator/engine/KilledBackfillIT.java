@@ -62,7 +62,7 @@ class KilledBackfillIT {
         assertThat(db.number("SELECT COUNT(*) FROM event")).isEqualTo(events);
         assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state"))
                 .containsExactly(Phase.EXPANDED.name() + " | " + CATALOG.latestVersion());
-        assertThat(op.status().interruptedAt()).isEqualTo(Optional.empty());
+        assertThat(op.status().interrupted()).isEqualTo(Optional.empty());
     }
 
     /** Waits for the backfill's UPDATE to be running and kills its connection; completes with the connection's id. */

@@ -18,7 +18,6 @@ import org.dbcreator.cluster.NodeStatus;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.Phase;
-import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestDatabase;
@@ -80,7 +79,7 @@ class NodeGateIT {
         UpgradeResult result = op.cleanup(request(Set.of(), false, Optional.empty()), ProgressListener.NONE);
 
         assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-        assertThat(result.checks().checks()).anySatisfy(c -> assertThat(c.reason()).startsWith("2 live nodes, all on " + NEW));
+        assertThat(result.checks().checks()).anySatisfy(c -> assertThat(c.evidence()).startsWith("2 live nodes, all on " + NEW));
         assertThat(op.status().phase()).contains(Phase.CLEAN);
     }
 
@@ -110,15 +109,16 @@ class NodeGateIT {
     void waitShouldPollUntilTheLastNodeIsRestartedOnTheTarget() throws Exception {
         node("ms-1", NEW, "Up", 0);
         node("ms-2", OLD, "Up", 0);
-        List<String> notices = new CopyOnWriteArrayList<>();
+        List<NodeWait> waits = new CopyOnWriteArrayList<>();
         CompletableFuture<UpgradeResult> cleanup = CompletableFuture.supplyAsync(() -> op.cleanup(
                 request(Set.of(), false, Optional.of(Duration.ofMinutes(2))), event -> {
-                    if (event instanceof ProgressEvent.Notice n) {
-                        notices.add(n.message());
+                    if (event instanceof NodeWait w) {
+                        waits.add(w);
                     }
                 }));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (notices.stream().noneMatch(n -> n.startsWith("Waiting for the nodes: ms-2"))) {
+        while (waits.stream().noneMatch(w -> w.gate().blockers().stream().map(NodeStatus::name).toList()
+                .equals(List.of("ms-2")))) {
             assertThat(System.nanoTime()).as("a waiting notice").isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(50); // polling for the notice, not waiting out a duration
         }

@@ -51,23 +51,27 @@ class PoliteDdlIT {
             }
             long blockerId = connectionId(blocker);
 
-            List<String> notices = new CopyOnWriteArrayList<>();
+            List<ProgressEvent.LockWait> waits = new CopyOnWriteArrayList<>();
             CompletableFuture<UpgradeResult> upgrade = CompletableFuture.supplyAsync(() -> op.upgrade(event -> {
-                if (event instanceof ProgressEvent.Notice n) {
-                    notices.add(n.message());
+                if (event instanceof ProgressEvent.LockWait w) {
+                    waits.add(w);
                 }
             }));
             DemoNode node = DbCreator.startNode(CATALOG, db.admin(), new DemoNode.Options("ms-1", CATALOG.baselineVersion(),
                     20, Duration.ofSeconds(1)), write -> {});
 
-            awaitNotice(notices, "waits for a metadata lock");
-            awaitNotice(notices, "attempt 3"); // it keeps trying while the blocker stays
+            awaitWait(waits, 3); // it keeps trying while the blocker stays
             blocker.commit();
             UpgradeResult result = upgrade.get(60, TimeUnit.SECONDS);
             NodeReport nodeReport = node.stop();
 
             assertThat(result.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-            assertThat(notices).anySatisfy(n -> assertThat(n).contains("connection " + blockerId));
+            assertThat(waits).allSatisfy(w -> assertThat(w.blockersVisible()).isTrue())
+                    .anySatisfy(w -> assertThat(w.blockers()).anySatisfy(b -> {
+                        assertThat(b.sessionId()).isEqualTo(blockerId);
+                        assertThat(b.user()).isEqualTo(db.admin().user());
+                        assertThat(b.running()).as("idle in its transaction").isEmpty();
+                    }));
             assertThat(nodeReport.stats().errors()).as(nodeReport.stats().lastErrors().toString()).isZero();
             assertThat(nodeReport.stats().transactions()).isPositive();
             assertThat(nodeReport.stats().maxMillis()).as("the 4.0.0 node's longest unit of work while the expand waited")
@@ -102,11 +106,11 @@ class PoliteDdlIT {
             try (Statement s = node.createStatement()) {
                 s.executeUpdate("UPDATE host_capacity SET cpu_overcommit = 2.00 WHERE host_id = 1");
             }
-            List<String> notices = new CopyOnWriteArrayList<>();
+            List<ProgressEvent.LockWait> waits = new CopyOnWriteArrayList<>();
             CompletableFuture<UpgradeResult> cleanup = CompletableFuture.supplyAsync(() -> op.cleanup(
                     new CleanupRequest(false, false, Set.of(), false, Optional.empty()), event -> {
-                        if (event instanceof ProgressEvent.Notice n) {
-                            notices.add(n.message());
+                        if (event instanceof ProgressEvent.LockWait w) {
+                            waits.add(w);
                         }
                     }));
             awaitAlterCommitting(db, "ALTER TABLE host ", cleanup);
@@ -118,7 +122,10 @@ class PoliteDdlIT {
             node.commit();
 
             assertThat(cleanup.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);
-            assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("4.1.0/cleanup.sql").contains("attempt 2"));
+            assertThat(waits).anySatisfy(w -> {
+                assertThat(w.where()).startsWith("4.1.0/cleanup.sql:");
+                assertThat(w.attempt()).isEqualTo(2);
+            });
         }
     }
 
@@ -135,11 +142,11 @@ class PoliteDdlIT {
         }
     }
 
-    private static void awaitNotice(List<String> notices, String fragment) throws InterruptedException {
+    private static void awaitWait(List<ProgressEvent.LockWait> waits, int attempt) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (notices.stream().noneMatch(n -> n.contains(fragment))) {
+        while (waits.stream().noneMatch(w -> w.attempt() == attempt)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no notice with '" + fragment + "' in " + notices);
+                throw new AssertionError("no lock wait before attempt " + attempt + " in " + waits);
             }
             TimeUnit.MILLISECONDS.sleep(50); // polling for an event, not waiting out a duration
         }

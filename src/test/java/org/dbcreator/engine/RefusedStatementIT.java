@@ -148,9 +148,13 @@ class RefusedStatementIT {
         assertRefused(db, catalog, 1146);
 
         StatusReport status = status(db, catalog);
-        assertThat(status.interruptedAt()).hasValueSatisfying(at -> assertThat(at).contains("1.1.0/expand.sql:2")
-                .contains("FAILED").contains("missing"));
-        assertThat(status.nextAction()).startsWith("The server refused a statement");
+        assertThat(status.interrupted()).hasValueSatisfying(at -> {
+            assertThat(at.script() + ":" + at.line()).isEqualTo("1.1.0/expand.sql:2");
+            assertThat(at.refused()).isTrue();
+            assertThat(at.serverError()).hasValueSatisfying(error -> assertThat(error).contains("missing"));
+        });
+        assertThat(status.nextAction()).isEqualTo(new NextAction.Resume(OperationKind.DEPLOY,
+                org.dbcreator.catalog.Version.parse("1.1.0"), true));
 
         db.execute("CREATE TABLE missing (id int PRIMARY KEY)");
         List<String> notices = new ArrayList<>();

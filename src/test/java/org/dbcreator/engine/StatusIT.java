@@ -19,6 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestDatabaseExtension.class)
 class StatusIT {
 
+    private static final Version V400 = Version.parse("4.0.0");
+    private static final Version V410 = Version.parse("4.1.0");
+    private static final Version V420 = Version.parse("4.2.0");
+    private static final Version V430 = Version.parse("4.3.0");
+
     private static final Catalog CATALOG = Catalog.bundled();
 
     private static StatusReport status(ConnectionSettings settings, String target) {
@@ -31,9 +36,9 @@ class StatusIT {
     void statusOfAnAbsentDatabaseShouldPlanAFullDeploy(TestDatabase db) {
         StatusReport report = status(db.admin(), null);
         assertThat(report.condition()).isEqualTo(Condition.ABSENT);
-        assertThat(report.plannedSteps()).containsExactly("baseline 4.0.0", "4.0.0 -> 4.1.0", "4.1.0 -> 4.2.0",
-                "4.2.0 -> 4.3.0");
-        assertThat(report.nextAction()).contains("dbcreator deploy --database " + db.name());
+        assertThat(report.plannedSteps()).containsExactly(PlannedStep.baseline(V400), PlannedStep.step(V400, V410),
+                PlannedStep.step(V410, V420), PlannedStep.step(V420, V430));
+        assertThat(report.nextAction()).isEqualTo(new NextAction.Deploy(V430));
     }
 
     @Test
@@ -49,12 +54,13 @@ class StatusIT {
         assertThat(report.condition()).isEqualTo(Condition.MANAGED);
         assertThat(report.schemaVersion()).contains(Version.parse("4.0.0"));
         assertThat(report.phase()).contains(Phase.CLEAN);
-        assertThat(report.plannedSteps()).containsExactly("4.0.0 -> 4.1.0", "4.1.0 -> 4.2.0", "4.2.0 -> 4.3.0");
+        assertThat(report.plannedSteps()).containsExactly(PlannedStep.step(V400, V410), PlannedStep.step(V410, V420),
+                PlannedStep.step(V420, V430));
         assertThat(report.history()).singleElement().satisfies(applied -> {
             assertThat(applied.script()).isEqualTo("4.0.0/create-schema.sql");
             assertThat(applied.installedBy()).startsWith(db.admin().user() + "@");
         });
-        assertThat(report.nextAction()).contains("Upgrade from 4.0.0 to 4.3.0");
+        assertThat(report.nextAction()).isEqualTo(new NextAction.Upgrade(V400, V430));
         assertThat(Footprint.of(db)).as("status writes nothing").isEqualTo(before);
     }
 
@@ -64,6 +70,6 @@ class StatusIT {
         db.execute("CREATE TABLE legacy (id INT)");
         StatusReport report = status(db.admin(), null);
         assertThat(report.condition()).isEqualTo(Condition.FOREIGN);
-        assertThat(report.nextAction()).contains("does not manage");
+        assertThat(report.nextAction()).isEqualTo(new NextAction.DeployElsewhere());
     }
 }

@@ -107,7 +107,7 @@ class UpgradeIT {
         UpgradeResult again = op.upgrade(ProgressListener.NONE);
 
         assertThat(again.outcome()).isEqualTo(UpgradeResult.Outcome.NOTHING_TO_DO);
-        assertThat(again.checks().checks()).anySatisfy(c -> assertThat(c.reason()).contains("nothing to do"));
+        assertThat(again.checks().checks()).anySatisfy(c -> assertThat(c.evidence()).contains("nothing to do"));
         assertThat(ddlCounters(db)).isEqualTo(alterCounters);
         assertThat(Footprint.of(db)).isEqualTo(before);
     }
@@ -150,7 +150,8 @@ class UpgradeIT {
         assertThat(op.status().schemaVersion()).contains(Version.parse(version));
         boolean latest = version.equals(CATALOG.latestVersion().toString());
         assertThat(notices).singleElement().asString().contains("Nothing to clean up", "clean at " + version)
-                .satisfies(n -> assertThat(n.contains("dbcreator upgrade")).isEqualTo(!latest));
+                .satisfies(n -> assertThat(n.contains("The next step is an upgrade to " + CATALOG.latestVersion()))
+                        .isEqualTo(!latest));
     }
 
     static Stream<String> oldestAndLatest() {
@@ -166,8 +167,11 @@ class UpgradeIT {
         CleanupRequest unconfirmed = new CleanupRequest(false, false, Set.of(), false, Optional.empty());
 
         assertThatThrownBy(() -> op.cleanup(unconfirmed, ProgressListener.NONE)).isInstanceOfSatisfying(DbCreatorException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIRMATION_REQUIRED))
-                .hasMessageContaining("--confirm-nodes-restarted");
+                e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIRMATION_REQUIRED);
+                    assertThat(e.fix()).containsExactly(new NextAction.Cleanup(Version.parse("1.1.0"), true));
+                })
+                .hasMessageContaining("confirm that they were restarted");
         assertThat(Footprint.of(db)).isEqualTo(before);
     }
 

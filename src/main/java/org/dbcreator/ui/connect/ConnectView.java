@@ -1,5 +1,8 @@
 package org.dbcreator.ui.connect;
 
+import org.dbcreator.db.ProbeLayer;
+import org.dbcreator.engine.ProbeReport;
+
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -92,10 +95,16 @@ public final class ConnectView {
         result.textProperty().bind(model.testResultProperty());
         HBox testRow = new HBox(12, test, result);
         testRow.setAlignment(Pos.CENTER_LEFT);
+        VBox probe = new VBox(4);
+        probe.setId("connect-probe");
+        model.probeProperty().addListener((o, was, report) -> probe.getChildren().setAll(report == null
+                ? java.util.List.of() : probeLines(report)));
+        probe.visibleProperty().bind(model.probeProperty().isNotNull());
+        probe.managedProperty().bind(probe.visibleProperty());
         Label never = new Label(Messages.get("connect.password.never"));
         never.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         never.setWrapText(true);
-        VBox page = new VBox(14, title, sentence, grid, testRow, never);
+        VBox page = new VBox(14, title, sentence, grid, testRow, probe, never);
         page.getStyleClass().add("page");
         return page;
     }
@@ -147,4 +156,48 @@ public final class ConnectView {
         };
     }
 
+
+    private static java.util.List<javafx.scene.Node> probeLines(ProbeReport report) {
+        java.util.List<javafx.scene.Node> lines = new java.util.ArrayList<>();
+        for (ProbeLayer layer : report.layers()) {
+            String icon = switch (layer.status()) {
+                case PASSED -> "mdi2c-check-circle";
+                case WARNING -> "mdi2a-alert";
+                case FAILED -> "mdi2c-close-circle";
+                case SKIPPED -> "mdi2m-minus-circle-outline";
+            };
+            FontIcon light = new FontIcon(icon);
+            light.getStyleClass().add("probe-" + layer.status().name().toLowerCase());
+            Label text = new Label(ConnectViewModel.layerLine(layer));
+            text.setWrapText(true);
+            VBox words = new VBox(2, text);
+            if (!layer.fix().isBlank()) {
+                Label fix = new Label("\u2192 " + layer.fix());
+                fix.setWrapText(true);
+                fix.getStyleClass().add(Styles.TEXT_MUTED);
+                words.getChildren().add(fix);
+            }
+            if (layer.layer() == ProbeLayer.Layer.TLS) {
+                report.certificate().ifPresent(c -> {
+                    Label cert = new Label(ConnectViewModel.certificateLine(c));
+                    cert.setId("connect-probe-certificate");
+                    cert.setWrapText(true);
+                    cert.getStyleClass().add(Styles.TEXT_SMALL);
+                    words.getChildren().add(cert);
+                });
+            }
+            if (layer.layer() == ProbeLayer.Layer.PRIVILEGES) {
+                report.operations().forEach(access -> {
+                    Label line = new Label(ConnectViewModel.accessLine(access));
+                    line.setWrapText(true);
+                    line.getStyleClass().addAll(Styles.TEXT_SMALL, access.allowed() ? Styles.TEXT_MUTED : Styles.WARNING);
+                    words.getChildren().add(line);
+                });
+            }
+            HBox row = new HBox(8, light, words);
+            row.setId("probe-" + layer.layer().name());
+            lines.add(row);
+        }
+        return lines;
+    }
 }

@@ -1,5 +1,11 @@
 package org.dbcreator.ui.connect;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.dbcreator.db.PresentedCertificate;
+import org.dbcreator.db.ProbeLayer;
+import org.dbcreator.engine.ProbeReport;
+
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,7 +35,6 @@ import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
 import org.dbcreator.ui.app.UiExecutor;
-import org.dbcreator.ui.service.ConnectionCheck;
 import org.dbcreator.ui.service.ConnectionRequest;
 import org.dbcreator.ui.service.RecentConnection;
 import org.dbcreator.ui.service.WizardService;
@@ -60,6 +65,7 @@ public final class ConnectViewModel implements PageModel {
     private final StringProperty caFile = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty testResult = new SimpleStringProperty("");
+    private final ObjectProperty<ProbeReport> probe = new SimpleObjectProperty<>();
 
     private final StringBinding hostError;
     private final StringBinding portError;
@@ -169,7 +175,7 @@ public final class ConnectViewModel implements PageModel {
                 Optional.ofNullable(profile.get()));
     }
 
-    /** Connects, reads the state, disconnects: says whether these settings work, or shows why not in the banner. */
+    /** Probes the connection layer by layer: says which layers work, and the failing one's fix. */
     public void testConnection() {
         if (!valid.get() || busy.get()) {
             return;
@@ -178,15 +184,50 @@ public final class ConnectViewModel implements PageModel {
         busy.set(true);
         testResult.set(Messages.get("connect.testing"));
         navigation.log(Messages.get("log.testing", describe(request)));
-        executor.run(() -> service.test(request), (ConnectionCheck check) -> {
+        probe.set(null);
+        executor.run(() -> service.test(request), (ProbeReport report) -> {
             busy.set(false);
-            testResult.set(Messages.get("connect.tested", check.server(), request.database(), check.state()));
+            probe.set(report);
+            testResult.set(summary(report));
             navigation.log(testResult.get());
         }, failure -> {
             busy.set(false);
             testResult.set(Messages.get("connect.testFailed"));
             navigation.showError(failure);
         });
+    }
+
+    /** The probe in one sentence: every layer passed, or the first failed layer and its fix. */
+    static String summary(ProbeReport report) {
+        return report.firstFailure().map(failed -> Messages.get("connect.probe.failed",
+                        Messages.get("probe.layer." + failed.layer().name()), failed.fix()))
+                .orElseGet(() -> Messages.get("connect.probe.passed", report.server().orElse("?"),
+                        report.account().orElse("?")));
+    }
+
+    /** One layer as a line: its name, verdict and what it found. */
+    public static String layerLine(ProbeLayer layer) {
+        return Messages.get("connect.probe.layer", Messages.get("probe.layer." + layer.layer().name()),
+                Messages.get("probe.status." + layer.status().name()), layer.detail())
+                + layer.took().map(t -> Messages.get("connect.probe.took", t.toMillis())).orElse("");
+    }
+
+    /** The certificate the server presented, and whether it is trusted under the chosen mode. */
+    public static String certificateLine(PresentedCertificate c) {
+        return Messages.get("connect.probe.certificate", c.subject(), c.issuer(), String.join(", ", c.names()),
+                c.validUntil().toString(), Messages.get("probe.trust." + c.trust().name()), c.trustReason());
+    }
+
+    /** What the account may run: "Upgrade: allowed" or the privileges it lacks. */
+    public static String accessLine(ProbeReport.OperationAccess access) {
+        String operation = Messages.get("probe.operation." + access.operation().name());
+        return access.allowed() ? Messages.get("connect.probe.allowed", operation)
+                : Messages.get("connect.probe.missing", operation, String.join(", ", new java.util.TreeSet<>(access.missing())));
+    }
+
+    /** The last probe's answer; null before one ran, or while one runs. */
+    public ObjectProperty<ProbeReport> probeProperty() {
+        return probe;
     }
 
     /** Connects and moves on to the status page. */

@@ -23,6 +23,7 @@ import org.dbcreator.db.ServerInfo;
 import org.dbcreator.embedded.DemoFolder;
 import org.dbcreator.embedded.UserFolders;
 import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.engine.DemoRequest;
 import org.dbcreator.engine.RunningDemo;
 import org.dbcreator.engine.SampleSize;
@@ -104,12 +105,8 @@ public final class EngineWizardService implements WizardService {
     }
 
     @Override
-    public ConnectionCheck test(ConnectionRequest request) {
-        try (DbCreator probe = DbCreator.connect(catalog(), settings(request), log)) {
-            StatusReport report = probe.status(Optional.empty());
-            return new ConnectionCheck(server(probe), report.condition(), report.condition() + report.schemaVersion()
-                    .map(v -> " at " + v).orElse("") + report.phase().map(p -> ", " + p).orElse(""));
-        }
+    public ProbeReport test(ConnectionRequest request) {
+        return DbCreator.probe(catalog(), settings(request));
     }
 
     @Override

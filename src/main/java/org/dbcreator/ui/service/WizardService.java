@@ -1,6 +1,7 @@
 package org.dbcreator.ui.service;
 
 import java.util.List;
+import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.progress.ProgressListener;
 
 /**
@@ -17,8 +18,12 @@ public interface WizardService extends AutoCloseable {
     /** The profile {@code --profile} names: a name in the profile folder, or a file (a path with '/' or ending in .properties). */
     RecentConnection profile(String nameOrFile);
 
-    /** Connects, reads the state and disconnects again: whether these settings work, or why not. */
-    ConnectionCheck test(ConnectionRequest request);
+    /**
+     * The engine's layered connection probe: each layer (reachable, TLS, signed in, server release,
+     * database, privileges) with its verdict, the certificate presented, what the grants allow.
+     * An expected failure is a failed layer, not an exception.
+     */
+    ProbeReport test(ConnectionRequest request);
 
     /** Connects (closing any database opened before) and keeps the connection for the pages that follow. */
     ConnectedDatabase connect(ConnectionRequest request);

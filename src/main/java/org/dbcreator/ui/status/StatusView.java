@@ -20,8 +20,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.engine.NextAction;
 import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.history.AppliedScript;
+import org.dbcreator.ui.app.ActionWords;
 import org.dbcreator.ui.app.Messages;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -83,7 +85,8 @@ public final class StatusView {
         nodes.getColumns().add(column("status.nodes.release", NodeStatus::release, 90));
         nodes.getColumns().add(column("status.nodes.state", n -> n.liveness().name().toLowerCase(), 80));
         nodes.getColumns().add(column("status.nodes.heartbeat", n -> StatusViewModel.age(n.heartbeatAge()), 110));
-        nodes.getColumns().add(column("status.nodes.verdict", n -> n.blocker().orElse(Messages.get("status.nodes.ok")), 320));
+        nodes.getColumns().add(column("status.nodes.verdict", n -> Messages.get("node." + n.verdict().name()), 90));
+        nodes.getColumns().add(column("status.nodes.reason", NodeStatus::reason, 320));
         nodes.visibleProperty().bind(Bindings.isNotEmpty(model.nodes()));
         nodes.managedProperty().bind(nodes.visibleProperty());
 
@@ -104,14 +107,22 @@ public final class StatusView {
         findings.managedProperty().bind(findings.visibleProperty());
 
         Label next = wrapped("status-next");
-        next.textProperty().bind(model.nextActionProperty());
+        next.getStyleClass().add(Styles.TEXT_BOLD);
+        next.textProperty().bind(model.nextActionTextProperty());
+        Label nextCommand = wrapped("status-next-command");
+        nextCommand.getStyleClass().add("cli");
+        nextCommand.textProperty().bind(model.nextActionCommandProperty());
+        nextCommand.visibleProperty().bind(model.nextActionCommandProperty().isNotEmpty());
+        nextCommand.managedProperty().bind(nextCommand.visibleProperty());
+        Label checksHeading = heading("status.checks");
+        checksHeading.textProperty().bind(model.checksHeadingProperty());
 
         VBox page = new VBox(10, title, versions, sentence, resume,
                 heading("status.path"), hops, range,
-                heading("status.checks"), checks,
+                checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,
                 heading("status.history"), history, findings,
-                heading("status.next"), next);
+                heading("status.next"), next, nextCommand);
         page.getStyleClass().add("page");
         return page;
     }
@@ -123,27 +134,30 @@ public final class StatusView {
     }
 
     private static Node check(PreflightCheck check) {
-        String icon = switch (check.level()) {
+        String icon = switch (check.verdict()) {
             case GREEN -> "mdi2c-check-circle";
             case AMBER -> "mdi2a-alert";
             case RED -> "mdi2c-close-circle";
         };
         FontIcon light = new FontIcon(icon);
-        light.getStyleClass().add("check-" + check.level().name().toLowerCase());
-        Label name = new Label(check.name());
+        light.getStyleClass().add("check-" + check.verdict().name().toLowerCase());
+        String title = Messages.get("check." + check.id().name());
+        Label name = new Label(title);
         name.getStyleClass().add(Styles.TEXT_BOLD);
         name.setMinWidth(150);
-        Label reason = new Label(check.reason());
-        reason.setWrapText(true);
-        VBox text = new VBox(2, reason);
-        if (!check.fix().isBlank()) {
-            Label fix = new Label("\u2192 " + check.fix());
+        Label evidence = new Label(check.evidence());
+        evidence.setWrapText(true);
+        VBox text = new VBox(2, evidence);
+        for (NextAction action : check.fix()) {
+            Label fix = new Label("\u2192 " + ActionWords.text(action));
             fix.setWrapText(true);
             fix.getStyleClass().add(Styles.TEXT_MUTED);
             text.getChildren().add(fix);
         }
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         HBox line = new HBox(8, light, name, text);
-        line.setAccessibleText(check.level() + " " + check.name() + ": " + check.reason());
+        line.setId("check-" + check.id().name());
+        line.setAccessibleText(check.verdict() + " " + title + ": " + check.evidence());
         return line;
     }
 

@@ -18,10 +18,15 @@ import javafx.collections.ObservableList;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.engine.InterruptedStatement;
+import org.dbcreator.engine.NextAction;
+import org.dbcreator.engine.PlannedStep;
 import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.StatusFinding;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.Phase;
+import org.dbcreator.ui.app.ActionWords;
 import org.dbcreator.ui.app.CliEquivalent;
 import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
@@ -46,7 +51,10 @@ public final class StatusViewModel implements PageModel {
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper range = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nodesSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper nextAction = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<NextAction> nextAction = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper nextActionText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextActionCommand = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper checksHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
     private final ObservableList<String> hops = FXCollections.observableArrayList();
     private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
@@ -90,7 +98,7 @@ public final class StatusViewModel implements PageModel {
         versions.set(r.schemaVersion().map(Version::toString).orElse(Messages.get("status.noVersion")) + "  \u2192  "
                 + r.phaseTarget().orElse(r.targetVersion()));
         sentence.set(sentence(r));
-        hops.setAll(r.plannedSteps());
+        hops.setAll(r.plannedSteps().stream().map(StatusViewModel::step).toList());
         range.set(r.lowestRelease().map(low -> Messages.get("status.range", low,
                 r.highestRelease().map(Version::toString).orElse("?"))).orElse(Messages.get("status.noRange")));
         checks.setAll(r.checks().map(c -> c.checks()).orElse(List.of()));
@@ -99,9 +107,23 @@ public final class StatusViewModel implements PageModel {
         history.setAll(newestFirst);
         nodes.setAll(loaded.nodes().map(GateReport::nodes).orElse(List.of()));
         nodesSummary.set(nodesSummary(loaded.nodes()));
-        findings.setAll(r.findings());
+        findings.setAll(r.findings().stream().map(StatusFinding::text).toList());
         nextAction.set(r.nextAction());
-        interrupted.set(r.interruptedAt().map(at -> Messages.get("status.interrupted", at)).orElse(""));
+        nextActionText.set(ActionWords.text(r.nextAction()));
+        nextActionCommand.set(ActionWords.command(r.nextAction(), database.get()).orElse(""));
+        checksHeading.set(r.checks().map(c -> Messages.get("status.checks.of",
+                Messages.get("operation." + c.operation().name()))).orElse(Messages.get("status.checks")));
+        interrupted.set(r.interrupted().map(StatusViewModel::interrupted).orElse(""));
+    }
+
+    static String step(PlannedStep step) {
+        return step.from().map(from -> Messages.get("status.step", from, step.to()))
+                .orElseGet(() -> Messages.get("status.step.baseline", step.to()));
+    }
+
+    static String interrupted(InterruptedStatement at) {
+        return at.refused() ? Messages.get("status.interruptedRefused", at.script(), at.line(), at.statement(),
+                at.serverError().orElse("?")) : Messages.get("status.interruptedAt", at.script(), at.line(), at.statement());
     }
 
     /** The phase in one sentence an operator can act on. */
@@ -195,8 +217,24 @@ public final class StatusViewModel implements PageModel {
         return nodesSummary.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty nextActionProperty() {
-        return nextAction.getReadOnlyProperty();
+    /** The engine's typed next action, as last read. */
+    public ObjectProperty<NextAction> nextActionProperty() {
+        return nextAction;
+    }
+
+    /** The next action in the wizard's words. */
+    public ReadOnlyStringProperty nextActionTextProperty() {
+        return nextActionText.getReadOnlyProperty();
+    }
+
+    /** The command that does the next action; empty when it is a step outside the tool. */
+    public ReadOnlyStringProperty nextActionCommandProperty() {
+        return nextActionCommand.getReadOnlyProperty();
+    }
+
+    /** "Pre-flight checks of the expand", naming the operation they are for. */
+    public ReadOnlyStringProperty checksHeadingProperty() {
+        return checksHeading.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty interruptedProperty() {

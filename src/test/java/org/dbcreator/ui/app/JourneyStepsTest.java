@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.engine.NextAction;
+import org.dbcreator.engine.PlannedStep;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.history.Phase;
 import org.dbcreator.ui.app.StepMark.Mark;
@@ -28,13 +30,13 @@ class JourneyStepsTest {
 
     @Test
     void aCleanDatabaseBehindItsTargetShouldWaitForTheBackup() {
-        assertThat(marks(Journey.UPGRADE, true, status(Phase.CLEAN, List.of("4.0.0 -> 4.1.0"), gate(false))))
+        assertThat(marks(Journey.UPGRADE, true, status(Phase.CLEAN, List.of(new PlannedStep(Optional.of(V400), V430)), gate(false))))
                 .containsExactly(Mark.DONE, Mark.DONE, Mark.CURRENT, Mark.TODO, Mark.LOCKED, Mark.LOCKED, Mark.TODO);
     }
 
     @Test
     void anInterruptedExpandShouldBeTheCurrentStep() {
-        List<StepMark> steps = JourneySteps.of(Journey.UPGRADE, true, status(Phase.EXPANDING, List.of("4.0.0 -> 4.1.0"),
+        List<StepMark> steps = JourneySteps.of(Journey.UPGRADE, true, status(Phase.EXPANDING, List.of(new PlannedStep(Optional.of(V400), V430)),
                 gate(false)));
         assertThat(steps).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.CURRENT,
                 Mark.LOCKED, Mark.LOCKED, Mark.TODO);
@@ -43,12 +45,12 @@ class JourneyStepsTest {
 
     @Test
     void anExpandedDatabaseShouldLockCleanupUntilTheGateOpens() {
-        List<StepMark> shut = JourneySteps.of(Journey.UPGRADE, true, status(Phase.EXPANDED, List.of("4.0.0 -> 4.1.0"),
+        List<StepMark> shut = JourneySteps.of(Journey.UPGRADE, true, status(Phase.EXPANDED, List.of(new PlannedStep(Optional.of(V400), V430)),
                 gate(false)));
         assertThat(shut).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE,
                 Mark.CURRENT, Mark.LOCKED, Mark.TODO);
         assertThat(shut.get(5).reason()).contains("every live node runs the target release");
-        assertThat(marks(Journey.UPGRADE, true, status(Phase.EXPANDED, List.of("4.0.0 -> 4.1.0"), gate(true))))
+        assertThat(marks(Journey.UPGRADE, true, status(Phase.EXPANDED, List.of(new PlannedStep(Optional.of(V400), V430)), gate(true))))
                 .containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE, Mark.CURRENT, Mark.TODO);
     }
 
@@ -71,20 +73,21 @@ class JourneyStepsTest {
         return JourneySteps.of(journey, connected, status).stream().map(StepMark::mark).toList();
     }
 
-    private static Optional<DatabaseStatus> status(Phase phase, List<String> steps, Optional<GateReport> nodes) {
+    private static Optional<DatabaseStatus> status(Phase phase, List<PlannedStep> steps, Optional<GateReport> nodes) {
         return Optional.of(new DatabaseStatus(report(StatusReport.Condition.MANAGED, Optional.of(phase), steps), nodes,
                 Duration.ofMillis(5)));
     }
 
-    static StatusReport report(StatusReport.Condition condition, Optional<Phase> phase, List<String> steps) {
+    static StatusReport report(StatusReport.Condition condition, Optional<Phase> phase, List<PlannedStep> steps) {
         return new StatusReport("MariaDB", "10.11.6", "cloud", "democloud", condition,
                 phase.map(p -> V400), phase, phase.filter(p -> p != Phase.CLEAN).map(p -> V430), V430,
                 List.of(V400, V430), steps, Optional.of(V400), Optional.of(V400), Optional.empty(), List.of(), List.of(),
-                Optional.empty(), "next");
+                Optional.empty(), new NextAction.Nothing(V400));
     }
 
     private static Optional<GateReport> gate(boolean open) {
         return Optional.of(new GateReport(V430, List.of(new NodeStatus("ms-1", open ? "4.3.0" : "4.0.0", "Up",
-                Duration.ofSeconds(1), NodeStatus.Liveness.LIVE, open ? Optional.empty() : Optional.of("runs 4.0.0")))));
+                Duration.ofSeconds(1), NodeStatus.Liveness.LIVE, open ? NodeStatus.Verdict.READY : NodeStatus.Verdict.WAITING,
+                open ? "runs 4.3.0" : "runs 4.0.0"))));
     }
 }

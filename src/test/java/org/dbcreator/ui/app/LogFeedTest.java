@@ -31,7 +31,7 @@ class LogFeedTest {
         HeldUiThread ui = new HeldUiThread();
         LogFeed feed = new LogFeed(ui);
         for (int i = 0; i < 500; i++) {
-            feed.onEvent(new ProgressEvent.BatchDone("BackfillHostUuid", i, 999));
+            feed.onEvent(new ProgressEvent.BatchDone("BackfillHostUuid", i, 999, 999L * (i + 1), java.util.OptionalLong.empty()));
         }
         assertThat(ui.queued).hasSize(1);
         assertThat(feed.lines()).isEmpty();

@@ -85,8 +85,12 @@ class WizardStatusIT {
         });
         robot.clickOn("#connect-test");
         WizardFixture.await(30, () -> wizard.model().connect().testResultProperty().get().startsWith("Connected"));
-        assertThat(robot.lookup("#connect-test-result").queryAs(Label.class).getText())
-                .contains("database " + admin.database() + " is MANAGED at " + CATALOG.baselineVersion());
+        assertThat(robot.lookup("#connect-test-result").queryAs(Label.class).getText()).endsWith("every layer passed.");
+        String state = db.rows("SELECT CONCAT(product, ' ', schema_version, ', ', phase) FROM dbcreator_state").get(0);
+        assertThat(robot.lookup("#probe-DATABASE").query().lookupAll(".label")).extracting(n -> ((Label) n).getText())
+                .contains("Database: passed. Database '" + admin.database() + "' is managed: " + state + ".");
+        assertThat(robot.lookup("#probe-PRIVILEGES").query().lookupAll(".label")).extracting(n -> ((Label) n).getText())
+                .contains("Upgrade: allowed", "Cleanup: allowed");
         screenshot("connect-light");
 
         robot.clickOn("#primary");

@@ -11,6 +11,9 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.DbCreator;
+import org.dbcreator.db.ProbeLayer;
+import org.dbcreator.engine.NextAction;
+import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
@@ -80,23 +83,44 @@ class StatusViewModelIT {
     }
 
     @Test
-    void aBadPasswordShouldReachTheBannerAsAuthenticationFailed() throws Exception {
+    void aBadPasswordShouldFailTheSignInLayerWithAuthenticationFailed() throws Exception {
         db.create();
         ConnectionSettings user = db.createUser("SELECT");
         ConnectViewModel page = connectPage(user);
         page.passwordProperty().set("not-the-password");
         page.testConnection();
-        assertThat(errors).singleElement().isInstanceOfSatisfying(DbCreatorException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED));
-        assertThat(page.testResultProperty().get()).contains("failed");
+        assertThat(errors).isEmpty(); // an expected failure is a failed layer, not an exception
+        ProbeReport probe = page.probeProperty().get();
+        assertThat(probe.layer(ProbeLayer.Layer.REACHABLE)).get().extracting(ProbeLayer::status)
+                .isEqualTo(ProbeLayer.Status.PASSED);
+        assertThat(probe.firstFailure()).get().satisfies(failed -> {
+            assertThat(failed.layer()).isEqualTo(ProbeLayer.Layer.AUTHENTICATED);
+            assertThat(failed.failure()).contains(ErrorCode.AUTHENTICATION_FAILED);
+        });
+        assertThat(probe.layer(ProbeLayer.Layer.PRIVILEGES)).get().extracting(ProbeLayer::status)
+                .isEqualTo(ProbeLayer.Status.SKIPPED);
+        assertThat(page.testResultProperty().get()).startsWith("The Signed in layer failed: ");
         assertThat(connected).isEmpty();
     }
 
     @Test
-    void anAbsentDatabaseShouldSayADeployCreatesIt() {
+    void anAbsentDatabaseShouldSayADeployCreatesIt() throws Exception {
         ConnectViewModel page = connectPage(db.admin());
         page.testConnection();
-        assertThat(page.testResultProperty().get()).contains("is ABSENT");
+        try (java.sql.Connection c = db.server().adminConnection(); java.sql.ResultSet schemata = c.getMetaData().getCatalogs()) {
+            List<String> databases = new java.util.ArrayList<>();
+            while (schemata.next()) {
+                databases.add(schemata.getString(1));
+            }
+            assertThat(databases).doesNotContain(db.name()); // the server has no such database: the probe says so
+        }
+        assertThat(page.probeProperty().get().layer(ProbeLayer.Layer.DATABASE)).get().satisfies(layer -> {
+            assertThat(layer.status()).isEqualTo(ProbeLayer.Status.WARNING);
+            assertThat(ConnectViewModel.layerLine(layer)).startsWith("Database: works, with a catch. There is no database '"
+                    + db.name() + "'");
+        });
+        assertThat(page.probeProperty().get().operations()).extracting(a -> a.operation())
+                .contains(ProbeReport.Operation.DEPLOY);
         page.connect();
         StatusViewModel status = statusPage();
         assertThat(errors).isEmpty();
@@ -119,9 +143,15 @@ class StatusViewModelIT {
         assertThat(status.hops()).hasSize(CATALOG.versions().size() - 1).first().asString().startsWith(schemaVersion);
         assertThat(status.history()).extracting(a -> a.script())
                 .containsExactlyInAnyOrderElementsOf(db.rows("SELECT script FROM dbcreator_history"));
-        assertThat(status.checks()).extracting(PreflightCheck::name).contains("Backup", "Privileges");
-        assertThat(status.checks()).filteredOn(c -> c.name().equals("Backup")).extracting(PreflightCheck::level)
-                .containsExactly(PreflightCheck.Level.RED);
+        assertThat(status.checks()).extracting(PreflightCheck::id).contains(PreflightCheck.Id.BACKUP, PreflightCheck.Id.PRIVILEGES);
+        assertThat(status.checks()).filteredOn(c -> c.id() == PreflightCheck.Id.BACKUP).extracting(PreflightCheck::verdict)
+                .containsExactly(PreflightCheck.Verdict.RED);
+        assertThat(status.checksHeadingProperty().get()).isEqualTo("Pre-flight checks of the expand");
+        assertThat(status.nextActionProperty().get()).isInstanceOf(NextAction.Upgrade.class);
+        assertThat(status.nextActionTextProperty().get()).isEqualTo("Upgrade from " + schemaVersion + " to "
+                + CATALOG.latestVersion() + "; nodes of " + schemaVersion + " keep working.");
+        assertThat(status.nextActionCommandProperty().get()).startsWith("dbcreator upgrade --host ")
+                .endsWith(" --password-prompt --target " + CATALOG.latestVersion());
         assertThat(read).hasSize(1);
     }
 
@@ -152,8 +182,10 @@ class StatusViewModelIT {
         assertThat(errors).isEmpty();
         assertThat(status.versionsProperty().get()).startsWith(CATALOG.baselineVersion() + "  \u2192  ");
         assertThat(status.history()).hasSize(db.rows("SELECT script FROM dbcreator_history").size());
-        assertThat(status.checks()).filteredOn(c -> c.name().equals("Privileges")).extracting(PreflightCheck::level)
-                .containsExactly(PreflightCheck.Level.RED);
+        assertThat(status.checks()).filteredOn(c -> c.id() == PreflightCheck.Id.PRIVILEGES).extracting(PreflightCheck::verdict)
+                .containsExactly(PreflightCheck.Verdict.RED);
+        assertThat(status.checks()).filteredOn(c -> c.id() == PreflightCheck.Id.PRIVILEGES)
+                .flatExtracting(PreflightCheck::fix).hasOnlyElementsOfType(NextAction.Grant.class);
     }
 
     @Test
