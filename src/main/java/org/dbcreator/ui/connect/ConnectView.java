@@ -98,7 +98,7 @@ public final class ConnectView {
         VBox probe = new VBox(4);
         probe.setId("connect-probe");
         model.probeProperty().addListener((o, was, report) -> probe.getChildren().setAll(report == null
-                ? java.util.List.of() : probeLines(report)));
+                ? java.util.List.of() : probeLines(report, ConnectViewModel.journeyAccess(report, model.journeyProperty().get()))));
         probe.visibleProperty().bind(model.probeProperty().isNotNull());
         probe.managedProperty().bind(probe.visibleProperty());
         Label never = new Label(Messages.get("connect.password.never"));
@@ -157,7 +157,8 @@ public final class ConnectView {
     }
 
 
-    private static java.util.List<javafx.scene.Node> probeLines(ProbeReport report) {
+    /** @param access what the account may run of the operations the journey takes */
+    private static java.util.List<javafx.scene.Node> probeLines(ProbeReport report, java.util.List<ProbeReport.OperationAccess> access) {
         java.util.List<javafx.scene.Node> lines = new java.util.ArrayList<>();
         for (ProbeLayer layer : report.layers()) {
             String icon = switch (layer.status()) {
@@ -187,10 +188,10 @@ public final class ConnectView {
                 });
             }
             if (layer.layer() == ProbeLayer.Layer.PRIVILEGES) {
-                report.operations().forEach(access -> {
-                    Label line = new Label(ConnectViewModel.accessLine(access));
+                access.forEach(operation -> {
+                    Label line = new Label(ConnectViewModel.accessLine(operation));
                     line.setWrapText(true);
-                    line.getStyleClass().addAll(Styles.TEXT_SMALL, access.allowed() ? Styles.TEXT_MUTED : Styles.WARNING);
+                    line.getStyleClass().addAll(Styles.TEXT_SMALL, operation.allowed() ? Styles.TEXT_MUTED : Styles.WARNING);
                     words.getChildren().add(line);
                 });
             }

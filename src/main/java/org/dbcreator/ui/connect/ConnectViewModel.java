@@ -96,6 +96,7 @@ public final class ConnectViewModel implements PageModel {
     public void open(Journey journey, Optional<RecentConnection> chosen) {
         this.journey.set(journey);
         testResult.set("");
+        probe.set(null);
         password.set("");
         profile.set(chosen.orElse(null));
         executor.run(service::recentConnections, profiles::setAll, navigation::showError);
@@ -104,6 +105,7 @@ public final class ConnectViewModel implements PageModel {
     private void fill(RecentConnection chosen) {
         password.set("");
         testResult.set("");
+        probe.set(null);
         if (chosen == null) {
             return;
         }
@@ -188,7 +190,7 @@ public final class ConnectViewModel implements PageModel {
         executor.run(() -> service.test(request), (ProbeReport report) -> {
             busy.set(false);
             probe.set(report);
-            testResult.set(summary(report));
+            testResult.set(summary(report, journey.get()));
             navigation.log(testResult.get());
         }, failure -> {
             busy.set(false);
@@ -197,19 +199,36 @@ public final class ConnectViewModel implements PageModel {
         });
     }
 
-    /** The probe in one sentence: every layer passed, or the first failed layer and its fix. */
-    static String summary(ProbeReport report) {
-        return report.firstFailure().map(failed -> Messages.get("connect.probe.failed",
-                        Messages.get("probe.layer." + failed.layer().name()), failed.fix()))
-                .orElseGet(() -> Messages.get("connect.probe.passed", report.server().orElse("?"),
-                        report.account().orElse("?")));
+    /**
+     * The probe in one sentence: the first failed layer and its fix; or the operations of the
+     * journey the account's grants do not allow; or that every layer passed.
+     */
+    static String summary(ProbeReport report, Journey journey) {
+        if (report.firstFailure().isPresent()) {
+            return Messages.get("connect.probe.failed", Messages.get("probe.layer." + report.firstFailure().get().layer().name()),
+                    report.firstFailure().get().fix());
+        }
+        List<String> refused = journeyAccess(report, journey).stream().filter(a -> !a.allowed())
+                .map(a -> Messages.get("probe.operation." + a.operation().name())).toList();
+        return refused.isEmpty() ? Messages.get("connect.probe.passed", report.server().orElse("?"), report.account().orElse("?"))
+                : Messages.get("connect.probe.refused", report.account().orElse("?"), String.join(", ", refused));
+    }
+
+    /** What the account may run of the operations {@code journey} takes, in the journey's order. */
+    public static List<ProbeReport.OperationAccess> journeyAccess(ProbeReport report, Journey journey) {
+        List<ProbeReport.Operation> needed = switch (journey) {
+            case UPGRADE -> List.of(ProbeReport.Operation.STATUS, ProbeReport.Operation.BACKUP, ProbeReport.Operation.UPGRADE,
+                    ProbeReport.Operation.CLEANUP);
+            case DEPLOY -> List.of(ProbeReport.Operation.STATUS, ProbeReport.Operation.DEPLOY);
+            case INSPECT -> List.of(ProbeReport.Operation.STATUS);
+        };
+        return needed.stream().flatMap(op -> report.operations().stream().filter(a -> a.operation() == op)).toList();
     }
 
     /** One layer as a line: its name, verdict and what it found. */
     public static String layerLine(ProbeLayer layer) {
         return Messages.get("connect.probe.layer", Messages.get("probe.layer." + layer.layer().name()),
-                Messages.get("probe.status." + layer.status().name()), layer.detail())
-                + layer.took().map(t -> Messages.get("connect.probe.took", t.toMillis())).orElse("");
+                Messages.get("probe.status." + layer.status().name()), layer.detail()); // the detail names the time taken
     }
 
     /** The certificate the server presented, and whether it is trusted under the chosen mode. */

@@ -110,7 +110,7 @@ public final class StatusView {
         next.getStyleClass().add(Styles.TEXT_BOLD);
         next.textProperty().bind(model.nextActionTextProperty());
         Label nextCommand = wrapped("status-next-command");
-        nextCommand.getStyleClass().add("cli");
+        nextCommand.getStyleClass().addAll("cli-line", Styles.TEXT_MUTED);
         nextCommand.textProperty().bind(model.nextActionCommandProperty());
         nextCommand.visibleProperty().bind(model.nextActionCommandProperty().isNotEmpty());
         nextCommand.managedProperty().bind(nextCommand.visibleProperty());

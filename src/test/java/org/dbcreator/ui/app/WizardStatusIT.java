@@ -92,6 +92,8 @@ class WizardStatusIT {
         assertThat(robot.lookup("#probe-PRIVILEGES").query().lookupAll(".label")).extracting(n -> ((Label) n).getText())
                 .contains("Upgrade: allowed", "Cleanup: allowed");
         screenshot("connect-light");
+        robot.interact(() -> scrollToEnd(robot.lookup("#connect-probe").query()));
+        screenshot("connect-probe-light");
 
         robot.clickOn("#primary");
         WizardFixture.await(30, () -> !wizard.model().status().nodes().isEmpty());
@@ -130,5 +132,16 @@ class WizardStatusIT {
 
     private void screenshot(String name) {
         wizard.screenshotIfAsked(name);
+    }
+
+    /** Scrolls the page that holds {@code node} to its end. */
+    private static void scrollToEnd(javafx.scene.Node node) {
+        for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane scroll) {
+                scroll.setVvalue(scroll.getVmax());
+                return;
+            }
+        }
+        throw new AssertionError("the probe is in no scrolling page");
     }
 }

@@ -177,7 +177,17 @@ class StatusViewModelIT {
     void aSelectOnlyAccountShouldReadTheWholeStatus() throws Exception {
         deploy();
         ConnectionSettings reader = db.createUser("SELECT");
-        connectPage(reader).connect();
+        ConnectViewModel page = connectPage(reader);
+        page.testConnection();
+        List<String> grants = db.rows("SHOW GRANTS FOR '" + reader.user() + "'@'%'");
+        assertThat(String.join(" ", grants)).contains("GRANT SELECT ON").doesNotContain("ALTER", "ALL PRIVILEGES");
+        ProbeReport probe = page.probeProperty().get();
+        assertThat(ConnectViewModel.journeyAccess(probe, Journey.UPGRADE)).extracting(a -> a.operation() + " " + a.allowed())
+                .containsExactly("STATUS true", "BACKUP false", "UPGRADE false", "CLEANUP false");
+        assertThat(ConnectViewModel.journeyAccess(probe, Journey.UPGRADE)).filteredOn(a -> a.operation() == ProbeReport.Operation.UPGRADE)
+                .singleElement().satisfies(a -> assertThat(a.missing()).contains("ALTER", "CREATE").doesNotContain("SELECT"));
+        assertThat(page.testResultProperty().get()).startsWith("Connected as ").contains("do not allow: Backup, Upgrade, Cleanup.");
+        page.connect();
         StatusViewModel status = statusPage();
         assertThat(errors).isEmpty();
         assertThat(status.versionsProperty().get()).startsWith(CATALOG.baselineVersion() + "  \u2192  ");
