@@ -114,6 +114,14 @@ public final class StatusView {
         nextCommand.textProperty().bind(model.nextActionCommandProperty());
         nextCommand.visibleProperty().bind(model.nextActionCommandProperty().isNotEmpty());
         nextCommand.managedProperty().bind(nextCommand.visibleProperty());
+        next.disableProperty().bind(model.nextActionRefusedProperty().isNotEmpty());
+        nextCommand.disableProperty().bind(next.disableProperty());
+        Label refused = wrapped("status-next-refused");
+        refused.setGraphic(new FontIcon("mdi2l-lock"));
+        refused.getStyleClass().add(Styles.WARNING);
+        refused.textProperty().bind(model.nextActionRefusedProperty());
+        refused.visibleProperty().bind(model.nextActionRefusedProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
         Label checksHeading = heading("status.checks");
         checksHeading.textProperty().bind(model.checksHeadingProperty());
 
@@ -122,7 +130,7 @@ public final class StatusView {
                 checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,
                 heading("status.history"), history, findings,
-                heading("status.next"), next, nextCommand);
+                heading("status.next"), next, nextCommand, refused);
         page.getStyleClass().add("page");
         return page;
     }

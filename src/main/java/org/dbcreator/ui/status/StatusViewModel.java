@@ -54,6 +54,7 @@ public final class StatusViewModel implements PageModel {
     private final ObjectProperty<NextAction> nextAction = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper nextActionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextActionCommand = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextActionRefused = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checksHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
     private final ObservableList<String> hops = FXCollections.observableArrayList();
@@ -111,9 +112,26 @@ public final class StatusViewModel implements PageModel {
         nextAction.set(r.nextAction());
         nextActionText.set(ActionWords.text(r.nextAction()));
         nextActionCommand.set(ActionWords.command(r.nextAction(), database.get()).orElse(""));
+        nextActionRefused.set(refusal(r).orElse(""));
         checksHeading.set(r.checks().map(c -> Messages.get("status.checks.of",
                 Messages.get("operation." + c.operation().name()))).orElse(Messages.get("status.checks")));
-        interrupted.set(r.interrupted().map(StatusViewModel::interrupted).orElse(""));
+        // an interrupted run is the call to action: what resumes it, then where it stopped
+        interrupted.set(r.interrupted().map(at -> (r.nextAction() instanceof NextAction.Resume resume
+                ? ActionWords.text(resume) + " " : "") + interrupted(at)).orElse(""));
+    }
+
+    /**
+     * Why the account cannot take the next action: the red privileges check of the operation it
+     * starts, with the grant that fixes it. Empty when the account may, or nothing is to be done.
+     */
+    static Optional<String> refusal(StatusReport r) {
+        if (r.nextAction() instanceof NextAction.Nothing) {
+            return Optional.empty();
+        }
+        return r.checks().flatMap(report -> report.checks().stream()
+                .filter(c -> c.id() == PreflightCheck.Id.PRIVILEGES && c.isRed()).findFirst()
+                .map(c -> Messages.get("status.next.refused", Messages.get("operation." + report.operation().name()),
+                        c.evidence(), c.fix().stream().map(ActionWords::text).collect(java.util.stream.Collectors.joining(" ")))));
     }
 
     static String step(PlannedStep step) {
@@ -230,6 +248,11 @@ public final class StatusViewModel implements PageModel {
     /** The command that does the next action; empty when it is a step outside the tool. */
     public ReadOnlyStringProperty nextActionCommandProperty() {
         return nextActionCommand.getReadOnlyProperty();
+    }
+
+    /** Why this account cannot take the next action (its grants); empty when it can. */
+    public ReadOnlyStringProperty nextActionRefusedProperty() {
+        return nextActionRefused.getReadOnlyProperty();
     }
 
     /** "Pre-flight checks of the expand", naming the operation they are for. */

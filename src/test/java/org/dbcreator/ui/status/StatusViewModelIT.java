@@ -150,6 +150,7 @@ class StatusViewModelIT {
         assertThat(status.nextActionProperty().get()).isInstanceOf(NextAction.Upgrade.class);
         assertThat(status.nextActionTextProperty().get()).isEqualTo("Upgrade from " + schemaVersion + " to "
                 + CATALOG.latestVersion() + "; nodes of " + schemaVersion + " keep working.");
+        assertThat(status.nextActionRefusedProperty().get()).isEmpty();
         assertThat(status.nextActionCommandProperty().get()).startsWith("dbcreator upgrade --host ")
                 .endsWith(" --password-prompt --target " + CATALOG.latestVersion());
         assertThat(read).hasSize(1);
@@ -171,6 +172,32 @@ class StatusViewModelIT {
                 + CATALOG.latestVersion() + ", then clean up.");
         assertThat(status.rangeProperty().get()).isEqualTo("Nodes of release " + CATALOG.baselineVersion() + " to "
                 + CATALOG.latestVersion() + " may run now.");
+    }
+
+    @Test
+    void aRefusedStatementShouldBeAResumeCallToActionNamingWhereItStopped() throws Exception {
+        deploy();
+        db.execute("ALTER TABLE host ADD COLUMN uuid CHAR(36) NULL"); // the first expand's ALTER is refused: duplicate column
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.upgrade(Optional.empty(), false, BackupPolicy.skip()))
+                    .isInstanceOf(DbCreatorException.class);
+        }
+        List<String> failure = db.rows("SELECT CONCAT(script, ' ', statement_line, ' ', error_code) FROM dbcreator_failure");
+        assertThat(failure).singleElement().asString().startsWith("4.1.0/expand.sql ").endsWith(" 1060");
+        assertThat(db.rows("SELECT phase FROM dbcreator_state")).containsExactly("EXPANDING");
+        connectPage(db.admin()).connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        assertThat(status.nextActionProperty().get()).isInstanceOfSatisfying(NextAction.Resume.class, resume -> {
+            assertThat(resume.fixRefusedStatementFirst()).isTrue();
+            assertThat(resume.target()).isEqualTo(CATALOG.latestVersion());
+        });
+        String line = failure.get(0).split(" ")[1];
+        assertThat(status.interruptedProperty().get()).startsWith("The server refused a statement of the unfinished expand to "
+                + CATALOG.latestVersion() + ": fix the cause it named, then resume. The server refused 4.1.0/expand.sql line "
+                + line + " (statement 1): ").contains("uuid");
+        assertThat(status.nextActionCommandProperty().get()).startsWith("dbcreator upgrade ")
+                .endsWith("--target " + CATALOG.latestVersion());
     }
 
     @Test
@@ -196,6 +223,9 @@ class StatusViewModelIT {
                 .containsExactly(PreflightCheck.Verdict.RED);
         assertThat(status.checks()).filteredOn(c -> c.id() == PreflightCheck.Id.PRIVILEGES)
                 .flatExtracting(PreflightCheck::fix).hasOnlyElementsOfType(NextAction.Grant.class);
+        assertThat(status.nextActionProperty().get()).isInstanceOf(NextAction.Upgrade.class);
+        assertThat(status.nextActionRefusedProperty().get()).startsWith("This account cannot start the expand: ")
+                .contains("ALTER").contains("Grant ");
     }
 
     @Test
