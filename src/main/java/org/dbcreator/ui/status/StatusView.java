@@ -60,6 +60,14 @@ public final class StatusView {
         resume.visibleProperty().bind(model.interruptedProperty().isNotEmpty());
         resume.managedProperty().bind(resume.visibleProperty());
 
+        Label lockHeld = wrapped("status-lock-held");
+        lockHeld.textProperty().bind(model.lockHeldProperty());
+        HBox lock = new HBox(8, new FontIcon("mdi2a-account-lock"), lockHeld);
+        lock.getStyleClass().add("call-to-action");
+        lock.setAlignment(Pos.CENTER_LEFT);
+        lock.visibleProperty().bind(model.lockHeldProperty().isNotEmpty());
+        lock.managedProperty().bind(lock.visibleProperty());
+
         FlowPane hops = new FlowPane(8, 6);
         hops.setId("status-hops");
         Runnable drawHops = () -> hops.getChildren().setAll(model.hops().isEmpty()
@@ -125,7 +133,7 @@ public final class StatusView {
         Label checksHeading = heading("status.checks");
         checksHeading.textProperty().bind(model.checksHeadingProperty());
 
-        VBox page = new VBox(10, title, versions, sentence, resume,
+        VBox page = new VBox(10, title, versions, sentence, resume, lock,
                 heading("status.path"), hops, range,
                 checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,

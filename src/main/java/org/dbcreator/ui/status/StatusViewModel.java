@@ -55,6 +55,7 @@ public final class StatusViewModel implements PageModel {
     private final ReadOnlyStringWrapper nextActionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextActionCommand = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextActionRefused = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lockHeld = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checksHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
     private final ObservableList<String> hops = FXCollections.observableArrayList();
@@ -113,6 +114,7 @@ public final class StatusViewModel implements PageModel {
         nextActionText.set(ActionWords.text(r.nextAction()));
         nextActionCommand.set(ActionWords.command(r.nextAction(), database.get()).orElse(""));
         nextActionRefused.set(refusal(r).orElse(""));
+        lockHeld.set(lockHeld(r).orElse(""));
         checksHeading.set(r.checks().map(c -> Messages.get("status.checks.of",
                 Messages.get("operation." + c.operation().name()))).orElse(Messages.get("status.checks")));
         // an interrupted run is the call to action: what resumes it, then where it stopped
@@ -132,6 +134,14 @@ public final class StatusViewModel implements PageModel {
                 .filter(c -> c.id() == PreflightCheck.Id.PRIVILEGES && c.isRed()).findFirst()
                 .map(c -> Messages.get("status.next.refused", Messages.get("operation." + report.operation().name()),
                         c.evidence(), c.fix().stream().map(ActionWords::text).collect(java.util.stream.Collectors.joining(" ")))));
+    }
+
+    /** Another operator's run: the red operator-lock check's evidence (who holds it) and its fix. */
+    static Optional<String> lockHeld(StatusReport r) {
+        return r.checks().flatMap(report -> report.checks().stream()
+                .filter(c -> c.id() == PreflightCheck.Id.OPERATOR_LOCK && c.isRed()).findFirst()
+                .map(c -> Messages.get("status.lockHeld", c.evidence(),
+                        c.fix().stream().map(ActionWords::text).collect(java.util.stream.Collectors.joining(" ")))));
     }
 
     static String step(PlannedStep step) {
@@ -248,6 +258,11 @@ public final class StatusViewModel implements PageModel {
     /** The command that does the next action; empty when it is a step outside the tool. */
     public ReadOnlyStringProperty nextActionCommandProperty() {
         return nextActionCommand.getReadOnlyProperty();
+    }
+
+    /** Who runs an operation on this database now, and what to do; empty when nobody does. */
+    public ReadOnlyStringProperty lockHeldProperty() {
+        return lockHeld.getReadOnlyProperty();
     }
 
     /** Why this account cannot take the next action (its grants); empty when it can. */

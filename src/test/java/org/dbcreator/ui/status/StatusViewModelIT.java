@@ -12,6 +12,7 @@ import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.db.ProbeLayer;
+import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.engine.NextAction;
 import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.engine.PreflightCheck;
@@ -198,6 +199,24 @@ class StatusViewModelIT {
                 + line + " (statement 1): ").contains("uuid");
         assertThat(status.nextActionCommandProperty().get()).startsWith("dbcreator upgrade ")
                 .endsWith("--target " + CATALOG.latestVersion());
+    }
+
+    @Test
+    void anotherOperatorsRunShouldBeShownWithItsHolder() throws Exception {
+        deploy();
+        try (DbCreator other = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE);
+                AdvisoryLock held = AdvisoryLock.acquire(other.database(), "upgrade", "alice@ops (upgrade on build-7)")) {
+            assertThat(AdvisoryLock.holder(other.database())).get().asString().contains("alice@ops");
+            connectPage(db.admin()).connect();
+            StatusViewModel status = statusPage();
+            assertThat(errors).isEmpty();
+            assertThat(status.checks()).filteredOn(c -> c.id() == PreflightCheck.Id.OPERATOR_LOCK)
+                    .extracting(PreflightCheck::verdict).containsExactly(PreflightCheck.Verdict.RED);
+            assertThat(status.lockHeldProperty().get()).startsWith("Another operator is at work: Locked by ")
+                    .contains("alice@ops").contains("Wait until ");
+        }
+        StatusViewModel after = statusPage();
+        assertThat(after.lockHeldProperty().get()).isEmpty(); // released: read again, nobody holds it
     }
 
     @Test
