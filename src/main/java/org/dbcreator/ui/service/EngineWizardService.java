@@ -23,6 +23,11 @@ import org.dbcreator.db.ServerInfo;
 import org.dbcreator.embedded.DemoFolder;
 import org.dbcreator.embedded.UserFolders;
 import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.DeployResult;
+import org.dbcreator.engine.OperationKind;
+import org.dbcreator.engine.PreflightReport;
+import org.dbcreator.engine.SampleSize;
+import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.engine.DemoRequest;
 import org.dbcreator.engine.RunningDemo;
@@ -117,6 +122,21 @@ public final class EngineWizardService implements WizardService {
                 request.tlsMode(), request.caFile().map(Path::toString), server(engine),
                 request.profile().map(RecentConnection::name),
                 request.profile().flatMap(p -> p.profile().environment()));
+    }
+
+    @Override
+    public DryRun preview() {
+        if (engine == null) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");
+        }
+        StatusReport.Condition condition = engine.status(Optional.empty()).condition();
+        if (condition == StatusReport.Condition.ABSENT || condition == StatusReport.Condition.EMPTY) {
+            DeployResult deploy = engine.deploy(Optional.empty(), SampleSize.none(), true);
+            return new DryRun(OperationKind.DEPLOY, deploy.preview(), deploy.checks()
+                    .orElse(new PreflightReport(OperationKind.DEPLOY, List.of())));
+        }
+        UpgradeResult upgrade = engine.upgrade(Optional.empty(), true);
+        return new DryRun(OperationKind.UPGRADE, upgrade.preview(), upgrade.checks());
     }
 
     @Override

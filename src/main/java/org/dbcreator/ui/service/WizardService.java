@@ -31,6 +31,9 @@ public interface WizardService extends AutoCloseable {
     /** The open database's state as the status page shows it, read from the server now. */
     DatabaseStatus status();
 
+    /** The dry run of the open database's next deploy (absent or empty) or expand: changes nothing. */
+    DryRun preview();
+
     /**
      * Starts the embedded demo server with its database and {@code nodes} demo nodes at work, and
      * connects to it. Progress goes to {@code progress}, on the calling thread.

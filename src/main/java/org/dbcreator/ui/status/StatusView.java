@@ -130,6 +130,19 @@ public final class StatusView {
         refused.textProperty().bind(model.nextActionRefusedProperty());
         refused.visibleProperty().bind(model.nextActionRefusedProperty().isNotEmpty());
         refused.managedProperty().bind(refused.visibleProperty());
+        javafx.scene.control.Button preview = new javafx.scene.control.Button(Messages.get("status.preview"),
+                new FontIcon("mdi2e-eye-outline"));
+        preview.setId("status-preview");
+        preview.disableProperty().bind(model.busyProperty().or(model.databaseProperty().isNull()));
+        preview.setOnAction(e -> model.preview());
+        javafx.scene.control.TextArea previewText = new javafx.scene.control.TextArea();
+        previewText.setId("status-preview-text");
+        previewText.setEditable(false);
+        previewText.getStyleClass().add("cli-line");
+        previewText.setPrefRowCount(14);
+        model.previewLines().addListener((ListChangeListener<String>) c -> previewText.setText(String.join("\n", model.previewLines())));
+        previewText.visibleProperty().bind(Bindings.isNotEmpty(model.previewLines()));
+        previewText.managedProperty().bind(previewText.visibleProperty());
         Label checksHeading = heading("status.checks");
         checksHeading.textProperty().bind(model.checksHeadingProperty());
 
@@ -138,7 +151,7 @@ public final class StatusView {
                 checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,
                 heading("status.history"), history, findings,
-                heading("status.next"), next, nextCommand, refused);
+                heading("status.next"), next, nextCommand, refused, preview, previewText);
         page.getStyleClass().add("page");
         return page;
     }

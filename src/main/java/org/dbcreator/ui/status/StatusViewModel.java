@@ -34,6 +34,7 @@ import org.dbcreator.ui.app.PageModel;
 import org.dbcreator.ui.app.UiExecutor;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
+import org.dbcreator.ui.service.DryRun;
 import org.dbcreator.ui.service.WizardService;
 
 /** The Status page, read-only: what the database says about its versions, phase, checks, nodes and history. */
@@ -63,6 +64,7 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<AppliedScript> history = FXCollections.observableArrayList();
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
+    private final ObservableList<String> previewLines = FXCollections.observableArrayList();
 
     /** @param read told of every status read, so that the sidebar follows the database */
     public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
@@ -86,6 +88,42 @@ public final class StatusViewModel implements PageModel {
             busy.set(false);
             navigation.showError(failure);
         });
+    }
+
+    /** Reads the dry run of the next deploy or expand: every statement, and the lint's verdict. Changes nothing. */
+    public void preview() {
+        if (database.get() == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        executor.run(service::preview, dryRun -> {
+            busy.set(false);
+            previewLines.setAll(previewLines(dryRun));
+        }, failure -> {
+            busy.set(false);
+            navigation.showError(failure);
+        });
+    }
+
+    static List<String> previewLines(DryRun dryRun) {
+        List<String> lines = new java.util.ArrayList<>();
+        dryRun.checks().checks().stream().filter(c -> c.id() == PreflightCheck.Id.EXPAND_SAFETY).forEach(c -> lines.add(
+                Messages.get("status.preview.lint", Messages.get("verdict." + c.verdict().name()), c.evidence())));
+        dryRun.plan().ifPresent(plan -> plan.items().forEach(item -> {
+            lines.add(Messages.get("status.preview.script", item.version(), item.kind().toLowerCase(java.util.Locale.ROOT),
+                    item.location()));
+            item.statements().forEach(st -> lines.add(Messages.get(st.done() ? "status.preview.done" : "status.preview.statement",
+                    st.line(), st.sql())));
+        }));
+        if (dryRun.plan().map(p -> p.items().isEmpty()).orElse(true)) {
+            lines.add(Messages.get("status.preview.nothing"));
+        }
+        return lines;
+    }
+
+    /** The last preview's lines: the lint's verdict, then each script and its statements. */
+    public ObservableList<String> previewLines() {
+        return previewLines;
     }
 
     public void refresh() {

@@ -114,6 +114,13 @@ class WizardStatusIT {
         screenshot("status-light");
         scrollPage(robot, 1.0);
         screenshot("status-nodes-light");
+        robot.interact(() -> robot.lookup("#status-preview").queryButton().fire());
+        WizardFixture.await(30, () -> !wizard.model().status().previewLines().isEmpty());
+        robot.interact(() -> { });
+        assertThat(robot.lookup("#status-preview-text").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("ALTER TABLE host ADD COLUMN uuid");
+        scrollPage(robot, 1.0);
+        screenshot("status-preview-light");
 
         robot.clickOn("#theme-toggle");
         screenshot("status-nodes-dark");

@@ -220,6 +220,24 @@ class StatusViewModelIT {
     }
 
     @Test
+    void previewShouldListTheExpandsStatementsWithTheLintVerdictAndChangeNothing() throws Exception {
+        deploy();
+        List<String> stateBefore = db.rows("SELECT CONCAT(phase, ' ', schema_version) FROM dbcreator_state");
+        long historyBefore = db.number("SELECT COUNT(*) FROM dbcreator_history");
+        connectPage(db.admin()).connect();
+        StatusViewModel status = statusPage();
+        status.preview();
+        assertThat(errors).isEmpty();
+        assertThat(status.previewLines().get(0)).startsWith("Expand safety (green): ");
+        assertThat(status.previewLines()).contains("-- 4.1.0 expand: bundled catalog 4.1.0/expand.sql", "-- 4.1.0 migration: Java: backfill host.uuid")
+                .anySatisfy(line -> assertThat(line).matches("line \\d+: ALTER TABLE host ADD COLUMN uuid CHAR\\(36\\) NULL.*"));
+        assertThat(db.rows("SELECT CONCAT(phase, ' ', schema_version) FROM dbcreator_state")).isEqualTo(stateBefore);
+        assertThat(db.number("SELECT COUNT(*) FROM dbcreator_history")).isEqualTo(historyBefore);
+        assertThat(db.number("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + db.name()
+                + "' AND TABLE_NAME = 'host' AND COLUMN_NAME = 'uuid'")).isZero();
+    }
+
+    @Test
     void aSelectOnlyAccountShouldReadTheWholeStatus() throws Exception {
         deploy();
         ConnectionSettings reader = db.createUser("SELECT");
