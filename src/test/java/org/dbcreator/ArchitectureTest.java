@@ -39,11 +39,13 @@ class ArchitectureTest {
             .layer("engine").definedBy("org.dbcreator.engine..")
             .layer("demo").definedBy("org.dbcreator.demo..") // the demo product's code, loaded by name from its manifest
             .layer("report").definedBy("org.dbcreator.report..") // the support report, rendered for both front ends
-            // the front ends
+            // the front ends, and how the command line opens the window without knowing JavaFX
+            .layer("launch").definedBy("org.dbcreator.launch..")
             .layer("cli").definedBy("org.dbcreator.cli..")
-            .optionalLayer("ui").definedBy("org.dbcreator.ui..")
+            .layer("ui").definedBy("org.dbcreator.ui..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("progress").mayOnlyAccessLayers("error") // a cancelled operation ends with CANCELLED
+            .whereLayer("launch").mayNotAccessAnyLayer()
             .whereLayer("db").mayOnlyAccessLayers("error")
             .whereLayer("catalog").mayOnlyAccessLayers("error", "db")
             .whereLayer("history").mayOnlyAccessLayers("error", "db", "catalog")
@@ -85,8 +87,23 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule uiKnowsNoCommandLine = noClasses().that().resideInAPackage("org.dbcreator.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.dbcreator.cli..", "picocli..", "java.sql..")
-            .allowEmptyShould(true); // the wizard has not landed yet
+            .should().dependOnClassesThat().resideInAnyPackage("org.dbcreator.cli..", "picocli..", "java.sql..");
+
+    /** The launcher is what the command line may see of the wizard: it must load without JavaFX. */
+    @ArchTest
+    static final ArchRule launchKnowsNoToolkit = noClasses().that().resideInAPackage("org.dbcreator.launch..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.dbcreator.ui..");
+
+    /** The pages' models never touch a control: layout lives in the views. */
+    @ArchTest
+    static final ArchRule viewModelsTouchNoControl = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+
+    /** One adapter hands work to the FX thread, so that the threading can be read in one place. */
+    @ArchTest
+    static final ArchRule oneAdapterCallsRunLater = noClasses().that().doNotHaveFullyQualifiedName(
+            "org.dbcreator.ui.app.FxExecutor").should().callMethod(javafx.application.Platform.class, "runLater",
+                    Runnable.class);
 
     @ArchTest
     static final ArchRule onlyTheCommandLineWritesToStandardStreams = noClasses().that()

@@ -1,11 +1,18 @@
 package org.dbcreator.cli;
 
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.dbcreator.launch.Display;
+import org.dbcreator.launch.WizardRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "dbcreator", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
-        description = "Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
-        subcommands = {DemoCommand.class, DeployCommand.class, StatusCommand.class, ProbeCommand.class, UpgradeCommand.class,
+        description = {"Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
+            "Without a verb it opens the wizard where there is a display, and prints this help where there is none."},
+        subcommands = {WizardCommand.class, DemoCommand.class, DeployCommand.class, StatusCommand.class, ProbeCommand.class, UpgradeCommand.class,
             CleanupCommand.class, NodesCommand.class, DemoNodeCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class,
             ReportCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -23,9 +30,12 @@ import picocli.CommandLine.Option;
             "80:nodes not ready: the cleanup gate is shut",
             "81:a node release outside the compatible range",
             "130:cancelled (Ctrl-C): stopped where nothing is half-done; run the same command again to go on"})
-final class MainCommand {
+final class MainCommand implements Callable<Integer> {
 
     private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-v", "--verbose"}, description = "Log what the tool does, for bug reports.", scope = picocli.CommandLine.ScopeType.INHERIT)
     boolean verbose;
@@ -36,5 +46,15 @@ final class MainCommand {
 
     CliContext context() {
         return context;
+    }
+
+    /** {@code dbcreator} alone: the window where there is a display, the help where there is none. */
+    @Override
+    public Integer call() {
+        if (Display.available(context.env())) {
+            return WizardCommand.open(context, new WizardRequest(false, Optional.empty(), context.env()));
+        }
+        spec.commandLine().usage(context.out());
+        return 0;
     }
 }

@@ -22,6 +22,8 @@ import org.dbcreator.error.ErrorCode;
  * relative to the profile's own folder, so a profile can travel with the files it names.
  *
  * @param file where the profile was read from or is written to, for messages
+ * @param environment a label the wizard shows beside the connection (e.g. {@code production}), and
+ *     which asks for the database name to be typed before a write
  */
 public record ConnectionProfile(
         Path file,
@@ -33,25 +35,28 @@ public record ConnectionProfile(
         Optional<Path> tlsCa,
         Optional<String> passwordEnv,
         Optional<Path> passwordFile,
-        Optional<Path> catalog) {
+        Optional<Path> catalog,
+        Optional<String> environment) {
 
     /** The keys a profile may hold, in the order they are written. */
     public static final List<String> KEYS = List.of("host", "port", "database", "user", "tls-mode", "tls-ca",
-            "password-env", "password-file", "catalog");
+            "password-env", "password-file", "catalog", "environment");
+
+    private static final java.util.regex.Pattern ENVIRONMENT = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
     /** A profile that sets nothing: every setting comes from the command line or the defaults. */
     public static ConnectionProfile none() {
         Optional<String> text = Optional.empty();
         Optional<Path> path = Optional.empty();
         return new ConnectionProfile(Path.of(""), text, Optional.empty(), text, text, Optional.empty(), path, text,
-                path, path);
+                path, path, text);
     }
 
     /** A profile for a plain connection whose password is in {@code passwordFile}. */
     public static ConnectionProfile of(Path file, String host, int port, String database, String user, Path passwordFile) {
         return new ConnectionProfile(file, Optional.of(host), Optional.of(port), Optional.of(database),
                 Optional.of(user), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(passwordFile),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** Reads and checks a profile; a key it does not know, above all {@code password}, is refused. */
@@ -83,7 +88,8 @@ public record ConnectionProfile(
         Path folder = file.toAbsolutePath().getParent();
         return new ConnectionProfile(file, text(values, "host"), port(file, values), text(values, "database"),
                 text(values, "user"), tlsMode(file, values), path(folder, values, "tls-ca"),
-                text(values, "password-env"), path(folder, values, "password-file"), path(folder, values, "catalog"));
+                text(values, "password-env"), path(folder, values, "password-file"), path(folder, values, "catalog"),
+                environment(file, values));
     }
 
     /** The profile as a properties file, with a note that says why there is no password in it. */
@@ -101,6 +107,7 @@ public record ConnectionProfile(
         settings.put("password-env", passwordEnv);
         settings.put("password-file", passwordFile);
         settings.put("catalog", catalog);
+        settings.put("environment", environment);
         settings.forEach((key, value) -> value.ifPresent(v -> out.append(key).append('=').append(escape(v)).append('\n')));
         return out.toString();
     }
@@ -131,6 +138,15 @@ public record ConnectionProfile(
             // reported below, like an out-of-range number
         }
         throw invalid(file, "port '" + text.get() + "' is not a TCP port (1-65535)");
+    }
+
+    private static Optional<String> environment(Path file, Map<String, String> values) {
+        Optional<String> label = text(values, "environment");
+        if (label.isPresent() && !ENVIRONMENT.matcher(label.get()).matches()) {
+            throw invalid(file, "environment '" + label.get() + "' is not a label: use 1 to 32 letters, digits, '_', '.'"
+                    + " or '-', e.g. production");
+        }
+        return label;
     }
 
     private static Optional<TlsMode> tlsMode(Path file, Map<String, String> values) {

@@ -42,7 +42,8 @@ class ProfileRefusalTest {
         "tls_mode=REQUIRED     | unknown key 'tls_mode'",
         "port=3306x            | port '3306x' is not a TCP port",
         "port=0                | port '0' is not a TCP port",
-        "tls-mode=VERIFY_ALL   | tls-mode 'VERIFY_ALL' is not one of DISABLED, PREFERRED"})
+        "tls-mode=VERIFY_ALL   | tls-mode 'VERIFY_ALL' is not one of DISABLED, PREFERRED",
+        "environment=prod db   | environment 'prod db' is not a label"})
     void badProfileLineShouldBeRefusedNamingFileAndKey(String line, String expected) throws IOException {
         Path file = profile("host=db.example.test", line);
 

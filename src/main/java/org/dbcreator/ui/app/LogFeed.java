@@ -1,0 +1,118 @@
+package org.dbcreator.ui.app;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
+
+/**
+ * The log drawer's model: lines from any thread, shown on the UI thread in batches (one redraw
+ * for however many lines arrived meanwhile), filtered as the operator types.
+ */
+public final class LogFeed implements ProgressListener {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final int MAX_LINES = 5_000;
+
+    private final UiExecutor executor;
+    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushAsked = new AtomicBoolean();
+    private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final FilteredList<String> shown = new FilteredList<>(lines);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final IntegerProperty unseen = new SimpleIntegerProperty();
+
+    public LogFeed(UiExecutor executor) {
+        this.executor = executor;
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            String wanted = filter.get() == null ? "" : filter.get().strip().toLowerCase();
+            return line -> wanted.isEmpty() || line.toLowerCase().contains(wanted);
+        }, filter));
+    }
+
+    /** Adds a line; callable from any thread. */
+    public void add(String line) {
+        pending.add(LocalTime.now().format(TIME) + "  " + line);
+        if (flushAsked.compareAndSet(false, true)) {
+            executor.onUiThread(this::flush);
+        }
+    }
+
+    @Override
+    public void onEvent(ProgressEvent event) {
+        add(describe(event));
+    }
+
+    static String describe(ProgressEvent event) {
+        if (event instanceof ProgressEvent.Notice notice) {
+            return notice.message();
+        }
+        if (event instanceof ProgressEvent.ScriptStarted s) {
+            return Messages.get("log.scriptStarted", s.number(), s.total(), s.kind(), s.script(), s.statements());
+        }
+        if (event instanceof ProgressEvent.ScriptFinished s) {
+            return Messages.get("log.scriptFinished", s.script(), s.millis());
+        }
+        if (event instanceof ProgressEvent.StatementDone s) {
+            return Messages.get("log.statementDone", s.script(), s.index(), s.total(), s.line(), s.millis());
+        }
+        if (event instanceof ProgressEvent.BatchDone b) {
+            return Messages.get("log.batchDone", b.migration(), b.batch(), b.rows());
+        }
+        if (event instanceof ProgressEvent.TableProgress t) {
+            return Messages.get("log.tableProgress", t.table(), t.rows());
+        }
+        return event.toString();
+    }
+
+    private void flush() {
+        flushAsked.set(false);
+        List<String> batch = new ArrayList<>();
+        for (String line = pending.poll(); line != null; line = pending.poll()) {
+            batch.add(line);
+        }
+        lines.addAll(batch);
+        if (lines.size() > MAX_LINES) {
+            lines.remove(0, lines.size() - MAX_LINES);
+        }
+        unseen.set(unseen.get() + batch.size());
+    }
+
+    /** The lines the filter lets through, as one text to copy. */
+    public String shownText() {
+        return String.join("\n", shown) + (shown.isEmpty() ? "" : "\n");
+    }
+
+    public void markSeen() {
+        unseen.set(0);
+    }
+
+    public ObservableList<String> lines() {
+        return lines;
+    }
+
+    public ObservableList<String> shown() {
+        return shown;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public IntegerProperty unseenProperty() {
+        return unseen;
+    }
+}

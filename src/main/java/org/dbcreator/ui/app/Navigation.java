@@ -1,0 +1,24 @@
+package org.dbcreator.ui.app;
+
+import java.util.Optional;
+import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.service.RecentConnection;
+
+/** What a page may ask of the window: to move on, and to show a failure in the banner. */
+public interface Navigation {
+
+    void showWelcome();
+
+    void showConnect(Journey journey, Optional<RecentConnection> profile);
+
+    /** A database is open: the window shows its status. */
+    void connected(ConnectedDatabase database);
+
+    /** Starts the embedded demo and lands on its status. */
+    void startDemo();
+
+    void showError(Throwable failure);
+
+    /** A line for the log drawer. */
+    void log(String line);
+}

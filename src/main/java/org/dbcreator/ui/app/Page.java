@@ -1,0 +1,6 @@
+package org.dbcreator.ui.app;
+
+/** The pages of this part of the wizard. */
+public enum Page {
+    WELCOME, CONNECT, STATUS
+}

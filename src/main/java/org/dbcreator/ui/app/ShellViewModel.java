@@ -1,0 +1,224 @@
+package org.dbcreator.ui.app;
+
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.service.DatabaseStatus;
+import org.dbcreator.ui.service.RecentConnection;
+import org.dbcreator.ui.service.WizardService;
+import org.dbcreator.ui.status.StatusViewModel;
+import org.dbcreator.ui.welcome.WelcomeViewModel;
+
+/**
+ * The window's state around the pages: which page shows, what is connected, the sidebar's marks
+ * (derived from the last status read), the error banner, the theme, and the primary button of the
+ * current page with its command-line equivalent.
+ */
+public final class ShellViewModel implements Navigation {
+
+    private final WizardService service;
+    private final UiExecutor executor;
+    private final LogFeed log;
+    private final WelcomeViewModel welcome;
+    private final ConnectViewModel connect;
+    private final StatusViewModel status;
+
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
+    private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
+    private final ObjectProperty<ConnectedDatabase> connection = new SimpleObjectProperty<>();
+    private final ObjectProperty<DatabaseStatus> lastStatus = new SimpleObjectProperty<>();
+    private final ObservableList<StepMark> steps = FXCollections.observableArrayList();
+    private final ObjectProperty<ErrorReport> error = new SimpleObjectProperty<>();
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final StringProperty busy = new SimpleStringProperty("");
+    private final StringProperty primaryLabel = new SimpleStringProperty("");
+    private final BooleanProperty primaryDisabled = new SimpleBooleanProperty();
+    private final StringProperty cliLine = new SimpleStringProperty("");
+
+    public ShellViewModel(WizardService service, UiExecutor executor, LogFeed log, String defaultDatabase) {
+        this.service = service;
+        this.executor = executor;
+        this.log = log;
+        this.welcome = new WelcomeViewModel(service, executor, this);
+        this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
+        this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        journey.addListener((o, b, a) -> updateSteps());
+        connection.addListener((o, b, a) -> updateSteps());
+        lastStatus.addListener((o, b, a) -> updateSteps());
+        page.addListener((o, b, shown) -> bindPrimary(shown));
+        updateSteps();
+        bindPrimary(Page.WELCOME);
+    }
+
+    private void updateSteps() {
+        steps.setAll(JourneySteps.of(journey.get(), connection.get() != null, Optional.ofNullable(lastStatus.get())));
+    }
+
+    private void bindPrimary(Page shown) {
+        PageModel model = pageModel(shown);
+        primaryLabel.bind(model.primaryLabel());
+        primaryDisabled.bind(model.primaryDisabled());
+        cliLine.bind(model.cliLine());
+    }
+
+    private PageModel pageModel(Page shown) {
+        return switch (shown) {
+            case WELCOME -> welcome;
+            case CONNECT -> connect;
+            case STATUS -> status;
+        };
+    }
+
+    /** The page the window opens on: Welcome, or Connect filled from a profile. */
+    public void start(Optional<RecentConnection> profile) {
+        welcome.refresh();
+        profile.ifPresent(p -> showConnect(Journey.UPGRADE, Optional.of(p)));
+    }
+
+    public void primary() {
+        if (!primaryDisabled.get()) {
+            pageModel(page.get()).primary();
+        }
+    }
+
+    /** Esc and the Back button: one page back. */
+    public void back() {
+        switch (page.get()) {
+            case CONNECT -> showWelcome();
+            case STATUS -> showConnect(journey.get(), Optional.empty());
+            default -> { }
+        }
+    }
+
+    public boolean canGoBack() {
+        return page.get() != Page.WELCOME;
+    }
+
+    public void dismissError() {
+        error.set(null);
+    }
+
+    @Override
+    public void showWelcome() {
+        welcome.refresh();
+        page.set(Page.WELCOME);
+    }
+
+    @Override
+    public void showConnect(Journey chosen, Optional<RecentConnection> profile) {
+        journey.set(chosen);
+        connect.open(chosen, profile);
+        page.set(Page.CONNECT);
+    }
+
+    @Override
+    public void connected(ConnectedDatabase database) {
+        connection.set(database);
+        lastStatus.set(null);
+        error.set(null);
+        log(Messages.get("log.connected", database.user(), database.host(), database.port(), database.database(),
+                database.server()));
+        page.set(Page.STATUS);
+        status.load(database);
+    }
+
+    @Override
+    public void startDemo() {
+        if (!busy.get().isEmpty()) {
+            return;
+        }
+        journey.set(Journey.UPGRADE);
+        busy.set(Messages.get("demo.starting"));
+        log(Messages.get("demo.starting"));
+        executor.run(() -> service.startDemo(WelcomeViewModel.DEMO_NODES, event -> { }), database -> {
+            busy.set("");
+            connected(database);
+        }, failure -> {
+            busy.set("");
+            showError(failure);
+        });
+    }
+
+    @Override
+    public void showError(Throwable failure) {
+        Optional<String> state = Optional.ofNullable(lastStatus.get()).map(s -> StatusViewModel.sentence(s.report()));
+        ErrorReport report = ErrorReport.of(failure, state);
+        log("error " + report.code() + ": " + report.message());
+        error.set(report);
+    }
+
+    /** Shows a failure that has its report already (an uncaught exception). */
+    public void showError(ErrorReport report) {
+        log("error " + report.code() + ": " + report.message());
+        error.set(report);
+    }
+
+    @Override
+    public void log(String line) {
+        log.add(line);
+    }
+
+    public WelcomeViewModel welcome() {
+        return welcome;
+    }
+
+    public ConnectViewModel connect() {
+        return connect;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public LogFeed log() {
+        return log;
+    }
+
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    public ObjectProperty<Journey> journeyProperty() {
+        return journey;
+    }
+
+    public ObjectProperty<ConnectedDatabase> connectionProperty() {
+        return connection;
+    }
+
+    public ObservableList<StepMark> steps() {
+        return steps;
+    }
+
+    public ObjectProperty<ErrorReport> errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public StringProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty primaryLabelProperty() {
+        return primaryLabel;
+    }
+
+    public BooleanProperty primaryDisabledProperty() {
+        return primaryDisabled;
+    }
+
+    public StringProperty cliLineProperty() {
+        return cliLine;
+    }
+}

@@ -1,0 +1,46 @@
+package org.dbcreator.ui.service;
+
+import java.util.List;
+import org.dbcreator.engine.ProbeReport;
+import org.dbcreator.progress.ProgressListener;
+
+/**
+ * Everything the wizard asks of the engine, in the wizard's words. The pages talk to this
+ * interface only, so that the engine's results can change shape (typed next actions, a layered
+ * connection probe) behind one class. Calls block: run them through the window's executor, never
+ * on the FX thread. One database is open at a time.
+ */
+public interface WizardService extends AutoCloseable {
+
+    /** The CLI's connection profiles (and the demo's, once it ran), newest first; never a password. */
+    List<RecentConnection> recentConnections();
+
+    /** The profile {@code --profile} names: a name in the profile folder, or a file (a path with '/' or ending in .properties). */
+    RecentConnection profile(String nameOrFile);
+
+    /**
+     * The engine's layered connection probe: each layer (reachable, TLS, signed in, server release,
+     * database, privileges) with its verdict, the certificate presented, what the grants allow.
+     * An expected failure is a failed layer, not an exception.
+     */
+    ProbeReport test(ConnectionRequest request);
+
+    /** Connects (closing any database opened before) and keeps the connection for the pages that follow. */
+    ConnectedDatabase connect(ConnectionRequest request);
+
+    /** The open database's state as the status page shows it, read from the server now. */
+    DatabaseStatus status();
+
+    /** The dry run of the open database's next deploy (absent or empty) or expand: changes nothing. */
+    DryRun preview();
+
+    /**
+     * Starts the embedded demo server with its database and {@code nodes} demo nodes at work, and
+     * connects to it. Progress goes to {@code progress}, on the calling thread.
+     */
+    ConnectedDatabase startDemo(int nodes, ProgressListener progress);
+
+    /** Disconnects, stops the demo nodes and the demo server this service started. */
+    @Override
+    void close();
+}

@@ -1,0 +1,339 @@
+package org.dbcreator.ui.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.cluster.GateReport;
+import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.engine.InterruptedStatement;
+import org.dbcreator.engine.NextAction;
+import org.dbcreator.engine.PlannedStep;
+import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.StatusFinding;
+import org.dbcreator.engine.StatusReport;
+import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.Phase;
+import org.dbcreator.ui.app.ActionWords;
+import org.dbcreator.ui.app.CliEquivalent;
+import org.dbcreator.ui.app.Messages;
+import org.dbcreator.ui.app.Navigation;
+import org.dbcreator.ui.app.PageModel;
+import org.dbcreator.ui.app.UiExecutor;
+import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.service.DatabaseStatus;
+import org.dbcreator.ui.service.DryRun;
+import org.dbcreator.ui.service.WizardService;
+
+/** The Status page, read-only: what the database says about its versions, phase, checks, nodes and history. */
+public final class StatusViewModel implements PageModel {
+
+    private final WizardService service;
+    private final UiExecutor executor;
+    private final Navigation navigation;
+    private final Consumer<DatabaseStatus> read;
+
+    private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
+    private final ObjectProperty<DatabaseStatus> status = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper versions = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper range = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nodesSummary = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<NextAction> nextAction = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper nextActionText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextActionCommand = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextActionRefused = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lockHeld = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper checksHeading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> hops = FXCollections.observableArrayList();
+    private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
+    private final ObservableList<AppliedScript> history = FXCollections.observableArrayList();
+    private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
+    private final ObservableList<String> findings = FXCollections.observableArrayList();
+    private final ObservableList<String> previewLines = FXCollections.observableArrayList();
+
+    /** @param read told of every status read, so that the sidebar follows the database */
+    public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
+            Consumer<DatabaseStatus> read) {
+        this.service = service;
+        this.executor = executor;
+        this.navigation = navigation;
+        this.read = read;
+    }
+
+    /** Reads the open database's state now. */
+    public void load(ConnectedDatabase connected) {
+        database.set(connected);
+        busy.set(true);
+        executor.run(service::status, loaded -> {
+            busy.set(false);
+            show(loaded);
+            navigation.log(Messages.get("log.statusRead", loaded.report().database(), loaded.readIn().toMillis()));
+            read.accept(loaded);
+        }, failure -> {
+            busy.set(false);
+            navigation.showError(failure);
+        });
+    }
+
+    /** Reads the dry run of the next deploy or expand: every statement, and the lint's verdict. Changes nothing. */
+    public void preview() {
+        if (database.get() == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        executor.run(service::preview, dryRun -> {
+            busy.set(false);
+            previewLines.setAll(previewLines(dryRun));
+        }, failure -> {
+            busy.set(false);
+            navigation.showError(failure);
+        });
+    }
+
+    static List<String> previewLines(DryRun dryRun) {
+        List<String> lines = new java.util.ArrayList<>();
+        dryRun.checks().checks().stream().filter(c -> c.id() == PreflightCheck.Id.EXPAND_SAFETY).forEach(c -> lines.add(
+                Messages.get("status.preview.lint", Messages.get("verdict." + c.verdict().name()), c.evidence())));
+        dryRun.plan().ifPresent(plan -> plan.items().forEach(item -> {
+            lines.add(Messages.get("status.preview.script", item.version(), item.kind().toLowerCase(java.util.Locale.ROOT),
+                    item.location()));
+            item.statements().forEach(st -> lines.add(Messages.get(st.done() ? "status.preview.done" : "status.preview.statement",
+                    st.line(), st.sql())));
+        }));
+        if (dryRun.plan().map(p -> p.items().isEmpty()).orElse(true)) {
+            lines.add(Messages.get("status.preview.nothing"));
+        }
+        return lines;
+    }
+
+    /** The last preview's lines: the lint's verdict, then each script and its statements. */
+    public ObservableList<String> previewLines() {
+        return previewLines;
+    }
+
+    public void refresh() {
+        if (database.get() != null && !busy.get()) {
+            load(database.get());
+        }
+    }
+
+    private void show(DatabaseStatus loaded) {
+        status.set(loaded);
+        StatusReport r = loaded.report();
+        versions.set(r.schemaVersion().map(Version::toString).orElse(Messages.get("status.noVersion")) + "  \u2192  "
+                + r.phaseTarget().orElse(r.targetVersion()));
+        sentence.set(sentence(r));
+        hops.setAll(r.plannedSteps().stream().map(StatusViewModel::step).toList());
+        range.set(r.lowestRelease().map(low -> Messages.get("status.range", low,
+                r.highestRelease().map(Version::toString).orElse("?"))).orElse(Messages.get("status.noRange")));
+        checks.setAll(r.checks().map(c -> c.checks()).orElse(List.of()));
+        List<AppliedScript> newestFirst = new java.util.ArrayList<>(r.history());
+        java.util.Collections.reverse(newestFirst);
+        history.setAll(newestFirst);
+        nodes.setAll(loaded.nodes().map(GateReport::nodes).orElse(List.of()));
+        nodesSummary.set(nodesSummary(loaded.nodes()));
+        findings.setAll(r.findings().stream().map(StatusFinding::text).toList());
+        nextAction.set(r.nextAction());
+        nextActionText.set(ActionWords.text(r.nextAction()));
+        nextActionCommand.set(ActionWords.command(r.nextAction(), database.get()).orElse(""));
+        nextActionRefused.set(refusal(r).orElse(""));
+        lockHeld.set(lockHeld(r).orElse(""));
+        checksHeading.set(r.checks().map(c -> Messages.get("status.checks.of",
+                Messages.get("operation." + c.operation().name()))).orElse(Messages.get("status.checks")));
+        // an interrupted run is the call to action: what resumes it, then where it stopped
+        interrupted.set(r.interrupted().map(at -> (r.nextAction() instanceof NextAction.Resume resume
+                ? ActionWords.text(resume) + " " : "") + interrupted(at)).orElse(""));
+    }
+
+    /**
+     * Why the account cannot take the next action: the red privileges check of the operation it
+     * starts, with the grant that fixes it. Empty when the account may, or nothing is to be done.
+     */
+    static Optional<String> refusal(StatusReport r) {
+        if (r.nextAction() instanceof NextAction.Nothing) {
+            return Optional.empty();
+        }
+        return r.checks().flatMap(report -> report.checks().stream()
+                .filter(c -> c.id() == PreflightCheck.Id.PRIVILEGES && c.isRed()).findFirst()
+                .map(c -> Messages.get("status.next.refused", Messages.get("operation." + report.operation().name()),
+                        c.evidence(), c.fix().stream().map(ActionWords::text).collect(java.util.stream.Collectors.joining(" ")))));
+    }
+
+    /** Another operator's run: the red operator-lock check's evidence (who holds it) and its fix. */
+    static Optional<String> lockHeld(StatusReport r) {
+        return r.checks().flatMap(report -> report.checks().stream()
+                .filter(c -> c.id() == PreflightCheck.Id.OPERATOR_LOCK && c.isRed()).findFirst()
+                .map(c -> Messages.get("status.lockHeld", c.evidence(),
+                        c.fix().stream().map(ActionWords::text).collect(java.util.stream.Collectors.joining(" ")))));
+    }
+
+    static String step(PlannedStep step) {
+        return step.from().map(from -> Messages.get("status.step", from, step.to()))
+                .orElseGet(() -> Messages.get("status.step.baseline", step.to()));
+    }
+
+    static String interrupted(InterruptedStatement at) {
+        return at.refused() ? Messages.get("status.interruptedRefused", at.script(), at.line(), at.statement(),
+                at.serverError().orElse("?")) : Messages.get("status.interruptedAt", at.script(), at.line(), at.statement());
+    }
+
+    /** The phase in one sentence an operator can act on. */
+    public static String sentence(StatusReport r) {
+        String db = r.database();
+        return switch (r.condition()) {
+            case ABSENT -> Messages.get("status.sentence.absent", db, r.targetVersion());
+            case EMPTY -> Messages.get("status.sentence.empty", db, r.targetVersion());
+            case FOREIGN -> Messages.get("status.sentence.foreign", db);
+            case MANAGED -> managed(r);
+        };
+    }
+
+    private static String managed(StatusReport r) {
+        Phase phase = r.phase().orElse(Phase.CLEAN);
+        String at = r.schemaVersion().map(Version::toString).orElse("?");
+        String to = r.phaseTarget().orElse(r.targetVersion()).toString();
+        return switch (phase) {
+            case DEPLOYING -> Messages.get("status.sentence.deploying", to);
+            case EXPANDING -> Messages.get("status.sentence.expanding", at, to);
+            case EXPANDED -> Messages.get("status.sentence.expanded", at, to);
+            case CLEANING -> Messages.get("status.sentence.cleaning", to);
+            case CLEAN -> r.plannedSteps().isEmpty() ? Messages.get("status.sentence.current", at)
+                    : Messages.get("status.sentence.behind", at, r.targetVersion(), r.plannedSteps().size());
+        };
+    }
+
+    static String nodesSummary(Optional<GateReport> gate) {
+        if (gate.isEmpty()) {
+            return Messages.get("status.nodes.none");
+        }
+        GateReport g = gate.get();
+        long stale = g.nodes().stream().filter(n -> n.liveness() == NodeStatus.Liveness.STALE).count();
+        long down = g.nodes().stream().filter(n -> n.liveness() == NodeStatus.Liveness.DOWN).count();
+        return Messages.get("status.nodes.summary", g.nodes().size(), g.live(), stale, down, g.target(),
+                g.isOpen() ? Messages.get("status.gate.open") : Messages.get("status.gate.shut", g.blockers().size()));
+    }
+
+    /** A heartbeat age as people read it: "3 s", "2 min", "5 h". */
+    public static String age(Duration age) {
+        long s = Math.max(0, age.toSeconds());
+        return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
+    }
+
+    @Override
+    public ObservableStringValue primaryLabel() {
+        return Bindings.createStringBinding(() -> Messages.get("status.primary"));
+    }
+
+    @Override
+    public ObservableBooleanValue primaryDisabled() {
+        return busy;
+    }
+
+    @Override
+    public ObservableStringValue cliLine() {
+        return Bindings.createStringBinding(() -> database.get() == null ? ""
+                : CliEquivalent.of("status", database.get()), database);
+    }
+
+    @Override
+    public void primary() {
+        refresh();
+    }
+
+    public ObjectProperty<ConnectedDatabase> databaseProperty() {
+        return database;
+    }
+
+    public ObjectProperty<DatabaseStatus> statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty versionsProperty() {
+        return versions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sentenceProperty() {
+        return sentence.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nodesSummaryProperty() {
+        return nodesSummary.getReadOnlyProperty();
+    }
+
+    /** The engine's typed next action, as last read. */
+    public ObjectProperty<NextAction> nextActionProperty() {
+        return nextAction;
+    }
+
+    /** The next action in the wizard's words. */
+    public ReadOnlyStringProperty nextActionTextProperty() {
+        return nextActionText.getReadOnlyProperty();
+    }
+
+    /** The command that does the next action; empty when it is a step outside the tool. */
+    public ReadOnlyStringProperty nextActionCommandProperty() {
+        return nextActionCommand.getReadOnlyProperty();
+    }
+
+    /** Who runs an operation on this database now, and what to do; empty when nobody does. */
+    public ReadOnlyStringProperty lockHeldProperty() {
+        return lockHeld.getReadOnlyProperty();
+    }
+
+    /** Why this account cannot take the next action (its grants); empty when it can. */
+    public ReadOnlyStringProperty nextActionRefusedProperty() {
+        return nextActionRefused.getReadOnlyProperty();
+    }
+
+    /** "Pre-flight checks of the expand", naming the operation they are for. */
+    public ReadOnlyStringProperty checksHeadingProperty() {
+        return checksHeading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty interruptedProperty() {
+        return interrupted.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> hops() {
+        return hops;
+    }
+
+    public ObservableList<PreflightCheck> checks() {
+        return checks;
+    }
+
+    public ObservableList<AppliedScript> history() {
+        return history;
+    }
+
+    public ObservableList<NodeStatus> nodes() {
+        return nodes;
+    }
+
+    public ObservableList<String> findings() {
+        return findings;
+    }
+}
