@@ -123,7 +123,7 @@ class WizardStatusIT {
         screenshot("status-preview-light");
 
         robot.clickOn("#theme-toggle");
-        screenshot("status-nodes-dark");
+        screenshot("status-preview-dark"); // the page still shows the preview, now dark
         scrollPage(robot, 0.0);
         screenshot("status-dark");
         robot.clickOn("#back");
