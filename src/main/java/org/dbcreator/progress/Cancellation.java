@@ -54,8 +54,8 @@ public final class Cancellation {
     }
 
     /**
-     * Waits {@code duration}, or less when cancelled meanwhile, then throws CANCELLED. An
-     * interrupted thread counts as cancelled (its interrupt flag stays set).
+     * Waits {@code duration}; when cancelled meanwhile (or before), wakes at once and throws
+     * CANCELLED. An interrupted thread counts as cancelled (its interrupt flag stays set).
      */
     public void pause(Duration duration) {
         throwIfCancelled();
