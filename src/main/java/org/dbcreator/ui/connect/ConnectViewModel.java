@@ -201,7 +201,8 @@ public final class ConnectViewModel implements PageModel {
 
     /**
      * The probe in one sentence: the first failed layer and its fix; or the operations of the
-     * journey the account's grants do not allow; or that every layer passed.
+     * journey the account's grants do not allow; or the layers that passed with a warning; or
+     * that every layer passed.
      */
     static String summary(ProbeReport report, Journey journey) {
         if (report.firstFailure().isPresent()) {
@@ -210,8 +211,14 @@ public final class ConnectViewModel implements PageModel {
         }
         List<String> refused = journeyAccess(report, journey).stream().filter(a -> !a.allowed())
                 .map(a -> Messages.get("probe.operation." + a.operation().name())).toList();
-        return refused.isEmpty() ? Messages.get("connect.probe.passed", report.server().orElse("?"), report.account().orElse("?"))
-                : Messages.get("connect.probe.refused", report.account().orElse("?"), String.join(", ", refused));
+        if (!refused.isEmpty()) {
+            return Messages.get("connect.probe.refused", report.account().orElse("?"), String.join(", ", refused));
+        }
+        List<String> warned = report.layers().stream().filter(l -> l.status() == ProbeLayer.Status.WARNING)
+                .map(l -> Messages.get("probe.layer." + l.layer().name())).toList();
+        return warned.isEmpty() ? Messages.get("connect.probe.passed", report.server().orElse("?"), report.account().orElse("?"))
+                : Messages.get("connect.probe.warned", report.server().orElse("?"), report.account().orElse("?"),
+                        String.join(", ", warned));
     }
 
     /** What the account may run of the operations {@code journey} takes, in the journey's order. */

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dbcreator.db.ProbeLayer;
 import org.dbcreator.db.TlsMode;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.ui.app.CurrentThreadExecutor;
+import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.ui.app.Journey;
+import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.EngineWizardService;
@@ -104,5 +107,23 @@ class ConnectViewModelTest {
         assertThat(m.cliLine().get()).isEqualTo("dbcreator status --profile prod");
         m.portProperty().set("3308");
         assertThat(m.cliLine().get()).contains("--port 3308").doesNotContain("--profile");
+    }
+
+    @Test
+    void aProbeWithAWarningShouldNotBeSummedUpAsEveryLayerPassed() {
+        List<ProbeLayer> layers = new ArrayList<>(List.of(
+                ProbeLayer.passed(ProbeLayer.Layer.REACHABLE, "accepted", java.util.Optional.empty()),
+                ProbeLayer.warning(ProbeLayer.Layer.TLS, "the server offers no TLS", ErrorCode.TLS_FAILED, "enable TLS"),
+                ProbeLayer.passed(ProbeLayer.Layer.AUTHENTICATED, "signed in", java.util.Optional.empty())));
+        ProbeReport warned = new ProbeReport("127.0.0.1:3306", TlsMode.PREFERRED, layers, java.util.Optional.empty(),
+                java.util.Optional.of("root@%"), java.util.Optional.of("MariaDB 10.11"), List.of());
+
+        assertThat(ConnectViewModel.summary(warned, Journey.INSPECT)).contains("with a warning")
+                .contains(Messages.get("probe.layer.TLS")).doesNotContain("every layer passed");
+
+        layers.set(1, ProbeLayer.passed(ProbeLayer.Layer.TLS, "encrypted", java.util.Optional.empty()));
+        ProbeReport clean = new ProbeReport("127.0.0.1:3306", TlsMode.PREFERRED, layers, java.util.Optional.empty(),
+                java.util.Optional.of("root@%"), java.util.Optional.of("MariaDB 10.11"), List.of());
+        assertThat(ConnectViewModel.summary(clean, Journey.INSPECT)).contains("every layer passed");
     }
 }
