@@ -27,9 +27,9 @@ final class ErrorBanner {
         Label code = new Label();
         code.setId("error-code");
         code.getStyleClass().add(Styles.TEXT_BOLD);
-        Label message = wrapped("error-message");
-        Label advice = wrapped("error-advice");
-        Label state = wrapped("error-state");
+        Label message = Labels.wrapped("error-message");
+        Label advice = Labels.wrapped("error-advice");
+        Label state = Labels.wrapped("error-state");
         state.getStyleClass().add(Styles.TEXT_MUTED);
         TextArea details = new TextArea();
         details.setId("error-details");
@@ -69,13 +69,5 @@ final class ErrorBanner {
         banner.visibleProperty().bind(Bindings.isNotNull(model.errorProperty()));
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
-    }
-
-    private static Label wrapped(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
     }
 }

@@ -24,6 +24,7 @@ import org.dbcreator.engine.NextAction;
 import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.history.AppliedScript;
 import org.dbcreator.ui.app.ActionWords;
+import org.dbcreator.ui.app.Labels;
 import org.dbcreator.ui.app.Messages;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -49,10 +50,10 @@ public final class StatusView {
         versions.setId("status-versions");
         versions.getStyleClass().addAll(Styles.TITLE_1, "versions");
         versions.textProperty().bind(model.versionsProperty());
-        Label sentence = wrapped("status-sentence");
+        Label sentence = Labels.wrapped("status-sentence");
         sentence.textProperty().bind(model.sentenceProperty());
 
-        Label interrupted = wrapped("status-interrupted");
+        Label interrupted = Labels.wrapped("status-interrupted");
         interrupted.textProperty().bind(model.interruptedProperty());
         HBox resume = new HBox(8, new FontIcon("mdi2p-play-circle-outline"), interrupted);
         resume.getStyleClass().add("call-to-action");
@@ -60,7 +61,7 @@ public final class StatusView {
         resume.visibleProperty().bind(model.interruptedProperty().isNotEmpty());
         resume.managedProperty().bind(resume.visibleProperty());
 
-        Label lockHeld = wrapped("status-lock-held");
+        Label lockHeld = Labels.wrapped("status-lock-held");
         lockHeld.textProperty().bind(model.lockHeldProperty());
         HBox lock = new HBox(8, new FontIcon("mdi2a-account-lock"), lockHeld);
         lock.getStyleClass().add("call-to-action");
@@ -75,7 +76,7 @@ public final class StatusView {
                 : model.hops().stream().map(StatusView::hop).toList());
         model.hops().addListener((ListChangeListener<String>) c -> drawHops.run());
         drawHops.run();
-        Label range = wrapped("status-range");
+        Label range = Labels.wrapped("status-range");
         range.textProperty().bind(model.rangeProperty());
 
         VBox checks = new VBox(6);
@@ -86,7 +87,7 @@ public final class StatusView {
         model.checks().addListener((ListChangeListener<PreflightCheck>) c -> drawChecks.run());
         drawChecks.run();
 
-        Label nodesSummary = wrapped("status-nodes-summary");
+        Label nodesSummary = Labels.wrapped("status-nodes-summary");
         nodesSummary.textProperty().bind(model.nodesSummaryProperty());
         TableView<NodeStatus> nodes = table("status-nodes", model.nodes(), 150);
         nodes.getColumns().add(column("status.nodes.name", NodeStatus::name, 160));
@@ -114,17 +115,17 @@ public final class StatusView {
         findings.visibleProperty().bind(Bindings.isNotEmpty(model.findings()));
         findings.managedProperty().bind(findings.visibleProperty());
 
-        Label next = wrapped("status-next");
+        Label next = Labels.wrapped("status-next");
         next.getStyleClass().add(Styles.TEXT_BOLD);
         next.textProperty().bind(model.nextActionTextProperty());
-        Label nextCommand = wrapped("status-next-command");
+        Label nextCommand = Labels.wrapped("status-next-command");
         nextCommand.getStyleClass().addAll("cli-line", Styles.TEXT_MUTED);
         nextCommand.textProperty().bind(model.nextActionCommandProperty());
         nextCommand.visibleProperty().bind(model.nextActionCommandProperty().isNotEmpty());
         nextCommand.managedProperty().bind(nextCommand.visibleProperty());
         next.disableProperty().bind(model.nextActionRefusedProperty().isNotEmpty());
         nextCommand.disableProperty().bind(next.disableProperty());
-        Label refused = wrapped("status-next-refused");
+        Label refused = Labels.wrapped("status-next-refused");
         refused.setGraphic(new FontIcon("mdi2l-lock"));
         refused.getStyleClass().add(Styles.WARNING);
         refused.textProperty().bind(model.nextActionRefusedProperty());
@@ -228,13 +229,6 @@ public final class StatusView {
         return heading;
     }
 
-    private static Label wrapped(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        return label;
-    }
 
     private static Label muted(String text) {
         Label label = new Label(text);
