@@ -171,7 +171,7 @@ public final class ReportViewModel implements PageModel {
         }
         if (!existing.isEmpty()) {
             replaceQuestion.set(Messages.get("report.replace.question", String.join(" " + Messages.get("report.and") + " ",
-                    existing), html.getParent()));
+                    existing), html.getParent(), existing.size()));
             return;
         }
         write(html, false);
