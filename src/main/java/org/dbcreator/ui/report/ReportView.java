@@ -116,7 +116,9 @@ public final class ReportView {
     private Node result() {
         Label written = Labels.wrapped("report-result");
         written.textProperty().bind(model.result());
-        written.setGraphic(new FontIcon("mdi2c-check-circle"));
+        FontIcon done = new FontIcon("mdi2c-check-circle");
+        done.getStyleClass().add("check-green");
+        written.setGraphic(done);
         written.getStyleClass().add("report-written");
         Button copyPath = new Button(Messages.get("report.copyPath"), new FontIcon("mdi2c-content-copy"));
         copyPath.setId("report-copy-path");
@@ -162,7 +164,7 @@ public final class ReportView {
         Label text = new Label(line);
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, new FontIcon("mdi2c-checkbox-blank-circle-small"), text);
+        HBox row = new HBox(8, new FontIcon("mdi2c-circle-small"), text);
         row.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(text, Priority.ALWAYS);
         return row;

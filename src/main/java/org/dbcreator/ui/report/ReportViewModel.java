@@ -116,11 +116,11 @@ public final class ReportViewModel implements PageModel {
         status.ifPresentOrElse(s -> {
             StatusReport r = s.report();
             lines.add(Messages.get("report.contents.state", StatusViewModel.sentence(r)));
-            lines.add(Messages.get("report.contents.checks", r.plannedSteps().size(),
-                    r.checks().map(c -> c.checks().size()).orElse(0)));
-            lines.add(s.nodes().map(GateReport::nodes).filter(n -> !n.isEmpty())
+            String nodes = s.nodes().map(GateReport::nodes).filter(n -> !n.isEmpty())
                     .map(n -> Messages.get("report.contents.nodes", n.size()))
-                    .orElse(Messages.get("report.contents.noNodes")));
+                    .orElse(Messages.get("report.contents.noNodes"));
+            lines.add(Messages.get("report.contents.checks", r.plannedSteps().size(),
+                    r.checks().map(c -> c.checks().size()).orElse(0), nodes));
             lines.add(Messages.get("report.contents.history", r.history().size(), SupportReport.BACKUP_LIMIT));
         }, () -> lines.add(Messages.get("report.contents.unread")));
         lines.add(Messages.get("report.contents.files"));

@@ -125,8 +125,8 @@ class ReportViewModelIT {
     @Test
     void theReportShouldHoldWhatTheServerSaysWithHostileTextEscapedAndNoPassword() throws Exception {
         ReportViewModel page = reportPage();
-        assertThat(page.contents()).anySatisfy(line -> assertThat(line).startsWith("The node registry: "
-                + db.number("SELECT COUNT(*) FROM mshost") + " nodes"));
+        assertThat(page.contents()).anySatisfy(line -> assertThat(line).contains(", and the "
+                + db.number("SELECT COUNT(*) FROM mshost") + " nodes with release and heartbeat age."));
 
         page.export();
 
