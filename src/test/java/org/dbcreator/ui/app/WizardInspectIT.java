@@ -113,6 +113,14 @@ class WizardInspectIT {
         screenshot("status-inspect-light");
         scrollPage(robot, 1.0);
         screenshot("status-inspect-refused-light");
+        // Preview only reads (the dry run): a SELECT-only account may use it
+        robot.interact(() -> robot.lookup("#status-preview").queryButton().fire());
+        WizardFixture.await(30, () -> !wizard.model().status().previewLines().isEmpty()
+                || wizard.model().errorProperty().get() != null);
+        assertThat(wizard.model().errorProperty().get()).isNull();
+        assertThat(wizard.model().status().previewLines()).anySatisfy(line -> assertThat(line).contains("ALTER TABLE host"));
+        assertThat(db.rows("SELECT CONCAT(schema_version, ' ', phase) FROM dbcreator_state"))
+                .containsExactly(schemaVersion + " CLEAN");
 
         robot.clickOn("#primary");
         assertThat(wizard.model().pageProperty().get()).isEqualTo(Page.REPORT);
