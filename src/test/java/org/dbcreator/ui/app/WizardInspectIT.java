@@ -149,6 +149,7 @@ class WizardInspectIT {
                 .startsWith(html.getFileName() + " and " + written.json().getFileName() + " already exist in " + folder);
         assertThat(robot.lookup("#primary").queryButton().isDisabled()).isTrue();
         robot.clickOn("#theme-toggle");
+        scrollPage(robot, 1.0);
         screenshot("report-replace-dark");
         robot.clickOn("#report-keep");
         scrollPage(robot, 1.0);
