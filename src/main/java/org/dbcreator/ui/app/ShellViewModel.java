@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.report.ReportViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -30,6 +31,7 @@ public final class ShellViewModel implements Navigation {
     private final WelcomeViewModel welcome;
     private final ConnectViewModel connect;
     private final StatusViewModel status;
+    private final ReportViewModel report;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -50,6 +52,10 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        this.report = new ReportViewModel(service, executor, this,
+                ReportViewModel.defaultFolder(java.nio.file.Path.of(System.getProperty("user.home"))),
+                java.time.Clock.systemDefaultZone());
+        status.journeyProperty().bind(journey);
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
@@ -74,6 +80,7 @@ public final class ShellViewModel implements Navigation {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case REPORT -> report;
         };
     }
 
@@ -94,6 +101,7 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
+            case REPORT -> page.set(Page.STATUS);
             default -> { }
         }
     }
@@ -128,6 +136,14 @@ public final class ShellViewModel implements Navigation {
                 database.server()));
         page.set(Page.STATUS);
         status.load(database);
+    }
+
+    @Override
+    public void showReport() {
+        if (connection.get() != null) {
+            report.open(connection.get(), Optional.ofNullable(lastStatus.get()));
+            page.set(Page.REPORT);
+        }
     }
 
     @Override
@@ -176,6 +192,10 @@ public final class ShellViewModel implements Navigation {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public ReportViewModel report() {
+        return report;
     }
 
     public LogFeed log() {

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.connect.ConnectView;
+import org.dbcreator.ui.report.ReportView;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.status.StatusView;
 import org.dbcreator.ui.welcome.WelcomeView;
@@ -37,12 +38,14 @@ public final class WizardWindow {
     private final Node welcome;
     private final Node connect;
     private final Node status;
+    private final Node report;
 
     public WizardWindow(ShellViewModel model) {
         this.model = model;
         this.welcome = new WelcomeView(model.welcome()).root();
         this.connect = new ConnectView(model.connect()).root();
         this.status = new StatusView(model.status()).root();
+        this.report = new ReportView(model.report()).root();
     }
 
     public Scene scene() {
@@ -159,6 +162,7 @@ public final class WizardWindow {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case REPORT -> report;
         };
     }
 

@@ -28,6 +28,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.Phase;
 import org.dbcreator.ui.app.ActionWords;
 import org.dbcreator.ui.app.CliEquivalent;
+import org.dbcreator.ui.app.Journey;
 import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
@@ -47,6 +48,7 @@ public final class StatusViewModel implements PageModel {
 
     private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
     private final ObjectProperty<DatabaseStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper versions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
@@ -236,7 +238,8 @@ public final class StatusViewModel implements PageModel {
 
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> Messages.get("status.primary"));
+        return Bindings.createStringBinding(() -> Messages.get(journey.get() == Journey.INSPECT ? "status.primary.report"
+                : "status.primary"), journey);
     }
 
     @Override
@@ -250,9 +253,26 @@ public final class StatusViewModel implements PageModel {
                 : CliEquivalent.of("status", database.get()), database);
     }
 
+    /** In the inspect journey the primary action moves on to the Report page; elsewhere it reads the state again. */
     @Override
     public void primary() {
-        refresh();
+        if (journey.get() == Journey.INSPECT) {
+            exportReport();
+        } else {
+            refresh();
+        }
+    }
+
+    /** Opens the Report page: the support report of this database, to attach to a ticket. */
+    public void exportReport() {
+        if (database.get() != null) {
+            navigation.showReport();
+        }
+    }
+
+    /** The journey the window is on, which picks the primary action. */
+    public ObjectProperty<Journey> journeyProperty() {
+        return journey;
     }
 
     public ObjectProperty<ConnectedDatabase> databaseProperty() {
