@@ -154,9 +154,11 @@ public final class StatusViewModel implements PageModel {
         lockHeld.set(lockHeld(r).orElse(""));
         checksHeading.set(r.checks().map(c -> Messages.get("status.checks.of",
                 Messages.get("operation." + c.operation().name()))).orElse(Messages.get("status.checks")));
-        // an interrupted run is the call to action: what resumes it, then where it stopped
-        interrupted.set(r.interrupted().map(at -> (r.nextAction() instanceof NextAction.Resume resume
-                ? ActionWords.text(resume) + " " : "") + interrupted(at)).orElse(""));
+        // an interrupted run is the call to action: what resumes it, then where it stopped (when a
+        // statement never recorded its end; a run that died between statements has no such place)
+        String where = r.interrupted().map(StatusViewModel::interrupted).orElse("");
+        interrupted.set(r.nextAction() instanceof NextAction.Resume resume
+                ? (ActionWords.text(resume) + " " + where).strip() : where);
     }
 
     /**
