@@ -60,12 +60,13 @@ public final class ShellViewModel implements Navigation {
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
         page.addListener((o, b, shown) -> bindPrimary(shown));
+        page.addListener((o, b, shown) -> updateSteps());
         updateSteps();
         bindPrimary(Page.WELCOME);
     }
 
     private void updateSteps() {
-        steps.setAll(JourneySteps.of(journey.get(), connection.get() != null, Optional.ofNullable(lastStatus.get())));
+        steps.setAll(JourneySteps.of(journey.get(), JourneySteps.stepOf(page.get()), connection.get() != null, Optional.ofNullable(lastStatus.get())));
     }
 
     private void bindPrimary(Page shown) {

@@ -115,6 +115,7 @@ public final class WizardWindow {
         String icon = switch (mark.mark()) {
             case DONE -> "mdi2c-check-circle";
             case CURRENT -> "mdi2a-arrow-right-circle";
+            case NEXT -> "mdi2a-arrow-right-circle-outline";
             case TODO -> "mdi2c-circle-outline";
             case LOCKED -> "mdi2l-lock";
         };

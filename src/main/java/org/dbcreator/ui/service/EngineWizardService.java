@@ -160,7 +160,9 @@ public final class EngineWizardService implements WizardService {
             return Optional.empty();
         }
         try {
-            return engine.nodes(Optional.empty());
+            // a clean database's nodes are judged against the newest release it allows, not a cleanup's target
+            return engine.nodes(report.phase().filter(p -> p == org.dbcreator.history.Phase.CLEAN)
+                    .flatMap(p -> report.highestRelease()));
         } catch (DbCreatorException unreadable) {
             if (report.findings().isEmpty()) {
                 throw unreadable;
