@@ -23,7 +23,9 @@ public final class JourneySteps {
     public static List<StepMark> of(Journey journey, boolean connected, Optional<DatabaseStatus> status) {
         List<StepMark> marks = new ArrayList<>();
         for (Journey.Step step : journey.steps()) {
-            marks.add(mark(step, connected, status.map(DatabaseStatus::report), status.flatMap(DatabaseStatus::nodes)));
+            boolean deployStep = journey == Journey.DEPLOY && (step == Journey.Step.DEPLOY || step == Journey.Step.DONE);
+            marks.add(deployStep && connected && status.isPresent() ? deployJourney(step, status.get().report())
+                    : mark(step, connected, status.map(DatabaseStatus::report), status.flatMap(DatabaseStatus::nodes)));
         }
         return marks;
     }
@@ -55,6 +57,25 @@ public final class JourneySteps {
             case REPORT -> todo(step);
             default -> todo(step);
         };
+    }
+
+    /**
+     * The deploy journey's Deploy and Done, from the database: an absent or empty database is to be
+     * deployed (current), a deploy stopped half way resumes there, a deployed one is done, and a
+     * database holding someone else's tables is locked.
+     */
+    private static StepMark deployJourney(Journey.Step step, StatusReport r) {
+        boolean deployed = r.condition() == StatusReport.Condition.MANAGED && r.phase().isPresent()
+                && r.phase().get() != Phase.DEPLOYING;
+        boolean interrupted = r.condition() == StatusReport.Condition.MANAGED
+                && r.phase().filter(p -> p == Phase.DEPLOYING).isPresent();
+        if (r.condition() == StatusReport.Condition.FOREIGN) {
+            return locked(step, "lock.foreign");
+        }
+        if (step == Journey.Step.DEPLOY) {
+            return deployed ? done(step) : current(step, interrupted ? "lock.interrupted" : "");
+        }
+        return deployed ? done(step) : locked(step, "lock.deployFirst");
     }
 
     /** The first write of the upgrade: possible on a managed, clean database that is behind its target. */

@@ -56,7 +56,8 @@ public final class LogFeed implements ProgressListener {
         add(describe(event));
     }
 
-    static String describe(ProgressEvent event) {
+    /** An engine event as one line of the log. */
+    public static String describe(ProgressEvent event) {
         if (event instanceof ProgressEvent.Notice notice) {
             return notice.message();
         }

@@ -17,6 +17,18 @@ public interface Navigation {
     /** Starts the embedded demo and lands on its status. */
     void startDemo();
 
+    /** The deploy page, for the open database (absent or empty). */
+    void showDeploy();
+
+    /** The Done page: a journey finished (a deploy, or an upgrade after its cleanup); read from the server now. */
+    void showDone();
+
+    /** The support report of the open database (until a Report page exists, its Status page). */
+    void showReport();
+
+    /** The open database's Status page, read again. */
+    void showStatus();
+
     void showError(Throwable failure);
 
     /** A line for the log drawer. */

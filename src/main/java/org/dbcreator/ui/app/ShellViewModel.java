@@ -10,6 +10,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.deploy.DeployViewModel;
+import org.dbcreator.ui.done.DoneViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -30,6 +32,8 @@ public final class ShellViewModel implements Navigation {
     private final WelcomeViewModel welcome;
     private final ConnectViewModel connect;
     private final StatusViewModel status;
+    private final DeployViewModel deploy;
+    private final DoneViewModel done;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -50,6 +54,9 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        this.deploy = new DeployViewModel(service, executor, this);
+        this.done = new DoneViewModel(service, executor, this, lastStatus::set);
+        status.journeyProperty().bind(journey);
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
@@ -74,6 +81,8 @@ public final class ShellViewModel implements Navigation {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case DEPLOY -> deploy;
+            case DONE -> done;
         };
     }
 
@@ -94,12 +103,13 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
+            case DEPLOY, DONE -> showStatus();
             default -> { }
         }
     }
 
     public boolean canGoBack() {
-        return page.get() != Page.WELCOME;
+        return page.get() != Page.WELCOME && !(page.get() == Page.DEPLOY && deploy.runningProperty().get());
     }
 
     public void dismissError() {
@@ -128,6 +138,42 @@ public final class ShellViewModel implements Navigation {
                 database.server()));
         page.set(Page.STATUS);
         status.load(database);
+    }
+
+    @Override
+    public void showDeploy() {
+        if (connection.get() == null) {
+            return;
+        }
+        journey.set(Journey.DEPLOY);
+        error.set(null);
+        deploy.open(connection.get());
+        page.set(Page.DEPLOY);
+    }
+
+    @Override
+    public void showDone() {
+        if (connection.get() == null) {
+            return;
+        }
+        done.load(connection.get());
+        page.set(Page.DONE);
+    }
+
+    /** There is no Report page yet: the report's facts are on the Status page, so it shows that. */
+    @Override
+    public void showReport() {
+        showStatus();
+    }
+
+    @Override
+    public void showStatus() {
+        if (connection.get() == null) {
+            showWelcome();
+            return;
+        }
+        page.set(Page.STATUS);
+        status.load(connection.get());
     }
 
     @Override
@@ -176,6 +222,14 @@ public final class ShellViewModel implements Navigation {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
+    }
+
+    public DoneViewModel done() {
+        return done;
     }
 
     public LogFeed log() {

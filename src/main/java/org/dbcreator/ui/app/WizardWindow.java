@@ -22,6 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.connect.ConnectView;
+import org.dbcreator.ui.deploy.DeployView;
+import org.dbcreator.ui.done.DoneView;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.status.StatusView;
 import org.dbcreator.ui.welcome.WelcomeView;
@@ -37,12 +39,16 @@ public final class WizardWindow {
     private final Node welcome;
     private final Node connect;
     private final Node status;
+    private final Node deploy;
+    private final Node done;
 
     public WizardWindow(ShellViewModel model) {
         this.model = model;
         this.welcome = new WelcomeView(model.welcome()).root();
         this.connect = new ConnectView(model.connect()).root();
         this.status = new StatusView(model.status()).root();
+        this.deploy = new DeployView(model.deploy()).root();
+        this.done = new DoneView(model.done()).root();
     }
 
     public Scene scene() {
@@ -159,6 +165,8 @@ public final class WizardWindow {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case DEPLOY -> deploy;
+            case DONE -> done;
         };
     }
 
@@ -187,7 +195,8 @@ public final class WizardWindow {
         Button back = fixed(new Button(Messages.get("bottom.back")));
         back.setId("back");
         back.setCancelButton(true);
-        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canGoBack(), model.pageProperty()));
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canGoBack(), model.pageProperty(),
+                model.deploy().runningProperty()));
         back.setOnAction(e -> model.back());
         Button primary = fixed(new Button());
         primary.setId("primary");

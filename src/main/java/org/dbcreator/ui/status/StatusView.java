@@ -136,6 +136,14 @@ public final class StatusView {
         preview.setId("status-preview");
         preview.disableProperty().bind(model.busyProperty().or(model.databaseProperty().isNull()));
         preview.setOnAction(e -> model.preview());
+        javafx.scene.control.Button deploy = new javafx.scene.control.Button(Messages.get("status.deploy"),
+                new FontIcon("mdi2r-rocket-launch-outline"));
+        deploy.setId("status-deploy");
+        deploy.visibleProperty().bind(model.deployableProperty());
+        deploy.managedProperty().bind(deploy.visibleProperty());
+        deploy.disableProperty().bind(model.busyProperty());
+        deploy.setOnAction(e -> model.deploy());
+        HBox nextButtons = new HBox(8, deploy, preview);
         javafx.scene.control.TextArea previewText = new javafx.scene.control.TextArea();
         previewText.setId("status-preview-text");
         previewText.setEditable(false);
@@ -152,7 +160,7 @@ public final class StatusView {
                 checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,
                 heading("status.history"), history, findings,
-                heading("status.next"), next, nextCommand, refused, preview, previewText);
+                heading("status.next"), next, nextCommand, refused, nextButtons, previewText);
         page.getStyleClass().add("page");
         return page;
     }

@@ -28,6 +28,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.Phase;
 import org.dbcreator.ui.app.ActionWords;
 import org.dbcreator.ui.app.CliEquivalent;
+import org.dbcreator.ui.app.Journey;
 import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
@@ -65,6 +66,9 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
+    private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
+    private final javafx.beans.binding.BooleanBinding deployable = Bindings.createBooleanBinding(
+            () -> status.get() != null && deployable(status.get().report()), status);
 
     /** @param read told of every status read, so that the sidebar follows the database */
     public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
@@ -234,9 +238,26 @@ public final class StatusViewModel implements PageModel {
         return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
     }
 
+    /**
+     * Whether the Deploy page may be offered: the database is absent or empty, or a deploy stopped
+     * half way (the Deploy page resumes it).
+     */
+    public static boolean deployable(StatusReport r) {
+        return r.condition() == StatusReport.Condition.ABSENT || r.condition() == StatusReport.Condition.EMPTY
+                || r.condition() == StatusReport.Condition.MANAGED && r.phase().filter(p -> p == Phase.DEPLOYING).isPresent();
+    }
+
+    /** Opens the Deploy page, when the database is one a deploy may fill. */
+    public void deploy() {
+        if (deployable.get() && !busy.get()) {
+            navigation.showDeploy();
+        }
+    }
+
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> Messages.get("status.primary"));
+        return Bindings.createStringBinding(() -> journey.get() == Journey.DEPLOY && deployable.get()
+                ? Messages.get("status.primary.deploy") : Messages.get("status.primary"), journey, deployable);
     }
 
     @Override
@@ -252,7 +273,21 @@ public final class StatusViewModel implements PageModel {
 
     @Override
     public void primary() {
-        refresh();
+        if (journey.get() == Journey.DEPLOY && deployable.get()) {
+            deploy();
+        } else {
+            refresh();
+        }
+    }
+
+    /** The journey the window is on (the shell binds it): the primary button depends on it. */
+    public ObjectProperty<Journey> journeyProperty() {
+        return journey;
+    }
+
+    /** True when the open database is absent or empty (or a deploy stopped half way): "Deploy…" is offered. */
+    public javafx.beans.binding.BooleanBinding deployableProperty() {
+        return deployable;
     }
 
     public ObjectProperty<ConnectedDatabase> databaseProperty() {
