@@ -217,7 +217,7 @@ public final class DeployViewModel implements PageModel {
     static String holds(DatabaseStatus read, boolean cancelled) {
         StatusReport r = read.report();
         String first = Messages.get(cancelled ? "deploy.cancelled" : "deploy.failed");
-        long applied = r.history().stream().filter(a -> "deploy".equals(a.operation())).count();
+        long applied = r.history().stream().filter(a -> "DEPLOY".equalsIgnoreCase(a.operation())).count();
         String scripts = r.condition() == StatusReport.Condition.MANAGED
                 ? " " + Messages.get("deploy.holds.scripts", applied, lastApplied(r.history())) : "";
         return first + " " + StatusViewModel.sentence(r) + scripts;

@@ -90,7 +90,9 @@ public final class DoneViewModel implements PageModel {
 
     static String phase(DoneSummary.PhaseRun run) {
         String versions = run.from().equals(run.to()) ? run.to().toString() : run.from() + " \u2192 " + run.to();
-        return Messages.get("done.phase", run.operation(), versions, run.scripts(), duration(run.duration()));
+        String key = "operation." + run.operation().toUpperCase(java.util.Locale.ROOT);
+        String operation = Messages.has(key) ? Messages.get(key) : run.operation().toLowerCase(java.util.Locale.ROOT);
+        return Messages.get("done.phase", operation, versions, run.scripts(), duration(run.duration()));
     }
 
     static String duration(Duration d) {
