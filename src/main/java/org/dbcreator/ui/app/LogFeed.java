@@ -67,6 +67,9 @@ public final class LogFeed implements ProgressListener {
         if (event instanceof ProgressEvent.ScriptFinished s) {
             return Messages.get("log.scriptFinished", s.script(), s.millis());
         }
+        if (event instanceof ProgressEvent.StatementStarted s) {
+            return Messages.get("log.statementStarted", s.script(), s.index() + 1, s.total(), s.line(), s.excerpt());
+        }
         if (event instanceof ProgressEvent.StatementDone s) {
             return Messages.get("log.statementDone", s.script(), s.index(), s.total(), s.line(), s.millis());
         }

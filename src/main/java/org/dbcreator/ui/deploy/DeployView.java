@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -117,6 +118,7 @@ public final class DeployView {
         ListView<String> log = new ListView<>(model.logLines());
         log.setId("deploy-log");
         log.getStyleClass().addAll(Styles.DENSE, "cli-line");
+        log.setCellFactory(list -> wrappingCell());
         log.setPrefHeight(200);
         log.setMinHeight(120);
         model.logLines().addListener((ListChangeListener<String>) c -> {
@@ -142,6 +144,20 @@ public final class DeployView {
                 running, outcome, logBox);
         page.getStyleClass().add("page");
         return page;
+    }
+
+    /** A log line that wraps instead of running off the page. */
+    private static ListCell<String> wrappingCell() {
+        ListCell<String> cell = new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.setWrapText(true);
+        cell.setPrefWidth(0); // the list's width, not the text's, decides where a line wraps
+        return cell;
     }
 
     private static Label heading(String key) {

@@ -233,7 +233,8 @@ public final class DeployViewModel implements PageModel {
             lines.add(LogFeed.describe(event));
             if (event instanceof ProgressEvent.ScriptStarted s) {
                 progress.set(s.total() == 0 ? -1 : (s.number() - 1) / (double) s.total());
-                script.set(Messages.get("deploy.script", s.number(), s.total(), s.kind(), s.script()));
+                script.set(Messages.get("deploy.script", s.number(), s.total(),
+                        s.kind().toLowerCase(Locale.ROOT).replace('_', ' '), s.script()));
                 statement.set(s.statements() < 0 ? Messages.get("deploy.batches") : "");
                 statementAt = s.at();
             } else if (event instanceof ProgressEvent.StatementStarted s) {
