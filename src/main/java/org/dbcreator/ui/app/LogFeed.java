@@ -61,6 +61,9 @@ public final class LogFeed implements ProgressListener {
         if (event instanceof ProgressEvent.Notice notice) {
             return notice.message();
         }
+        if (event instanceof ProgressEvent.ScriptStarted s && s.statements() < 0) {
+            return Messages.get("log.batchesStarted", s.number(), s.total(), s.kind(), s.script());
+        }
         if (event instanceof ProgressEvent.ScriptStarted s) {
             return Messages.get("log.scriptStarted", s.number(), s.total(), s.kind(), s.script(), s.statements());
         }
@@ -71,7 +74,7 @@ public final class LogFeed implements ProgressListener {
             return Messages.get("log.statementStarted", s.script(), s.index() + 1, s.total(), s.line(), s.excerpt());
         }
         if (event instanceof ProgressEvent.StatementDone s) {
-            return Messages.get("log.statementDone", s.script(), s.index(), s.total(), s.line(), s.millis());
+            return Messages.get("log.statementDone", s.script(), s.index() + 1, s.total(), s.line(), s.millis());
         }
         if (event instanceof ProgressEvent.BatchDone b) {
             return Messages.get("log.batchDone", b.migration(), b.batch(), b.rows());

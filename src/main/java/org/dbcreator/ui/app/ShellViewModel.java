@@ -54,7 +54,7 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
-        this.deploy = new DeployViewModel(service, executor, this);
+        this.deploy = new DeployViewModel(service, executor, this, lastStatus::set);
         this.done = new DoneViewModel(service, executor, this, lastStatus::set);
         status.journeyProperty().bind(journey);
         journey.addListener((o, b, a) -> updateSteps());

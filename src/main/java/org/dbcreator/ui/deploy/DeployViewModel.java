@@ -57,6 +57,7 @@ public final class DeployViewModel implements PageModel {
     private final UiExecutor executor;
     private final Navigation navigation;
     private final Supplier<Instant> clock;
+    private final java.util.function.Consumer<DatabaseStatus> read;
 
     private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
     private final ObservableList<Version> releases = FXCollections.observableArrayList();
@@ -80,14 +81,17 @@ public final class DeployViewModel implements PageModel {
     private Instant statementAt;
 
     public DeployViewModel(WizardService service, UiExecutor executor, Navigation navigation) {
-        this(service, executor, navigation, Instant::now);
+        this(service, executor, navigation, status -> { });
     }
 
-    DeployViewModel(WizardService service, UiExecutor executor, Navigation navigation, Supplier<Instant> clock) {
+    /** @param read told of the status read after a deploy stopped, so that the sidebar follows the database */
+    public DeployViewModel(WizardService service, UiExecutor executor, Navigation navigation,
+            java.util.function.Consumer<DatabaseStatus> read) {
         this.service = service;
         this.executor = executor;
         this.navigation = navigation;
-        this.clock = clock;
+        this.read = read;
+        this.clock = Instant::now;
         this.sampleValid = Bindings.createBooleanBinding(() -> !withSample.get() || parseRows(sampleRows.get()) > 0,
                 withSample, sampleRows);
         withSample.addListener((o, b, a) -> updateSample());
@@ -200,11 +204,12 @@ public final class DeployViewModel implements PageModel {
             navigation.showError(failure);
         }
         // what the database holds now, from the server: never what the window assumes
-        executor.run(service::status, read -> {
+        executor.run(service::status, now -> {
             running.set(false);
             cancelling.set(false);
-            outcome.set(holds(read, cancelled));
+            outcome.set(holds(now, cancelled));
             navigation.log(outcome.get());
+            read.accept(now);
         }, unreadable -> {
             running.set(false);
             cancelling.set(false);

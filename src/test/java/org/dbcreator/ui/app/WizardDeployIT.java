@@ -99,6 +99,7 @@ class WizardDeployIT {
         robot.clickOn("#primary");
         WizardFixture.await(60, () -> wizard.model().deploy().statementProperty().get().startsWith("Batch"));
         assertThat(robot.lookup("#back").queryButton().isDisabled()).isTrue(); // no leaving a running deploy
+        robot.interact(() -> robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         screenshot("deploy-running-light");
         robot.clickOn("#theme-toggle");
         screenshot("deploy-running-dark");
