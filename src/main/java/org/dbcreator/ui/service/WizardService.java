@@ -45,7 +45,7 @@ public interface WizardService extends AutoCloseable {
      */
     ConnectedDatabase startDemo(int nodes, ProgressListener progress);
 
-    /** The releases the catalog can deploy, newest first. */
+    /** The releases the catalog can deploy, newest first. Needs no connection (the catalog is bundled). */
     List<Version> releases();
 
     /**
