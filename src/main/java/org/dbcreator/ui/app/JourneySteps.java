@@ -54,7 +54,7 @@ public final class JourneySteps {
                     && phase.get() != Phase.DEPLOYING ? done(step)
                     : r.condition() == StatusReport.Condition.FOREIGN ? locked(step, "lock.foreign") : todo(step);
             case DONE -> atTarget ? done(step) : todo(step);
-            case REPORT -> todo(step);
+            case REPORT -> current(step, ""); // the database was read: a report of it can be made now
             default -> todo(step);
         };
     }

@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.report.ReportViewModel;
 import org.dbcreator.ui.deploy.DeployViewModel;
 import org.dbcreator.ui.done.DoneViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
@@ -32,6 +33,7 @@ public final class ShellViewModel implements Navigation {
     private final WelcomeViewModel welcome;
     private final ConnectViewModel connect;
     private final StatusViewModel status;
+    private final ReportViewModel report;
     private final DeployViewModel deploy;
     private final DoneViewModel done;
 
@@ -54,6 +56,9 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        this.report = new ReportViewModel(service, executor, this,
+                ReportViewModel.defaultFolder(java.nio.file.Path.of(System.getProperty("user.home"))),
+                java.time.Clock.systemDefaultZone());
         this.deploy = new DeployViewModel(service, executor, this, lastStatus::set);
         this.done = new DoneViewModel(service, executor, this, lastStatus::set);
         status.journeyProperty().bind(journey);
@@ -81,6 +86,7 @@ public final class ShellViewModel implements Navigation {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case REPORT -> report;
             case DEPLOY -> deploy;
             case DONE -> done;
         };
@@ -103,6 +109,7 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
+            case REPORT -> page.set(Page.STATUS);
             case DEPLOY, DONE -> showStatus();
             default -> { }
         }
@@ -141,6 +148,14 @@ public final class ShellViewModel implements Navigation {
     }
 
     @Override
+    public void showReport() {
+        if (connection.get() != null) {
+            report.open(connection.get(), Optional.ofNullable(lastStatus.get()));
+            page.set(Page.REPORT);
+        }
+    }
+
+    @Override
     public void showDeploy() {
         if (connection.get() == null) {
             return;
@@ -158,12 +173,6 @@ public final class ShellViewModel implements Navigation {
         }
         done.load(connection.get());
         page.set(Page.DONE);
-    }
-
-    /** There is no Report page yet: the report's facts are on the Status page, so it shows that. */
-    @Override
-    public void showReport() {
-        showStatus();
     }
 
     @Override
@@ -230,6 +239,10 @@ public final class ShellViewModel implements Navigation {
 
     public DoneViewModel done() {
         return done;
+    }
+
+    public ReportViewModel report() {
+        return report;
     }
 
     public LogFeed log() {

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.connect.ConnectView;
+import org.dbcreator.ui.report.ReportView;
 import org.dbcreator.ui.deploy.DeployView;
 import org.dbcreator.ui.done.DoneView;
 import org.dbcreator.ui.service.ConnectedDatabase;
@@ -39,6 +40,7 @@ public final class WizardWindow {
     private final Node welcome;
     private final Node connect;
     private final Node status;
+    private final Node report;
     private final Node deploy;
     private final Node done;
 
@@ -47,6 +49,7 @@ public final class WizardWindow {
         this.welcome = new WelcomeView(model.welcome()).root();
         this.connect = new ConnectView(model.connect()).root();
         this.status = new StatusView(model.status()).root();
+        this.report = new ReportView(model.report()).root();
         this.deploy = new DeployView(model.deploy()).root();
         this.done = new DoneView(model.done()).root();
     }
@@ -165,6 +168,7 @@ public final class WizardWindow {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case REPORT -> report;
             case DEPLOY -> deploy;
             case DONE -> done;
         };

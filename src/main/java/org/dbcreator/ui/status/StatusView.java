@@ -143,7 +143,12 @@ public final class StatusView {
         deploy.managedProperty().bind(deploy.visibleProperty());
         deploy.disableProperty().bind(model.busyProperty());
         deploy.setOnAction(e -> model.deploy());
-        HBox nextButtons = new HBox(8, deploy, preview);
+                javafx.scene.control.Button exportReport = new javafx.scene.control.Button(Messages.get("status.exportReport"),
+                new FontIcon("mdi2f-file-document-outline"));
+        exportReport.setId("status-export-report");
+        exportReport.disableProperty().bind(model.busyProperty().or(model.databaseProperty().isNull()));
+        exportReport.setOnAction(e -> model.exportReport());
+        HBox actions = new HBox(8, deploy, preview, exportReport);
         javafx.scene.control.TextArea previewText = new javafx.scene.control.TextArea();
         previewText.setId("status-preview-text");
         previewText.setEditable(false);
@@ -160,7 +165,7 @@ public final class StatusView {
                 checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,
                 heading("status.history"), history, findings,
-                heading("status.next"), next, nextCommand, refused, nextButtons, previewText);
+                heading("status.next"), next, nextCommand, refused, actions, previewText);
         page.getStyleClass().add("page");
         return page;
     }

@@ -48,6 +48,7 @@ public final class StatusViewModel implements PageModel {
 
     private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
     private final ObjectProperty<DatabaseStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper versions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
@@ -66,7 +67,6 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
-    private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
     private final javafx.beans.binding.BooleanBinding deployable = Bindings.createBooleanBinding(
             () -> status.get() != null && deployable(status.get().report()), status);
 
@@ -256,8 +256,9 @@ public final class StatusViewModel implements PageModel {
 
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> journey.get() == Journey.DEPLOY && deployable.get()
-                ? Messages.get("status.primary.deploy") : Messages.get("status.primary"), journey, deployable);
+        return Bindings.createStringBinding(() -> journey.get() == Journey.INSPECT ? Messages.get("status.primary.report")
+                : journey.get() == Journey.DEPLOY && deployable.get() ? Messages.get("status.primary.deploy")
+                : Messages.get("status.primary"), journey, deployable);
     }
 
     @Override
@@ -271,16 +272,26 @@ public final class StatusViewModel implements PageModel {
                 : CliEquivalent.of("status", database.get()), database);
     }
 
+    /** In the inspect journey the primary action moves on to the Report page; elsewhere it reads the state again. */
     @Override
     public void primary() {
-        if (journey.get() == Journey.DEPLOY && deployable.get()) {
+        if (journey.get() == Journey.INSPECT) {
+            exportReport();
+        } else if (journey.get() == Journey.DEPLOY && deployable.get()) {
             deploy();
         } else {
             refresh();
         }
     }
 
-    /** The journey the window is on (the shell binds it): the primary button depends on it. */
+    /** Opens the Report page: the support report of this database, to attach to a ticket. */
+    public void exportReport() {
+        if (database.get() != null) {
+            navigation.showReport();
+        }
+    }
+
+    /** The journey the window is on, which picks the primary action. */
     public ObjectProperty<Journey> journeyProperty() {
         return journey;
     }

@@ -93,6 +93,17 @@ class JourneyStepsTest {
                 Optional.empty()))).containsOnly(Mark.DONE);
     }
 
+    @Test
+    void theInspectJourneysReportShouldOpenOnceTheDatabaseWasRead() {
+        assertThat(marks(Journey.INSPECT, false, Optional.empty())).containsExactly(Mark.CURRENT, Mark.TODO, Mark.LOCKED);
+        assertThat(marks(Journey.INSPECT, true, Optional.empty())).containsExactly(Mark.DONE, Mark.TODO, Mark.LOCKED);
+        Optional<DatabaseStatus> foreign = Optional.of(new DatabaseStatus(report(StatusReport.Condition.FOREIGN,
+                Optional.empty(), List.of()), Optional.empty(), Duration.ZERO));
+        for (Optional<DatabaseStatus> read : List.of(status(Phase.EXPANDED, List.of(), gate(false)), foreign)) {
+            assertThat(marks(Journey.INSPECT, true, read)).containsExactly(Mark.DONE, Mark.DONE, Mark.CURRENT);
+        }
+    }
+
     private static List<Mark> marks(Journey journey, boolean connected, Optional<DatabaseStatus> status) {
         return JourneySteps.of(journey, connected, status).stream().map(StepMark::mark).toList();
     }
