@@ -109,8 +109,7 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
-            case REPORT -> page.set(Page.STATUS);
-            case DEPLOY, DONE -> showStatus();
+            case REPORT, DEPLOY, DONE -> showStatus(); // read again: a deploy may have changed it meanwhile
             default -> { }
         }
     }
