@@ -26,7 +26,9 @@ public final class JourneySteps {
             Optional<DatabaseStatus> status) {
         List<StepMark> marks = new ArrayList<>();
         for (Journey.Step step : journey.steps()) {
-            StepMark mark = mark(step, connected, status.map(DatabaseStatus::report), status.flatMap(DatabaseStatus::nodes));
+            boolean deployStep = journey == Journey.DEPLOY && (step == Journey.Step.DEPLOY || step == Journey.Step.DONE);
+            StepMark mark = deployStep && connected && status.isPresent() ? deployJourney(step, status.get().report())
+                    : mark(step, connected, status.map(DatabaseStatus::report), status.flatMap(DatabaseStatus::nodes));
             marks.add(shown.equals(Optional.of(step)) ? new StepMark(step, StepMark.Mark.CURRENT, mark.reason()) : mark);
         }
         return marks;
@@ -39,6 +41,8 @@ public final class JourneySteps {
             case CONNECT -> Optional.of(Journey.Step.CONNECT);
             case STATUS -> Optional.of(Journey.Step.STATUS);
             case REPORT -> Optional.of(Journey.Step.REPORT);
+            case DEPLOY -> Optional.of(Journey.Step.DEPLOY);
+            case DONE -> Optional.of(Journey.Step.DONE);
         };
     }
 
@@ -69,6 +73,25 @@ public final class JourneySteps {
             case REPORT -> next(step, ""); // the database was read: a report of it can be made now
             default -> todo(step);
         };
+    }
+
+    /**
+     * The deploy journey's Deploy and Done, from the database: an absent or empty database is to be
+     * deployed (current), a deploy stopped half way resumes there, a deployed one is done, and a
+     * database holding someone else's tables is locked.
+     */
+    private static StepMark deployJourney(Journey.Step step, StatusReport r) {
+        boolean deployed = r.condition() == StatusReport.Condition.MANAGED && r.phase().isPresent()
+                && r.phase().get() != Phase.DEPLOYING;
+        boolean interrupted = r.condition() == StatusReport.Condition.MANAGED
+                && r.phase().filter(p -> p == Phase.DEPLOYING).isPresent();
+        if (r.condition() == StatusReport.Condition.FOREIGN) {
+            return locked(step, "lock.foreign");
+        }
+        if (step == Journey.Step.DEPLOY) {
+            return deployed ? done(step) : next(step, interrupted ? "lock.interrupted" : "");
+        }
+        return deployed ? done(step) : locked(step, "lock.deployFirst");
     }
 
     /** The first write of the upgrade: possible on a managed, clean database that is behind its target. */

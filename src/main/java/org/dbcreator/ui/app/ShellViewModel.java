@@ -11,6 +11,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dbcreator.ui.connect.ConnectViewModel;
 import org.dbcreator.ui.report.ReportViewModel;
+import org.dbcreator.ui.deploy.DeployViewModel;
+import org.dbcreator.ui.done.DoneViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -32,6 +34,8 @@ public final class ShellViewModel implements Navigation {
     private final ConnectViewModel connect;
     private final StatusViewModel status;
     private final ReportViewModel report;
+    private final DeployViewModel deploy;
+    private final DoneViewModel done;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -55,6 +59,8 @@ public final class ShellViewModel implements Navigation {
         this.report = new ReportViewModel(service, executor, this,
                 ReportViewModel.defaultFolder(java.nio.file.Path.of(System.getProperty("user.home"))),
                 java.time.Clock.systemDefaultZone());
+        this.deploy = new DeployViewModel(service, executor, this, lastStatus::set);
+        this.done = new DoneViewModel(service, executor, this, lastStatus::set);
         status.journeyProperty().bind(journey);
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
@@ -82,6 +88,8 @@ public final class ShellViewModel implements Navigation {
             case CONNECT -> connect;
             case STATUS -> status;
             case REPORT -> report;
+            case DEPLOY -> deploy;
+            case DONE -> done;
         };
     }
 
@@ -102,13 +110,13 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
-            case REPORT -> page.set(Page.STATUS);
+            case REPORT, DEPLOY, DONE -> showStatus(); // read again: a deploy may have changed it meanwhile
             default -> { }
         }
     }
 
     public boolean canGoBack() {
-        return page.get() != Page.WELCOME;
+        return page.get() != Page.WELCOME && !(page.get() == Page.DEPLOY && deploy.runningProperty().get());
     }
 
     public void dismissError() {
@@ -145,6 +153,36 @@ public final class ShellViewModel implements Navigation {
             report.open(connection.get(), Optional.ofNullable(lastStatus.get()));
             page.set(Page.REPORT);
         }
+    }
+
+    @Override
+    public void showDeploy() {
+        if (connection.get() == null) {
+            return;
+        }
+        journey.set(Journey.DEPLOY);
+        error.set(null);
+        deploy.open(connection.get());
+        page.set(Page.DEPLOY);
+    }
+
+    @Override
+    public void showDone() {
+        if (connection.get() == null) {
+            return;
+        }
+        done.load(connection.get());
+        page.set(Page.DONE);
+    }
+
+    @Override
+    public void showStatus() {
+        if (connection.get() == null) {
+            showWelcome();
+            return;
+        }
+        page.set(Page.STATUS);
+        status.load(connection.get());
     }
 
     @Override
@@ -193,6 +231,14 @@ public final class ShellViewModel implements Navigation {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
+    }
+
+    public DoneViewModel done() {
+        return done;
     }
 
     public ReportViewModel report() {

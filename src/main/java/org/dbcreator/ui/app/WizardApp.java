@@ -61,6 +61,7 @@ public final class WizardApp {
     /** Disconnects and stops the demo on the engine thread, after every call already asked. */
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            model.deploy().cancel(); // a deploy under way stops between two statements and stays resumable
             executor.finish(service::close);
         }
     }

@@ -23,6 +23,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.connect.ConnectView;
 import org.dbcreator.ui.report.ReportView;
+import org.dbcreator.ui.deploy.DeployView;
+import org.dbcreator.ui.done.DoneView;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.status.StatusView;
 import org.dbcreator.ui.welcome.WelcomeView;
@@ -39,6 +41,8 @@ public final class WizardWindow {
     private final Node connect;
     private final Node status;
     private final Node report;
+    private final Node deploy;
+    private final Node done;
 
     public WizardWindow(ShellViewModel model) {
         this.model = model;
@@ -46,6 +50,8 @@ public final class WizardWindow {
         this.connect = new ConnectView(model.connect()).root();
         this.status = new StatusView(model.status()).root();
         this.report = new ReportView(model.report()).root();
+        this.deploy = new DeployView(model.deploy()).root();
+        this.done = new DoneView(model.done()).root();
     }
 
     public Scene scene() {
@@ -164,6 +170,8 @@ public final class WizardWindow {
             case CONNECT -> connect;
             case STATUS -> status;
             case REPORT -> report;
+            case DEPLOY -> deploy;
+            case DONE -> done;
         };
     }
 
@@ -192,7 +200,8 @@ public final class WizardWindow {
         Button back = fixed(new Button(Messages.get("bottom.back")));
         back.setId("back");
         back.setCancelButton(true);
-        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canGoBack(), model.pageProperty()));
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canGoBack(), model.pageProperty(),
+                model.deploy().runningProperty()));
         back.setOnAction(e -> model.back());
         Button primary = fixed(new Button());
         primary.setId("primary");

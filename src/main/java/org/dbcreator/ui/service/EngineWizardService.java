@@ -26,7 +26,6 @@ import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.OperationKind;
 import org.dbcreator.engine.PreflightReport;
-import org.dbcreator.engine.SampleSize;
 import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.engine.DemoRequest;
@@ -36,6 +35,8 @@ import org.dbcreator.engine.StatusReport;
 import org.dbcreator.engine.SupportReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.BackupRecord;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.report.HtmlReport;
 import org.dbcreator.report.JsonReport;
@@ -54,6 +55,7 @@ public final class EngineWizardService implements WizardService {
     private final ProgressListener log;
     private Catalog catalog;
     private DbCreator engine;
+    private ConnectionSettings opened;
     private RunningDemo demo;
     private final List<DemoNode> nodes = new ArrayList<>();
 
@@ -121,7 +123,9 @@ public final class EngineWizardService implements WizardService {
     @Override
     public ConnectedDatabase connect(ConnectionRequest request) {
         disconnect();
-        engine = DbCreator.connect(catalog(), settings(request), log);
+        ConnectionSettings settings = settings(request);
+        engine = DbCreator.connect(catalog(), settings, log);
+        opened = settings;
         return new ConnectedDatabase(request.host(), request.port(), request.database(), request.user(),
                 request.tlsMode(), request.caFile().map(Path::toString), server(engine),
                 request.profile().map(RecentConnection::name),
@@ -215,9 +219,52 @@ public final class EngineWizardService implements WizardService {
         }
         ConnectionSettings settings = demo.applicationSettings();
         engine = DbCreator.connect(catalog(), settings, log);
+        opened = settings;
         return new ConnectedDatabase(settings.host(), settings.port(), settings.database(), settings.user(),
                 settings.tlsMode(), Optional.empty(), server(engine), Optional.of(demo.profileFile().toString()),
                 Optional.of("demo"));
+    }
+
+    @Override
+    public List<Version> releases() {
+        List<Version> newestFirst = new ArrayList<>(catalog().versions());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
+    public OptionalLong sampleRowsTotal(long sampleRows) {
+        return DbCreator.sampleRows(catalog(), new SampleSize(sampleRows, SampleSize.DEFAULT_SEED));
+    }
+
+    /** Runs on a connection of its own, so that its progress reaches the page as well as the log. */
+    @Override
+    public DeployResult deploy(Version release, long sampleRows, ProgressListener progress, Cancellation cancellation) {
+        requireOpen();
+        ProgressListener both = event -> {
+            log.onEvent(event);
+            progress.onEvent(event);
+        };
+        try (DbCreator deploying = DbCreator.connect(catalog(), opened, both)) {
+            return deploying.deploy(Optional.of(release), new SampleSize(sampleRows, SampleSize.DEFAULT_SEED),
+                    cancellation);
+        }
+    }
+
+    @Override
+    public List<BackupRecord> recentBackups() {
+        requireOpen();
+        StatusReport.Condition condition = engine.status(Optional.empty()).condition();
+        if (condition != StatusReport.Condition.MANAGED) {
+            return List.of();
+        }
+        return engine.report(Optional.empty()).recentBackups();
+    }
+
+    private void requireOpen() {
+        if (engine == null) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");
+        }
     }
 
     private ConnectionSettings settings(ConnectionRequest request) {
@@ -263,6 +310,7 @@ public final class EngineWizardService implements WizardService {
         if (engine != null) {
             engine.close();
             engine = null;
+            opened = null;
         }
     }
 

@@ -1,7 +1,12 @@
 package org.dbcreator.ui.service;
 
 import java.util.List;
+import java.util.OptionalLong;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.ProbeReport;
+import org.dbcreator.history.BackupRecord;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressListener;
 
 /**
@@ -47,6 +52,26 @@ public interface WizardService extends AutoCloseable {
      * connects to it. Progress goes to {@code progress}, on the calling thread.
      */
     ConnectedDatabase startDemo(int nodes, ProgressListener progress);
+
+    /** The releases the catalog can deploy, newest first. Needs no connection (the catalog is bundled). */
+    List<Version> releases();
+
+    /**
+     * How many rows, over all tables, a deploy with {@code sampleRows} sample rows writes, as the
+     * catalog's sample generator tells it; empty when it cannot tell. Needs no connection.
+     */
+    OptionalLong sampleRowsTotal(long sampleRows);
+
+    /**
+     * Deploys {@code release} into the open database (absent or empty; an interrupted deploy is
+     * resumed), loading {@code sampleRows} sample rows (0: none) right after the baseline. Progress
+     * goes to {@code progress} on the calling thread; cancelled, it stops between statements or
+     * batches and throws CANCELLED, leaving an interrupted deploy that a new one resumes.
+     */
+    DeployResult deploy(Version release, long sampleRows, ProgressListener progress, Cancellation cancellation);
+
+    /** The open database's newest backups and recorded skips, newest first; empty when it keeps none. */
+    List<BackupRecord> recentBackups();
 
     /** Disconnects, stops the demo nodes and the demo server this service started. */
     @Override

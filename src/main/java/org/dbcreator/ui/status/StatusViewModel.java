@@ -67,6 +67,8 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
+    private final javafx.beans.binding.BooleanBinding deployable = Bindings.createBooleanBinding(
+            () -> status.get() != null && deployable(status.get().report()), status);
 
     /** @param read told of every status read, so that the sidebar follows the database */
     public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
@@ -258,10 +260,27 @@ public final class StatusViewModel implements PageModel {
         return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
     }
 
+    /**
+     * Whether the Deploy page may be offered: the database is absent or empty, or a deploy stopped
+     * half way (the Deploy page resumes it).
+     */
+    public static boolean deployable(StatusReport r) {
+        return r.condition() == StatusReport.Condition.ABSENT || r.condition() == StatusReport.Condition.EMPTY
+                || r.condition() == StatusReport.Condition.MANAGED && r.phase().filter(p -> p == Phase.DEPLOYING).isPresent();
+    }
+
+    /** Opens the Deploy page, when the database is one a deploy may fill. */
+    public void deploy() {
+        if (deployable.get() && !busy.get()) {
+            navigation.showDeploy();
+        }
+    }
+
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> Messages.get(journey.get() == Journey.INSPECT ? "status.primary.report"
-                : "status.primary"), journey);
+        return Bindings.createStringBinding(() -> journey.get() == Journey.INSPECT ? Messages.get("status.primary.report")
+                : journey.get() == Journey.DEPLOY && deployable.get() ? Messages.get("status.primary.deploy")
+                : Messages.get("status.primary"), journey, deployable);
     }
 
     @Override
@@ -280,6 +299,8 @@ public final class StatusViewModel implements PageModel {
     public void primary() {
         if (journey.get() == Journey.INSPECT) {
             exportReport();
+        } else if (journey.get() == Journey.DEPLOY && deployable.get()) {
+            deploy();
         } else {
             refresh();
         }
@@ -295,6 +316,11 @@ public final class StatusViewModel implements PageModel {
     /** The journey the window is on, which picks the primary action. */
     public ObjectProperty<Journey> journeyProperty() {
         return journey;
+    }
+
+    /** True when the open database is absent or empty (or a deploy stopped half way): "Deploy…" is offered. */
+    public javafx.beans.binding.BooleanBinding deployableProperty() {
+        return deployable;
     }
 
     public ObjectProperty<ConnectedDatabase> databaseProperty() {

@@ -66,7 +66,31 @@ class JourneyStepsTest {
                 Optional.empty(), List.of()), Optional.empty(), Duration.ZERO));
         assertThat(marks(Journey.UPGRADE, true, foreign)).containsExactly(Mark.DONE, Mark.DONE, Mark.LOCKED,
                 Mark.LOCKED, Mark.LOCKED, Mark.LOCKED, Mark.TODO);
-        assertThat(marks(Journey.DEPLOY, true, foreign)).containsExactly(Mark.DONE, Mark.DONE, Mark.LOCKED, Mark.TODO);
+        assertThat(marks(Journey.DEPLOY, true, foreign)).containsExactly(Mark.DONE, Mark.DONE, Mark.LOCKED, Mark.LOCKED);
+    }
+
+    @Test
+    void anAbsentOrEmptyDatabaseShouldHaveDeployAsItsNextStep() {
+        for (StatusReport.Condition condition : List.of(StatusReport.Condition.ABSENT, StatusReport.Condition.EMPTY)) {
+            List<StepMark> steps = JourneySteps.of(Journey.DEPLOY, Optional.empty(), true, Optional.of(new DatabaseStatus(report(condition,
+                    Optional.empty(), List.of(new PlannedStep(Optional.empty(), V400))), Optional.empty(), Duration.ZERO)));
+            assertThat(steps).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.NEXT, Mark.LOCKED);
+            assertThat(steps.get(3).reason()).isEqualTo("Comes after the deploy.");
+        }
+    }
+
+    @Test
+    void anInterruptedDeployShouldResumeOnTheDeployStep() {
+        List<StepMark> steps = JourneySteps.of(Journey.DEPLOY, Optional.empty(), true, status(Phase.DEPLOYING, List.of(), Optional.empty()));
+        assertThat(steps).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.NEXT, Mark.LOCKED);
+        assertThat(steps.get(2).reason()).contains("resumes");
+    }
+
+    @Test
+    void aDeployedDatabaseShouldBeDoneThroughoutTheDeployJourney() {
+        // deployed at an older release than the catalog's newest: the deploy journey is still over
+        assertThat(marks(Journey.DEPLOY, true, status(Phase.CLEAN, List.of(new PlannedStep(Optional.of(V400), V430)),
+                Optional.empty()))).containsOnly(Mark.DONE);
     }
 
     @Test
