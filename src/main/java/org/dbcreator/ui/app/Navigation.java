@@ -19,6 +19,15 @@ public interface Navigation {
 
     void showError(Throwable failure);
 
+    /** The Restart nodes page of the open database (defaults do nothing: for a test's own navigation). */
+    default void showRestartNodes() { }
+
+    /** The Cleanup page of the open database. */
+    default void showCleanup() { }
+
+    /** The journey's end: what the upgrade did. */
+    default void showDone() { }
+
     /** A line for the log drawer. */
     void log(String line);
 }

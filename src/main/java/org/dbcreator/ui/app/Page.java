@@ -2,5 +2,6 @@ package org.dbcreator.ui.app;
 
 /** The pages of this part of the wizard. */
 public enum Page {
-    WELCOME, CONNECT, STATUS
+    WELCOME, CONNECT, STATUS,
+    RESTART_NODES, CLEANUP
 }

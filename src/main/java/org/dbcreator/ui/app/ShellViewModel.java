@@ -9,7 +9,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dbcreator.ui.cleanup.CleanupViewModel;
 import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.nodes.NodesViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -30,6 +32,8 @@ public final class ShellViewModel implements Navigation {
     private final WelcomeViewModel welcome;
     private final ConnectViewModel connect;
     private final StatusViewModel status;
+    private final NodesViewModel nodes;
+    private final CleanupViewModel cleanup;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -50,6 +54,13 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        this.nodes = new NodesViewModel(service, executor, this);
+        this.cleanup = new CleanupViewModel(service, executor, this);
+        page.addListener((o, left, shown) -> {
+            if (left == Page.RESTART_NODES) {
+                nodes.close(); // the cards are read only while they show
+            }
+        });
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
@@ -74,6 +85,8 @@ public final class ShellViewModel implements Navigation {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case RESTART_NODES -> nodes;
+            case CLEANUP -> cleanup;
         };
     }
 
@@ -94,6 +107,12 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
+            case RESTART_NODES -> connected(connection.get());
+            case CLEANUP -> {
+                if (!cleanup.runningProperty().get()) {
+                    showRestartNodes();
+                }
+            }
             default -> { }
         }
     }
@@ -128,6 +147,48 @@ public final class ShellViewModel implements Navigation {
                 database.server()));
         page.set(Page.STATUS);
         status.load(database);
+    }
+
+    @Override
+    public void showRestartNodes() {
+        if (connection.get() == null) {
+            return;
+        }
+        page.set(Page.RESTART_NODES);
+        nodes.open(connection.get());
+    }
+
+    @Override
+    public void showCleanup() {
+        if (connection.get() == null) {
+            return;
+        }
+        page.set(Page.CLEANUP);
+        cleanup.open(connection.get());
+    }
+
+    /** Until the Done page exists, the journey ends on Status, read again from the database. */
+    @Override
+    public void showDone() {
+        if (connection.get() == null) {
+            return;
+        }
+        page.set(Page.STATUS);
+        status.load(connection.get());
+    }
+
+    /** A click on a sidebar step that has a page of its own and is not locked. */
+    public void openStep(Journey.Step step) {
+        boolean locked = steps.stream().anyMatch(m -> m.step() == step && m.mark() == StepMark.Mark.LOCKED);
+        if (locked || connection.get() == null || !busy.get().isEmpty() || cleanup.runningProperty().get()) {
+            return;
+        }
+        switch (step) {
+            case STATUS -> connected(connection.get());
+            case RESTART_NODES -> showRestartNodes();
+            case CLEANUP -> showCleanup();
+            default -> { }
+        }
     }
 
     @Override
@@ -176,6 +237,14 @@ public final class ShellViewModel implements Navigation {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
+    }
+
+    public CleanupViewModel cleanup() {
+        return cleanup;
     }
 
     public LogFeed log() {
