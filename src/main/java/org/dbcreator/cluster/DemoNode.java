@@ -148,6 +148,7 @@ public final class DemoNode implements AutoCloseable {
             joinWorker();
             if (ending == Ending.RUNNING) {
                 heartbeat.shutdownNow();
+                awaitHeartbeatEnd(); // a beat under way must not land after the kill
                 ending = Ending.KILLED;
                 endReason = "killed";
                 database.close();
@@ -287,6 +288,14 @@ public final class DemoNode implements AutoCloseable {
     private static boolean isTransient(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.startsWith("40") || state.startsWith("08") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
+    }
+
+    private void awaitHeartbeatEnd() {
+        try {
+            heartbeat.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void joinWorker() {
