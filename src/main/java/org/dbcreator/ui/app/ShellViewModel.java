@@ -54,7 +54,7 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
-        this.nodes = new NodesViewModel(service, executor, this);
+        this.nodes = new NodesViewModel(service, executor, this, this::nodesRead);
         this.cleanup = new CleanupViewModel(service, executor, this);
         page.addListener((o, left, shown) -> {
             if (left == Page.RESTART_NODES) {
@@ -175,6 +175,15 @@ public final class ShellViewModel implements Navigation {
         }
         page.set(Page.STATUS);
         status.load(connection.get());
+    }
+
+    /** The Restart nodes page read the gate: the sidebar's marks follow it when it opened or shut since. */
+    private void nodesRead(org.dbcreator.ui.service.NodeBoard board) {
+        DatabaseStatus last = lastStatus.get();
+        if (last != null && !last.nodes().map(org.dbcreator.cluster.GateReport::isOpen)
+                .equals(board.gate().map(org.dbcreator.cluster.GateReport::isOpen))) {
+            lastStatus.set(new DatabaseStatus(last.report(), board.gate(), last.readIn()));
+        }
     }
 
     /** A click on a sidebar step that has a page of its own and is not locked. */

@@ -91,8 +91,8 @@ public final class NodesView {
         lock.visibleProperty().bind(model.cleanupLockProperty().isNotEmpty());
         lock.managedProperty().bind(lock.visibleProperty());
 
-        VBox page = new VBox(10, title, sentence, gate, next, heading("nodes.cards"), cards, exclusion,
-                heading("nodes.instructions.title"), instructions, lock);
+        VBox page = new VBox(10, title, sentence, gate, next, lock, heading("nodes.cards"), cards, exclusion,
+                heading("nodes.instructions.title"), instructions);
         page.getStyleClass().add("page");
         return page;
     }

@@ -62,10 +62,19 @@ public final class NodesViewModel implements PageModel {
             () -> board.get() != null && cleanupLock.get().isEmpty(), board, cleanupLock);
     private UiExecutor.Repeating polling;
 
+    private final java.util.function.Consumer<NodeBoard> read;
+
     public NodesViewModel(WizardService service, UiExecutor executor, Navigation navigation) {
+        this(service, executor, navigation, board -> { });
+    }
+
+    /** @param read told of every read of the nodes, so that the sidebar follows the gate */
+    public NodesViewModel(WizardService service, UiExecutor executor, Navigation navigation,
+            java.util.function.Consumer<NodeBoard> read) {
         this.service = service;
         this.executor = executor;
         this.navigation = navigation;
+        this.read = read;
     }
 
     /** Shows the page for {@code connected}: reads the nodes now, then every two seconds until {@link #close()}. */
@@ -156,13 +165,14 @@ public final class NodesViewModel implements PageModel {
         instructions.set(service.restartInstructions().map(text -> Messages.get("nodes.instructions.product", text))
                 .orElse(Messages.get("nodes.instructions.default", target)));
         cleanupLock.set(cleanupLock(read).orElse(""));
+        this.read.accept(read);
     }
 
     static NodeCard card(NodeStatus node, NodeBoard read) {
         boolean excludable = node.verdict() == NodeStatus.Verdict.BLOCKED && node.liveness() != NodeStatus.Liveness.LIVE;
         return new NodeCard(node.name(), node.release(), Messages.get("nodes.liveness." + node.liveness().name(),
                 node.state()), StatusViewModel.age(node.heartbeatAge()), node.verdict(),
-                Messages.get("nodes.verdict." + node.verdict().name()), node.name() + " " + node.reason(),
+                Messages.get("nodes.verdict." + node.verdict().name()), node.reason(),
                 read.demoNodes().contains(node.name()), excludable);
     }
 

@@ -103,7 +103,12 @@ class WizardNodesCleanupIT {
                 .startsWith("Cleanup is locked: 3 node(s) keep the gate to " + NEW + " shut");
         assertThat(wizard.model().primaryDisabledProperty().get()).isTrue();
         assertThat(robot.lookup("#node-restart-demo-node-1").queryButton().getText()).isEqualTo("Restart on " + NEW);
+        assertThat(wizard.model().steps()).filteredOn(m -> m.step() == Journey.Step.CLEANUP).singleElement()
+                .satisfies(m -> assertThat(m.mark()).isEqualTo(StepMark.Mark.LOCKED)); // the sidebar follows the gate
         wizard.screenshotIfAsked("restart-nodes-waiting-light");
+        robot.clickOn("#theme-toggle");
+        wizard.screenshotIfAsked("restart-nodes-waiting-dark");
+        robot.clickOn("#theme-toggle");
 
         for (int i = 1; i <= 3; i++) {
             String name = "demo-node-" + i;
@@ -120,7 +125,12 @@ class WizardNodesCleanupIT {
         assertThat(robot.lookup("#nodes-verdict").queryAs(Label.class).getText())
                 .startsWith("The gate is open: every live node runs " + NEW + " (3 live)");
         assertThat(robot.lookup("#primary").queryButton().getText()).isEqualTo("Next: Cleanup");
+        assertThat(wizard.model().steps()).filteredOn(m -> m.step() == Journey.Step.CLEANUP).singleElement()
+                .satisfies(m -> assertThat(m.mark()).isEqualTo(StepMark.Mark.CURRENT));
         wizard.screenshotIfAsked("restart-nodes-open-light");
+        robot.clickOn("#theme-toggle");
+        wizard.screenshotIfAsked("restart-nodes-open-dark");
+        robot.clickOn("#theme-toggle");
 
         robot.clickOn("#primary");
         WizardFixture.await(30, () -> wizard.model().cleanup().planProperty().get() != null);

@@ -15,7 +15,7 @@ class CleanupWordsTest {
             DROP TRIGGER event_sync_severity_on_insert | The trigger event_sync_severity_on_insert, which kept old and new columns in step, is dropped.
             DROP TABLE IF EXISTS `old_usage`            | The table old_usage is dropped, with its rows.
             DROP VIEW v_billing                         | The view v_billing is dropped.
-            UPDATE host SET uuid = UUID() WHERE uuid IS NULL | Rows of host left empty by old releases are filled in.
+            UPDATE host SET uuid = UUID() WHERE uuid IS NULL | Rows of host are brought in line with the new rules (empty values filled in, stale ones corrected).
             INSERT INTO host_capacity (host_id) SELECT id FROM host | Rows are copied into host_capacity.
             GRANT SELECT ON x.* TO y                    | Runs: GRANT SELECT ON x.* TO y
             """)
