@@ -61,7 +61,7 @@ public final class EngineWizardService implements WizardService {
     private final Map<String, String> env;
     private final ProgressListener log;
     private Catalog catalog;
-    private DbCreator engine;
+    private volatile DbCreator engine;
     private RunningDemo demo;
     private final List<DemoNode> nodes = new CopyOnWriteArrayList<>();
     private final Set<String> excluded = ConcurrentHashMap.newKeySet();
