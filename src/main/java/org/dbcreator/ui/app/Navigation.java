@@ -17,6 +17,9 @@ public interface Navigation {
     /** Starts the embedded demo and lands on its status. */
     void startDemo();
 
+    /** Opens the Report page for the open database (the inspect journey); a navigation without one ignores it. */
+    default void showReport() { }
+
     void showError(Throwable failure);
 
     /** The Restart nodes page of the open database (defaults do nothing: for a test's own navigation). */

@@ -2,6 +2,6 @@ package org.dbcreator.ui.app;
 
 /** The pages of this part of the wizard. */
 public enum Page {
-    WELCOME, CONNECT, STATUS,
+    WELCOME, CONNECT, STATUS, REPORT,
     RESTART_NODES, CLEANUP
 }

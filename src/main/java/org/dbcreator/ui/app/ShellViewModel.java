@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import org.dbcreator.ui.cleanup.CleanupViewModel;
 import org.dbcreator.ui.connect.ConnectViewModel;
 import org.dbcreator.ui.nodes.NodesViewModel;
+import org.dbcreator.ui.report.ReportViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -34,6 +35,7 @@ public final class ShellViewModel implements Navigation {
     private final StatusViewModel status;
     private final NodesViewModel nodes;
     private final CleanupViewModel cleanup;
+    private final ReportViewModel report;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -61,16 +63,21 @@ public final class ShellViewModel implements Navigation {
                 nodes.close(); // the cards are read only while they show
             }
         });
+        this.report = new ReportViewModel(service, executor, this,
+                ReportViewModel.defaultFolder(java.nio.file.Path.of(System.getProperty("user.home"))),
+                java.time.Clock.systemDefaultZone());
+        status.journeyProperty().bind(journey);
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
         page.addListener((o, b, shown) -> bindPrimary(shown));
+        page.addListener((o, b, shown) -> updateSteps());
         updateSteps();
         bindPrimary(Page.WELCOME);
     }
 
     private void updateSteps() {
-        steps.setAll(JourneySteps.of(journey.get(), connection.get() != null, Optional.ofNullable(lastStatus.get())));
+        steps.setAll(JourneySteps.of(journey.get(), JourneySteps.stepOf(page.get()), connection.get() != null, Optional.ofNullable(lastStatus.get())));
     }
 
     private void bindPrimary(Page shown) {
@@ -87,6 +94,7 @@ public final class ShellViewModel implements Navigation {
             case STATUS -> status;
             case RESTART_NODES -> nodes;
             case CLEANUP -> cleanup;
+            case REPORT -> report;
         };
     }
 
@@ -113,6 +121,7 @@ public final class ShellViewModel implements Navigation {
                     showRestartNodes();
                 }
             }
+            case REPORT -> page.set(Page.STATUS);
             default -> { }
         }
     }
@@ -201,6 +210,14 @@ public final class ShellViewModel implements Navigation {
     }
 
     @Override
+    public void showReport() {
+        if (connection.get() != null) {
+            report.open(connection.get(), Optional.ofNullable(lastStatus.get()));
+            page.set(Page.REPORT);
+        }
+    }
+
+    @Override
     public void startDemo() {
         if (!busy.get().isEmpty()) {
             return;
@@ -254,6 +271,10 @@ public final class ShellViewModel implements Navigation {
 
     public CleanupViewModel cleanup() {
         return cleanup;
+    }
+
+    public ReportViewModel report() {
+        return report;
     }
 
     public LogFeed log() {

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import org.dbcreator.ui.cleanup.CleanupView;
 import org.dbcreator.ui.connect.ConnectView;
 import org.dbcreator.ui.nodes.NodesView;
+import org.dbcreator.ui.report.ReportView;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.status.StatusView;
 import org.dbcreator.ui.welcome.WelcomeView;
@@ -41,6 +42,7 @@ public final class WizardWindow {
     private final Node status;
     private final Node nodes;
     private final Node cleanup;
+    private final Node report;
 
     public WizardWindow(ShellViewModel model) {
         this.model = model;
@@ -49,6 +51,7 @@ public final class WizardWindow {
         this.status = new StatusView(model.status()).root();
         this.nodes = new NodesView(model.nodes()).root();
         this.cleanup = new CleanupView(model.cleanup()).root();
+        this.report = new ReportView(model.report()).root();
     }
 
     public Scene scene() {
@@ -118,6 +121,7 @@ public final class WizardWindow {
         String icon = switch (mark.mark()) {
             case DONE -> "mdi2c-check-circle";
             case CURRENT -> "mdi2a-arrow-right-circle";
+            case NEXT -> "mdi2a-arrow-right-circle-outline";
             case TODO -> "mdi2c-circle-outline";
             case LOCKED -> "mdi2l-lock";
         };
@@ -168,6 +172,7 @@ public final class WizardWindow {
             case STATUS -> status;
             case RESTART_NODES -> nodes;
             case CLEANUP -> cleanup;
+            case REPORT -> report;
         };
     }
 

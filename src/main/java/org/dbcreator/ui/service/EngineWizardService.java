@@ -36,6 +36,7 @@ import org.dbcreator.engine.DemoRequest;
 import org.dbcreator.engine.RunningDemo;
 import org.dbcreator.engine.SampleSize;
 import org.dbcreator.engine.StatusReport;
+import org.dbcreator.engine.SupportReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.catalog.NodeRegistry;
@@ -44,6 +45,9 @@ import org.dbcreator.history.DatabaseState;
 import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
+import org.dbcreator.report.HtmlReport;
+import org.dbcreator.report.JsonReport;
+import org.dbcreator.report.ReportFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,12 +179,38 @@ public final class EngineWizardService implements WizardService {
             return Optional.empty();
         }
         try {
-            return engine.nodes(Optional.empty());
+            // a clean database's nodes are judged against the newest release it allows, not a cleanup's target
+            return engine.nodes(report.phase().filter(p -> p == org.dbcreator.history.Phase.CLEAN)
+                    .flatMap(p -> report.highestRelease()));
         } catch (DbCreatorException unreadable) {
             if (report.findings().isEmpty()) {
                 throw unreadable;
             }
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public ExportedReport exportReport(Path html, boolean replace) {
+        if (engine == null) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");
+        }
+        Path json = ExportedReport.jsonBeside(html.toAbsolutePath().normalize());
+        ReportFile.requireWritable(html, replace); // before reading: a bad file costs no round trip
+        ReportFile.requireWritable(json, replace);
+        SupportReport report = engine.report(Optional.empty());
+        Path writtenHtml = ReportFile.write(html, HtmlReport.render(report), replace);
+        Path writtenJson = ReportFile.write(json, JsonReport.render(report), replace);
+        LOG.info("Report written to {} and {}", writtenHtml, writtenJson);
+        return new ExportedReport(writtenHtml, writtenJson, size(writtenHtml) + size(writtenJson),
+                report.gaps().stream().map(SupportReport.Gap::fact).toList());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -38,6 +38,14 @@ public interface WizardService extends AutoCloseable {
     DryRun preview();
 
     /**
+     * Writes the open database's support report (the CLI's {@code report}): the self-contained HTML
+     * file {@code html} and the same facts as JSON beside it ({@link ExportedReport#jsonBeside}).
+     * Read-only on the server. Refuses (INVALID_ARGUMENT) before reading anything when either file
+     * exists and {@code replace} is false.
+     */
+    ExportedReport exportReport(java.nio.file.Path html, boolean replace);
+
+    /**
      * Starts the embedded demo server with its database and {@code nodes} demo nodes at work, and
      * connects to it. Progress goes to {@code progress}, on the calling thread.
      */
