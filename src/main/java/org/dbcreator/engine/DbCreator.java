@@ -225,6 +225,15 @@ public final class DbCreator implements AutoCloseable {
     }
 
     /**
+     * The database's version state as the tool's state table records it (phase, schema and target
+     * release); empty when DatabaseCreator does not manage it. Read-only and cheap: for a front end
+     * that polls the nodes and must know what they are judged against.
+     */
+    public Optional<DatabaseState> state() {
+        return guarded(() -> new Inspector(database, history).inspect().state());
+    }
+
+    /**
      * The node registry judged against a cleanup to {@code target}, for a front end that polls it
      * (every two seconds is fine): one query on a pooled connection, no look at the history.
      * Empty when the product has no node registry.

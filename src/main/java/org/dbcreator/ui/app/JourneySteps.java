@@ -43,6 +43,8 @@ public final class JourneySteps {
             case REPORT -> Optional.of(Journey.Step.REPORT);
             case DEPLOY -> Optional.of(Journey.Step.DEPLOY);
             case DONE -> Optional.of(Journey.Step.DONE);
+            case RESTART_NODES -> Optional.of(Journey.Step.RESTART_NODES);
+            case CLEANUP -> Optional.of(Journey.Step.CLEANUP);
         };
     }
 

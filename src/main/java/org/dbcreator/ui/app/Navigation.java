@@ -34,6 +34,12 @@ public interface Navigation {
 
     void showError(Throwable failure);
 
+    /** The Restart nodes page of the open database (defaults do nothing: for a test's own navigation). */
+    default void showRestartNodes() { }
+
+    /** The Cleanup page of the open database. */
+    default void showCleanup() { }
+
     /** A line for the log drawer. */
     void log(String line);
 }

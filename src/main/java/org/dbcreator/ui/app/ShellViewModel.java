@@ -9,7 +9,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dbcreator.ui.cleanup.CleanupViewModel;
 import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.nodes.NodesViewModel;
 import org.dbcreator.ui.report.ReportViewModel;
 import org.dbcreator.ui.deploy.DeployViewModel;
 import org.dbcreator.ui.done.DoneViewModel;
@@ -33,6 +35,8 @@ public final class ShellViewModel implements Navigation {
     private final WelcomeViewModel welcome;
     private final ConnectViewModel connect;
     private final StatusViewModel status;
+    private final NodesViewModel nodes;
+    private final CleanupViewModel cleanup;
     private final ReportViewModel report;
     private final DeployViewModel deploy;
     private final DoneViewModel done;
@@ -56,6 +60,13 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        this.nodes = new NodesViewModel(service, executor, this, this::nodesRead);
+        this.cleanup = new CleanupViewModel(service, executor, this);
+        page.addListener((o, left, shown) -> {
+            if (left == Page.RESTART_NODES) {
+                nodes.close(); // the cards are read only while they show
+            }
+        });
         this.report = new ReportViewModel(service, executor, this,
                 ReportViewModel.defaultFolder(java.nio.file.Path.of(System.getProperty("user.home"))),
                 java.time.Clock.systemDefaultZone());
@@ -87,6 +98,8 @@ public final class ShellViewModel implements Navigation {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case RESTART_NODES -> nodes;
+            case CLEANUP -> cleanup;
             case REPORT -> report;
             case DEPLOY -> deploy;
             case DONE -> done;
@@ -110,13 +123,19 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
-            case REPORT, DEPLOY, DONE -> showStatus(); // read again: a deploy may have changed it meanwhile
+            case REPORT, DEPLOY, DONE, RESTART_NODES -> showStatus(); // read again: a run may have changed it
+            case CLEANUP -> {
+                if (!cleanup.runningProperty().get()) {
+                    showRestartNodes();
+                }
+            }
             default -> { }
         }
     }
 
     public boolean canGoBack() {
-        return page.get() != Page.WELCOME && !(page.get() == Page.DEPLOY && deploy.runningProperty().get());
+        return page.get() != Page.WELCOME && !(page.get() == Page.DEPLOY && deploy.runningProperty().get())
+                && !(page.get() == Page.CLEANUP && cleanup.runningProperty().get());
     }
 
     public void dismissError() {
@@ -145,6 +164,51 @@ public final class ShellViewModel implements Navigation {
                 database.server()));
         page.set(Page.STATUS);
         status.load(database);
+    }
+
+    @Override
+    public void showRestartNodes() {
+        if (connection.get() == null) {
+            return;
+        }
+        page.set(Page.RESTART_NODES);
+        nodes.open(connection.get());
+    }
+
+    @Override
+    public void showCleanup() {
+        if (connection.get() == null) {
+            return;
+        }
+        page.set(Page.CLEANUP);
+        cleanup.open(connection.get());
+    }
+
+    /** The Restart nodes page read the gate: the sidebar's marks follow it when it opened or shut since. */
+    private void nodesRead(org.dbcreator.ui.service.NodeBoard board) {
+        DatabaseStatus last = lastStatus.get();
+        if (last != null && !last.nodes().map(org.dbcreator.cluster.GateReport::isOpen)
+                .equals(board.gate().map(org.dbcreator.cluster.GateReport::isOpen))) {
+            lastStatus.set(new DatabaseStatus(last.report(), board.gate(), last.readIn()));
+        }
+    }
+
+    /** A click on a sidebar step that has a page of its own and is not locked. */
+    public void openStep(Journey.Step step) {
+        boolean locked = steps.stream().anyMatch(m -> m.step() == step && m.mark() == StepMark.Mark.LOCKED);
+        if (locked || connection.get() == null || !busy.get().isEmpty() || cleanup.runningProperty().get()
+                || deploy.runningProperty().get()) {
+            return;
+        }
+        switch (step) {
+            case STATUS -> showStatus();
+            case REPORT -> showReport();
+            case DEPLOY -> showDeploy();
+            case DONE -> showDone();
+            case RESTART_NODES -> showRestartNodes();
+            case CLEANUP -> showCleanup();
+            default -> { }
+        }
     }
 
     @Override
@@ -239,6 +303,14 @@ public final class ShellViewModel implements Navigation {
 
     public DoneViewModel done() {
         return done;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
+    }
+
+    public CleanupViewModel cleanup() {
+        return cleanup;
     }
 
     public ReportViewModel report() {

@@ -71,6 +71,11 @@ public final class WizardApp {
         executor.awaitFinished(limit);
     }
 
+    /** The engine calls behind the window, for the GUI tests (e.g. demo nodes beside a test database). */
+    WizardService service() {
+        return service;
+    }
+
     public ShellViewModel model() {
         return model;
     }
