@@ -19,6 +19,21 @@ public interface Navigation {
 
     void showError(Throwable failure);
 
+    /** The Backup page of the upgrade journey. */
+    default void showBackup() {
+        throw new UnsupportedOperationException("this window has no Backup page");
+    }
+
+    /** The Expand page of the upgrade journey (also where an interrupted expand resumes). */
+    default void showExpand() {
+        throw new UnsupportedOperationException("this window has no Expand page");
+    }
+
+    /** The Restart nodes page, once the database is expanded. */
+    default void showRestartNodes() {
+        throw new UnsupportedOperationException("this window has no Restart nodes page");
+    }
+
     /** A line for the log drawer. */
     void log(String line);
 }

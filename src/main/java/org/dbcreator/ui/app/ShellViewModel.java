@@ -9,7 +9,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dbcreator.ui.backup.BackupViewModel;
 import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.expand.ExpandViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -30,6 +32,8 @@ public final class ShellViewModel implements Navigation {
     private final WelcomeViewModel welcome;
     private final ConnectViewModel connect;
     private final StatusViewModel status;
+    private final BackupViewModel backup;
+    private final ExpandViewModel expand;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -50,6 +54,17 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        this.backup = new BackupViewModel(service, executor, this);
+        this.expand = new ExpandViewModel(service, executor, this);
+        status.upgradeJourneyProperty().bind(journey.isEqualTo(Journey.UPGRADE));
+        backup.databaseProperty().bind(connection);
+        expand.databaseProperty().bind(connection);
+        // the sidebar follows the database: read its state again when an expand ends or stops
+        expand.stateProperty().addListener((o, before, now) -> {
+            if (now == ExpandViewModel.State.EXPANDED || now == ExpandViewModel.State.STOPPED) {
+                executor.run(service::status, lastStatus::set, failure -> { });
+            }
+        });
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
@@ -74,6 +89,8 @@ public final class ShellViewModel implements Navigation {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case BACKUP -> backup;
+            case EXPAND -> expand;
         };
     }
 
@@ -94,6 +111,16 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
+            case BACKUP -> {
+                if (!backup.isRunning()) {
+                    showStatus();
+                }
+            }
+            case EXPAND -> {
+                if (!expand.isRunning()) {
+                    showStatus();
+                }
+            }
             default -> { }
         }
     }
@@ -128,6 +155,36 @@ public final class ShellViewModel implements Navigation {
                 database.server()));
         page.set(Page.STATUS);
         status.load(database);
+    }
+
+    /** Status again, read from the server now. */
+    public void showStatus() {
+        page.set(Page.STATUS);
+        Optional.ofNullable(connection.get()).ifPresent(status::load);
+    }
+
+    @Override
+    public void showBackup() {
+        if (lastStatus.get() == null) {
+            return;
+        }
+        backup.open(lastStatus.get());
+        page.set(Page.BACKUP);
+    }
+
+    @Override
+    public void showExpand() {
+        expand.open();
+        page.set(Page.EXPAND);
+    }
+
+    /**
+     * The Restart nodes page. Until the window has one (Page.RESTART_NODES, another change), the
+     * Status page shows the nodes and the gate, read again.
+     */
+    @Override
+    public void showRestartNodes() {
+        showStatus();
     }
 
     @Override
@@ -176,6 +233,14 @@ public final class ShellViewModel implements Navigation {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public BackupViewModel backup() {
+        return backup;
+    }
+
+    public ExpandViewModel expand() {
+        return expand;
     }
 
     public LogFeed log() {

@@ -23,6 +23,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.connect.ConnectView;
 import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.backup.BackupView;
+import org.dbcreator.ui.expand.ExpandView;
 import org.dbcreator.ui.status.StatusView;
 import org.dbcreator.ui.welcome.WelcomeView;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -37,12 +39,16 @@ public final class WizardWindow {
     private final Node welcome;
     private final Node connect;
     private final Node status;
+    private final Node backup;
+    private final Node expand;
 
     public WizardWindow(ShellViewModel model) {
         this.model = model;
         this.welcome = new WelcomeView(model.welcome()).root();
         this.connect = new ConnectView(model.connect()).root();
         this.status = new StatusView(model.status()).root();
+        this.backup = new BackupView(model.backup()).root();
+        this.expand = new ExpandView(model.expand()).root();
     }
 
     public Scene scene() {
@@ -159,6 +165,8 @@ public final class WizardWindow {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case BACKUP -> backup;
+            case EXPAND -> expand;
         };
     }
 

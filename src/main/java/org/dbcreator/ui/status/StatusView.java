@@ -136,6 +136,10 @@ public final class StatusView {
         preview.setId("status-preview");
         preview.disableProperty().bind(model.busyProperty().or(model.databaseProperty().isNull()));
         preview.setOnAction(e -> model.preview());
+        javafx.scene.control.Button refresh = new javafx.scene.control.Button(Messages.get("status.refresh"));
+        refresh.setId("status-refresh");
+        refresh.setOnAction(e -> model.refresh());
+        refresh.disableProperty().bind(model.busyProperty());
         javafx.scene.control.TextArea previewText = new javafx.scene.control.TextArea();
         previewText.setId("status-preview-text");
         previewText.setEditable(false);
@@ -152,7 +156,7 @@ public final class StatusView {
                 checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,
                 heading("status.history"), history, findings,
-                heading("status.next"), next, nextCommand, refused, preview, previewText);
+                heading("status.next"), next, nextCommand, refused, new javafx.scene.layout.HBox(8, preview, refresh), previewText);
         page.getStyleClass().add("page");
         return page;
     }

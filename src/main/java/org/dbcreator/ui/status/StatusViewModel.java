@@ -65,6 +65,9 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
+    private final BooleanProperty upgradeJourney = new SimpleBooleanProperty();
+    private final javafx.beans.binding.ObjectBinding<Primary> primaryAction = Bindings.createObjectBinding(
+            this::primaryAction, status, upgradeJourney, nextActionRefused, lockHeld);
 
     /** @param read told of every status read, so that the sidebar follows the database */
     public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
@@ -234,9 +237,46 @@ public final class StatusViewModel implements PageModel {
         return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
     }
 
+    /** What the primary button does here: go on with the upgrade journey where the database stands, else read again. */
+    public enum Primary { REFRESH, BACKUP_THEN_EXPAND, RESUME_EXPAND, RESTART_NODES }
+
+    /** Set by the window while the journey is the upgrade: only then does the primary button lead on to a write. */
+    public BooleanProperty upgradeJourneyProperty() {
+        return upgradeJourney;
+    }
+
+    /** The primary action, from the last status read: an interrupted expand resumes on Expand, a behind database is backed up first. */
+    public javafx.beans.binding.ObjectBinding<Primary> primaryActionProperty() {
+        return primaryAction;
+    }
+
+    private Primary primaryAction() {
+        DatabaseStatus s = status.get();
+        if (!upgradeJourney.get() || s == null || !nextActionRefused.get().isEmpty() || !lockHeld.get().isEmpty()) {
+            return Primary.REFRESH;
+        }
+        NextAction next = s.report().nextAction();
+        if (next instanceof NextAction.Resume r && r.operation() == org.dbcreator.engine.OperationKind.UPGRADE
+                && !r.fixRefusedStatementFirst()) {
+            return Primary.RESUME_EXPAND;
+        }
+        if (next instanceof NextAction.Upgrade) {
+            return Primary.BACKUP_THEN_EXPAND;
+        }
+        if (s.report().phase().filter(p -> p == Phase.EXPANDED).isPresent()) {
+            return Primary.RESTART_NODES;
+        }
+        return Primary.REFRESH;
+    }
+
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> Messages.get("status.primary"));
+        return Bindings.createStringBinding(() -> Messages.get(switch (primaryAction.get()) {
+            case REFRESH -> "status.primary";
+            case BACKUP_THEN_EXPAND -> "status.primary.backupExpand";
+            case RESUME_EXPAND -> "status.primary.resume";
+            case RESTART_NODES -> "status.primary.restartNodes";
+        }), primaryAction);
     }
 
     @Override
@@ -252,7 +292,12 @@ public final class StatusViewModel implements PageModel {
 
     @Override
     public void primary() {
-        refresh();
+        switch (primaryAction.get()) {
+            case BACKUP_THEN_EXPAND -> navigation.showBackup();
+            case RESUME_EXPAND -> navigation.showExpand();
+            case RESTART_NODES -> navigation.showRestartNodes();
+            case REFRESH -> refresh();
+        }
     }
 
     public ObjectProperty<ConnectedDatabase> databaseProperty() {
