@@ -27,6 +27,14 @@ public final class BackupView {
         this.model = model;
     }
 
+    /** A verification step as a line that wraps: its mark and name in bold, then what it found. */
+    private static Label verificationLine(BackupRow row) {
+        Label line = new Label(row.mark().symbol() + "  " + row.name() + (row.detail().isEmpty() ? "" : ": " + row.detail()));
+        line.setWrapText(true);
+        line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return line;
+    }
+
     public Parent root() {
         Label title = PageParts.title("page.backup.title");
         Label sentence = Labels.wrapped("backup-sentence");
@@ -69,11 +77,10 @@ public final class BackupView {
         Label timeLeft = new Label();
         timeLeft.setId("backup-time-left");
         timeLeft.textProperty().bind(model.timeLeftProperty());
-        TableView<BackupRow> verification = PageParts.table("backup-verification", model.verification(), 96,
-                "backup.verification");
-        verification.getColumns().setAll(
-                PageParts.column("backup.verification", r -> r.mark().symbol() + "  " + r.name(), 200),
-                PageParts.column("backup.col.detail", BackupRow::detail, 400));
+        VBox verification = new VBox(6);
+        verification.setId("backup-verification");
+        model.verification().addListener((javafx.collections.ListChangeListener<BackupRow>) c ->
+                verification.getChildren().setAll(model.verification().stream().map(BackupView::verificationLine).toList()));
         Button cancel = new Button(Messages.get("backup.cancel"), new FontIcon("mdi2s-stop-circle-outline"));
         cancel.setId("backup-cancel");
         cancel.setOnAction(e -> model.cancel());

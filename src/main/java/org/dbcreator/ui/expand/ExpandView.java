@@ -17,7 +17,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.dbcreator.progress.ProgressEvent;
@@ -52,6 +51,7 @@ public final class ExpandView {
             b.setSelected(model.paceProperty().get() == p);
             b.getStyleClass().add(p == ExpandPace.FAST ? Styles.LEFT_PILL : p == ExpandPace.GENTLE ? Styles.RIGHT_PILL
                     : Styles.CENTER_PILL);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             paceButtons.getChildren().add(b);
         }
         paces.selectedToggleProperty().addListener((o, before, now) -> {
@@ -65,9 +65,11 @@ public final class ExpandView {
         Label paceHelp = new Label(Messages.get("expand.pace.help"));
         paceHelp.getStyleClass().add(Styles.TEXT_MUTED);
         paceHelp.setWrapText(true);
-        HBox pace = new HBox(10, new Label(Messages.get("expand.pace")), paceButtons, paceHelp);
-        pace.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(paceHelp, Priority.ALWAYS);
+        Label paceLabel = new Label(Messages.get("expand.pace"));
+        paceLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox paceLine = new HBox(10, paceLabel, paceButtons);
+        paceLine.setAlignment(Pos.CENTER_LEFT);
+        VBox pace = new VBox(4, paceLine, paceHelp);
 
         ProgressBar overall = new ProgressBar();
         overall.setId("expand-overall");

@@ -176,7 +176,10 @@ public final class ExpandViewModel implements PageModel {
     private void finished(UpgradeResult result) {
         state.set(State.EXPANDED);
         overall.set(1);
+        overallText.set(Messages.get("expand.overall.done", result.applied(), ProgressText.elapsed(result.duration())));
         running.set("");
+        backfill.set(-1);
+        backfillText.set("");
         lockWait.set("");
         blockers.clear();
         rows.replaceAll(r -> r.mark() == ExpandRow.Mark.PENDING || r.mark() == ExpandRow.Mark.RUNNING
@@ -187,6 +190,8 @@ public final class ExpandViewModel implements PageModel {
 
     private void failed(Throwable failure) {
         running.set("");
+        backfill.set(-1);
+        backfillText.set("");
         lockWait.set("");
         blockers.clear();
         boolean cancelled = failure instanceof DbCreatorException e && e.code() == ErrorCode.CANCELLED;
@@ -257,6 +262,7 @@ public final class ExpandViewModel implements PageModel {
                     ? r.with(ExpandRow.Mark.DONE) : r);
             statementIndex = statementTotal;
             backfill.set(-1);
+            backfillText.set("");
             runningExcerpt = "";
             runningSince = null;
             addLog(event.at(), Messages.get(s.alreadyApplied() ? "expand.log.scriptSkipped" : "expand.log.scriptDone",
