@@ -286,8 +286,12 @@ public final class StatusViewModel implements PageModel {
 
     @Override
     public ObservableStringValue cliLine() {
-        return Bindings.createStringBinding(() -> database.get() == null ? ""
-                : CliEquivalent.of("status", database.get()), database);
+        return Bindings.createStringBinding(() -> database.get() == null ? "" : switch (primaryAction.get()) {
+            case BACKUP_THEN_EXPAND -> CliEquivalent.of("backup", database.get());
+            case RESUME_EXPAND -> CliEquivalent.of("upgrade", database.get());
+            case RESTART_NODES -> CliEquivalent.of("nodes", database.get());
+            case REFRESH -> CliEquivalent.of("status", database.get());
+        }, database, primaryAction);
     }
 
     @Override

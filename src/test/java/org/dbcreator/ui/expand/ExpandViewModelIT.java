@@ -28,6 +28,7 @@ import org.dbcreator.ui.service.ConnectionRequest;
 import org.dbcreator.ui.service.EngineWizardService;
 import org.dbcreator.ui.service.ExpandPace;
 import org.dbcreator.ui.service.RecentConnection;
+import org.dbcreator.ui.status.StatusViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,8 @@ class ExpandViewModelIT {
         public void log(String line) { }
         @Override
         public void showRestartNodes() { pages.add("restart-nodes"); }
+        @Override
+        public void showExpand() { pages.add("expand"); }
     };
 
     @AfterEach
@@ -147,6 +150,14 @@ class ExpandViewModelIT {
                 + " batch " + batches + "; Resume continues from there.");
         assertThat(page.primaryLabel().get()).isEqualTo("Resume");
 
+        // Status calls to resume, on Expand
+        StatusViewModel status = new StatusViewModel(service, new CurrentThreadExecutor(), navigation, s -> { });
+        status.upgradeJourneyProperty().set(true);
+        status.load(service.connect(request()));
+        assertThat(status.primaryLabel().get()).isEqualTo("Resume the expand");
+        status.primary();
+        assertThat(pages).containsExactly("expand");
+
         // reopened (the window closed and opened again), the page says the same, read from the server
         ExpandViewModel reopened = new ExpandViewModel(service, new CurrentThreadExecutor(), navigation);
         reopened.open();
@@ -159,6 +170,12 @@ class ExpandViewModelIT {
         assertThat(errors).isEmpty();
         assertThat(reopened.stateProperty().get()).isEqualTo(ExpandViewModel.State.EXPANDED);
         assertSameEndAsUninterrupted(sample);
+    }
+
+    private ConnectionRequest request() {
+        ConnectionSettings s = db.admin();
+        return new ConnectionRequest(s.host(), s.port(), s.database(), s.user(), s.password(), s.tlsMode(), s.caFile(),
+                Optional.empty());
     }
 
     private void assertSameEndAsUninterrupted(SampleSize sample) throws SQLException {
