@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dbcreator.cluster.GateReport;
+import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.history.Phase;
 import org.dbcreator.ui.service.DatabaseStatus;
@@ -44,7 +45,7 @@ public final class JourneySteps {
         boolean atTarget = phase.equals(Optional.of(Phase.CLEAN)) && r.plannedSteps().isEmpty();
         return switch (step) {
             case BACKUP -> phase.filter(p -> p == Phase.EXPANDING || p == Phase.EXPANDED || p == Phase.CLEANING)
-                    .isPresent() || atTarget ? done(step) : startable(step, r);
+                    .isPresent() || atTarget || backupReady(r) ? done(step) : startable(step, r);
             case EXPAND -> expand(step, r, atTarget);
             case RESTART_NODES -> restartNodes(step, phase, atTarget, nodes);
             case CLEANUP -> cleanup(step, phase, atTarget, nodes);
@@ -55,6 +56,12 @@ public final class JourneySteps {
             case REPORT -> todo(step);
             default -> todo(step);
         };
+    }
+
+    /** The expand's backup check lets it start: a recent backup (verified, or the admin's own) is recorded. */
+    private static boolean backupReady(StatusReport r) {
+        return r.checks().map(c -> c.checks().stream().anyMatch(check -> check.id() == PreflightCheck.Id.BACKUP
+                && !check.isRed())).orElse(false);
     }
 
     /** The first write of the upgrade: possible on a managed, clean database that is behind its target. */
@@ -77,7 +84,7 @@ public final class JourneySteps {
             return current(step, "lock.interrupted");
         }
         StepMark first = startable(step, r);
-        return first.mark() == StepMark.Mark.LOCKED ? first : todo(step); // the backup comes first
+        return first.mark() == StepMark.Mark.LOCKED || backupReady(r) ? first : todo(step); // the backup comes first
     }
 
     private static StepMark restartNodes(Journey.Step step, Optional<Phase> phase, boolean atTarget,

@@ -59,7 +59,12 @@ public final class ShellViewModel implements Navigation {
         status.upgradeJourneyProperty().bind(journey.isEqualTo(Journey.UPGRADE));
         backup.databaseProperty().bind(connection);
         expand.databaseProperty().bind(connection);
-        // the sidebar follows the database: read its state again when an expand ends or stops
+        // the sidebar follows the database: read its state again when a backup is recorded, an expand ends or stops
+        backup.stateProperty().addListener((o, before, now) -> {
+            if (now == BackupViewModel.State.DONE) {
+                executor.run(service::status, lastStatus::set, failure -> { });
+            }
+        });
         expand.stateProperty().addListener((o, before, now) -> {
             if (now == ExpandViewModel.State.EXPANDED || now == ExpandViewModel.State.STOPPED) {
                 executor.run(service::status, lastStatus::set, failure -> { });

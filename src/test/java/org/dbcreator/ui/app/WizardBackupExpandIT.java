@@ -90,6 +90,8 @@ class WizardBackupExpandIT {
         assertThat(db.rows("SELECT CONCAT(kind, ' ', verification) FROM dbcreator_backup")).containsExactly("BACKUP RESTORE_TEST");
         assertThat(robot.lookup("#backup-summary").queryAs(Label.class).getText())
                 .startsWith("Backup written: " + db.rows("SELECT file FROM dbcreator_backup").get(0));
+        WizardFixture.await(30, () -> wizard.model().steps().stream().anyMatch(s -> s.step() == Journey.Step.BACKUP
+                && s.mark() == StepMark.Mark.DONE)); // the history holds a tested backup: the sidebar says so
         screenshot("backup-light");
         robot.clickOn("#theme-toggle");
         screenshot("backup-dark");
