@@ -13,8 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.dbcreator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] CORE = {"..catalog..", "..db..", "..history..", "..engine..", "..backup..",
-        "..cluster..", "..embedded..", "..error..", "..progress.."};
+    // named in full: a wizard page's package (org.dbcreator.ui.backup) is not the engine's backup package
+    private static final String[] CORE = {"org.dbcreator.catalog..", "org.dbcreator.db..", "org.dbcreator.history..",
+        "org.dbcreator.engine..", "org.dbcreator.backup..", "org.dbcreator.cluster..", "org.dbcreator.embedded..",
+        "org.dbcreator.error..", "org.dbcreator.progress.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.dbcreator.(*)..").should().beFreeOfCycles();

@@ -57,11 +57,27 @@ final class BackupGate {
             throws SQLException {
         Optional<BackupRecord> tested;
         Optional<BackupRecord> latest;
+        Optional<BackupRecord> own;
         try (Connection c = database.productConnection()) {
             tested = history.latestRestoreTestedBackup(c, schema);
             latest = history.latestVerifiedBackup(c, schema);
+            own = history.latestOwnBackup(c, schema);
         }
-        return recent(database.databaseName(), schema, target, maxAge, tested, latest);
+        return recent(database.databaseName(), schema, target, maxAge, tested, latest, own);
+    }
+
+    /** Pure: as {@link #recent(String, Version, Version, Duration, Optional, Optional)}, also knowing the operator's own backup. */
+    static PreflightCheck recent(String db, Version schema, Version target, Duration maxAge,
+            Optional<BackupRecord> latestTested, Optional<BackupRecord> latest, Optional<BackupRecord> own) {
+        PreflightCheck verdict = recent(db, schema, target, maxAge, latestTested, latest);
+        Optional<BackupRecord> declared = own.filter(b -> b.age().compareTo(maxAge) <= 0);
+        if (!verdict.isRed() || declared.isEmpty()) {
+            return verdict;
+        }
+        BackupRecord b = declared.get();
+        return PreflightCheck.amber(NAME, b.recordedBy() + " declared " + ago(b.age()) + " a backup of their own of '"
+                + db + "' at " + schema + ", confirmed by typing the database name; the tool has neither seen nor"
+                + " verified it.", new NextAction.UpgradeWithBackup(target));
     }
 
     /** Pure: the verdict on the backups the history records at {@code schema}. */

@@ -266,6 +266,33 @@ public final class DbCreator implements AutoCloseable {
                 false));
     }
 
+    /**
+     * Records that the operator has a backup of their own, which the tool did not take: the
+     * operator confirms by typing the database's name. Recorded as {@code upgrade --skip-backup}
+     * records a skip (who, when, at which release), marked as the operator's own backup, so that
+     * the upgrade's backup check shows it amber (never green) and lets the expand start.
+     *
+     * @throws DbCreatorException INVALID_ARGUMENT when the typed name is not the database's, changing nothing
+     */
+    public void recordOwnBackup(String typedDatabaseName) {
+        String name = database.databaseName();
+        if (!name.equals(typedDatabaseName == null ? "" : typedDatabaseName.strip())) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "Type the database's name, '" + name
+                    + "', to confirm that you have a backup of your own; nothing was recorded.");
+        }
+        guarded(() -> {
+            Optional<Version> schema = new Inspector(database, history).inspect().state().flatMap(DatabaseState::schemaVersion);
+            try (Connection c = database.productConnection()) {
+                history.createTables(c);
+                history.recordOwnBackup(c, schema, installedBy());
+            }
+            listener.onEvent(new org.dbcreator.progress.ProgressEvent.Notice("Recorded that the operator has a backup of"
+                    + " their own of '" + name + "'" + schema.map(v -> " at " + v).orElse("") + "; the tool has not"
+                    + " verified it."));
+            return null;
+        });
+    }
+
     /** Restores a dump into this engine's database (new, empty, or replaced when asked). */
     public RestoreResult restore(Path file, RestoreRequest request) {
         return restore(file, request, Cancellation.none());

@@ -299,6 +299,42 @@ public final class JdbcHistory {
         }
     }
 
+    /**
+     * Records that an operator declared a backup of their own (the tool neither took nor checked it):
+     * a {@code SKIPPED} row, as {@code upgrade --skip-backup} writes, whose verification says
+     * {@code OPERATOR}. The upgrade's gate shows it amber, never green.
+     */
+    public void recordOwnBackup(Connection c, Optional<Version> schemaVersion, String recordedBy) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + backupTable + " " + """
+                 (kind, schema_version, verification, recorded_by, finished_at)
+                VALUES ('SKIPPED', ?, 'OPERATOR', ?, NOW(3))""")) {
+            ps.setString(1, text(schemaVersion));
+            ps.setString(2, truncate(recordedBy, 255));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The newest own backup an operator declared at {@code schemaVersion} ({@link #recordOwnBackup}), if any. */
+    public Optional<BackupRecord> latestOwnBackup(Connection c, Version schemaVersion) throws SQLException {
+        if (!tableExists(c, ToolTables.BACKUP)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT recorded_by, TIMESTAMPDIFF(SECOND, finished_at, NOW(3))
+                  FROM""" + " " + backupTable + " WHERE kind = 'SKIPPED' AND verification = 'OPERATOR'"
+                + " AND schema_version = ? ORDER BY finished_at DESC, id DESC LIMIT 1")) {
+            ps.setString(1, schemaVersion.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new BackupRecord(BackupRecord.Kind.SKIPPED, Optional.of(schemaVersion),
+                        Optional.empty(), Optional.of("OPERATOR"), rs.getString(1),
+                        Duration.ofSeconds(Math.max(0, rs.getLong(2)))));
+            }
+        }
+    }
+
     /** Marks the backups with this file checksum as restored into a scratch database and compared. */
     public int recordRestoreTested(Connection c, String sha256) throws SQLException {
         if (!tableExists(c, ToolTables.BACKUP)) {

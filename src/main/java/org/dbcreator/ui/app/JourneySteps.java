@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dbcreator.cluster.GateReport;
+import org.dbcreator.engine.PreflightCheck;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.history.Phase;
 import org.dbcreator.ui.service.DatabaseStatus;
@@ -43,6 +44,8 @@ public final class JourneySteps {
             case REPORT -> Optional.of(Journey.Step.REPORT);
             case DEPLOY -> Optional.of(Journey.Step.DEPLOY);
             case DONE -> Optional.of(Journey.Step.DONE);
+            case BACKUP -> Optional.of(Journey.Step.BACKUP);
+            case EXPAND -> Optional.of(Journey.Step.EXPAND);
             case RESTART_NODES -> Optional.of(Journey.Step.RESTART_NODES);
             case CLEANUP -> Optional.of(Journey.Step.CLEANUP);
         };
@@ -64,7 +67,7 @@ public final class JourneySteps {
         boolean atTarget = phase.equals(Optional.of(Phase.CLEAN)) && r.plannedSteps().isEmpty();
         return switch (step) {
             case BACKUP -> phase.filter(p -> p == Phase.EXPANDING || p == Phase.EXPANDED || p == Phase.CLEANING)
-                    .isPresent() || atTarget ? done(step) : startable(step, r);
+                    .isPresent() || atTarget || backupReady(r) ? done(step) : startable(step, r);
             case EXPAND -> expand(step, r, atTarget);
             case RESTART_NODES -> restartNodes(step, phase, atTarget, nodes);
             case CLEANUP -> cleanup(step, phase, atTarget, nodes);
@@ -96,6 +99,12 @@ public final class JourneySteps {
         return deployed ? done(step) : locked(step, "lock.deployFirst");
     }
 
+    /** The expand's backup check lets it start: a recent backup (verified, or the admin's own) is recorded. */
+    private static boolean backupReady(StatusReport r) {
+        return r.checks().map(c -> c.checks().stream().anyMatch(check -> check.id() == PreflightCheck.Id.BACKUP
+                && !check.isRed())).orElse(false);
+    }
+
     /** The first write of the upgrade: possible on a managed, clean database that is behind its target. */
     private static StepMark startable(Journey.Step step, StatusReport r) {
         if (r.condition() != StatusReport.Condition.MANAGED) {
@@ -116,7 +125,7 @@ public final class JourneySteps {
             return next(step, "lock.interrupted");
         }
         StepMark first = startable(step, r);
-        return first.mark() == StepMark.Mark.LOCKED ? first : todo(step); // the backup comes first
+        return first.mark() == StepMark.Mark.LOCKED || backupReady(r) ? first : todo(step); // the backup comes first
     }
 
     private static StepMark restartNodes(Journey.Step step, Optional<Phase> phase, boolean atTarget,

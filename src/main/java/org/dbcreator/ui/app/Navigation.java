@@ -34,6 +34,12 @@ public interface Navigation {
 
     void showError(Throwable failure);
 
+    /** The Backup page of the upgrade journey (defaults do nothing: for a test's own navigation). */
+    default void showBackup() { }
+
+    /** The Expand page of the upgrade journey (also where an interrupted expand resumes). */
+    default void showExpand() { }
+
     /** The Restart nodes page of the open database (defaults do nothing: for a test's own navigation). */
     default void showRestartNodes() { }
 

@@ -9,12 +9,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dbcreator.ui.backup.BackupViewModel;
 import org.dbcreator.ui.cleanup.CleanupViewModel;
 import org.dbcreator.ui.connect.ConnectViewModel;
-import org.dbcreator.ui.nodes.NodesViewModel;
-import org.dbcreator.ui.report.ReportViewModel;
 import org.dbcreator.ui.deploy.DeployViewModel;
 import org.dbcreator.ui.done.DoneViewModel;
+import org.dbcreator.ui.expand.ExpandViewModel;
+import org.dbcreator.ui.nodes.NodesViewModel;
+import org.dbcreator.ui.report.ReportViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -40,6 +42,8 @@ public final class ShellViewModel implements Navigation {
     private final ReportViewModel report;
     private final DeployViewModel deploy;
     private final DoneViewModel done;
+    private final BackupViewModel backup;
+    private final ExpandViewModel expand;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -73,6 +77,21 @@ public final class ShellViewModel implements Navigation {
         this.deploy = new DeployViewModel(service, executor, this, lastStatus::set);
         this.done = new DoneViewModel(service, executor, this, lastStatus::set);
         status.journeyProperty().bind(journey);
+        this.backup = new BackupViewModel(service, executor, this);
+        this.expand = new ExpandViewModel(service, executor, this);
+        backup.databaseProperty().bind(connection);
+        expand.databaseProperty().bind(connection);
+        // the sidebar follows the database: read its state again when a backup is recorded, an expand ends or stops
+        backup.stateProperty().addListener((o, before, now) -> {
+            if (now == BackupViewModel.State.DONE) {
+                executor.run(service::status, lastStatus::set, failure -> { });
+            }
+        });
+        expand.stateProperty().addListener((o, before, now) -> {
+            if (now == ExpandViewModel.State.EXPANDED || now == ExpandViewModel.State.STOPPED) {
+                executor.run(service::status, lastStatus::set, failure -> { });
+            }
+        });
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
@@ -103,6 +122,8 @@ public final class ShellViewModel implements Navigation {
             case REPORT -> report;
             case DEPLOY -> deploy;
             case DONE -> done;
+            case BACKUP -> backup;
+            case EXPAND -> expand;
         };
     }
 
@@ -129,13 +150,24 @@ public final class ShellViewModel implements Navigation {
                     showRestartNodes();
                 }
             }
+            case BACKUP -> {
+                if (!backup.isRunning()) {
+                    showStatus();
+                }
+            }
+            case EXPAND -> {
+                if (!expand.isRunning()) {
+                    showStatus();
+                }
+            }
             default -> { }
         }
     }
 
     public boolean canGoBack() {
         return page.get() != Page.WELCOME && !(page.get() == Page.DEPLOY && deploy.runningProperty().get())
-                && !(page.get() == Page.CLEANUP && cleanup.runningProperty().get());
+                && !(page.get() == Page.CLEANUP && cleanup.runningProperty().get())
+                && !(page.get() == Page.BACKUP && backup.isRunning()) && !(page.get() == Page.EXPAND && expand.isRunning());
     }
 
     public void dismissError() {
@@ -164,6 +196,21 @@ public final class ShellViewModel implements Navigation {
                 database.server()));
         page.set(Page.STATUS);
         status.load(database);
+    }
+
+    @Override
+    public void showBackup() {
+        if (lastStatus.get() == null) {
+            return;
+        }
+        backup.open(lastStatus.get());
+        page.set(Page.BACKUP);
+    }
+
+    @Override
+    public void showExpand() {
+        expand.open();
+        page.set(Page.EXPAND);
     }
 
     @Override
@@ -197,7 +244,7 @@ public final class ShellViewModel implements Navigation {
     public void openStep(Journey.Step step) {
         boolean locked = steps.stream().anyMatch(m -> m.step() == step && m.mark() == StepMark.Mark.LOCKED);
         if (locked || connection.get() == null || !busy.get().isEmpty() || cleanup.runningProperty().get()
-                || deploy.runningProperty().get()) {
+                || deploy.runningProperty().get() || backup.isRunning() || expand.isRunning()) {
             return;
         }
         switch (step) {
@@ -205,6 +252,8 @@ public final class ShellViewModel implements Navigation {
             case REPORT -> showReport();
             case DEPLOY -> showDeploy();
             case DONE -> showDone();
+            case BACKUP -> showBackup();
+            case EXPAND -> showExpand();
             case RESTART_NODES -> showRestartNodes();
             case CLEANUP -> showCleanup();
             default -> { }
@@ -315,6 +364,14 @@ public final class ShellViewModel implements Navigation {
 
     public ReportViewModel report() {
         return report;
+    }
+
+    public BackupViewModel backup() {
+        return backup;
+    }
+
+    public ExpandViewModel expand() {
+        return expand;
     }
 
     public LogFeed log() {

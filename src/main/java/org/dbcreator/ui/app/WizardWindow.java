@@ -28,6 +28,8 @@ import org.dbcreator.ui.report.ReportView;
 import org.dbcreator.ui.deploy.DeployView;
 import org.dbcreator.ui.done.DoneView;
 import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.backup.BackupView;
+import org.dbcreator.ui.expand.ExpandView;
 import org.dbcreator.ui.status.StatusView;
 import org.dbcreator.ui.welcome.WelcomeView;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -47,6 +49,8 @@ public final class WizardWindow {
     private final Node report;
     private final Node deploy;
     private final Node done;
+    private final Node backup;
+    private final Node expand;
 
     public WizardWindow(ShellViewModel model) {
         this.model = model;
@@ -58,6 +62,8 @@ public final class WizardWindow {
         this.report = new ReportView(model.report()).root();
         this.deploy = new DeployView(model.deploy()).root();
         this.done = new DoneView(model.done()).root();
+        this.backup = new BackupView(model.backup()).root();
+        this.expand = new ExpandView(model.expand()).root();
     }
 
     public Scene scene() {
@@ -181,6 +187,8 @@ public final class WizardWindow {
             case REPORT -> report;
             case DEPLOY -> deploy;
             case DONE -> done;
+            case BACKUP -> backup;
+            case EXPAND -> expand;
         };
     }
 

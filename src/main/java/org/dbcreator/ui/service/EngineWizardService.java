@@ -43,12 +43,21 @@ import org.dbcreator.progress.Cancellation;
 import org.dbcreator.catalog.NodeRegistry;
 import org.dbcreator.engine.CleanupRequest;
 import org.dbcreator.history.DatabaseState;
-import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.report.HtmlReport;
 import org.dbcreator.report.JsonReport;
 import org.dbcreator.report.ReportFile;
+import org.dbcreator.backup.BackupManifest;
+import org.dbcreator.backup.BackupRequest;
+import org.dbcreator.backup.BackupResult;
+import org.dbcreator.backup.VerifyResult;
+import org.dbcreator.engine.BackupPolicy;
+import org.dbcreator.engine.BatchPace;
+import org.dbcreator.engine.SupportReport;
+import org.dbcreator.engine.TakenBackup;
+import org.dbcreator.history.JournalEntry;
+import org.dbcreator.history.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -390,6 +399,86 @@ public final class EngineWizardService implements WizardService {
     private void progress(ProgressEvent event) {
         log.onEvent(event);
         callProgress.onEvent(event);
+    }
+
+    /** Runs {@code call} with {@code listener} told of the engine's progress. */
+    private <T> T reporting(ProgressListener listener, java.util.function.Supplier<T> call) {
+        callProgress = listener;
+        try {
+            return call.get();
+        } finally {
+            callProgress = ProgressListener.NONE;
+        }
+    }
+
+    @Override
+    public Path defaultBackupFolder() {
+        return folders.data().resolve("backups");
+    }
+
+    @Override
+    public long freeSpace(Path destination) {
+        Path existing = destination.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return 0;
+        }
+        try {
+            return Files.getFileStore(existing).getUsableSpace();
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "Cannot tell the free space at " + existing + ": "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public BackupSummary backup(Path destination, boolean restoreTest, ProgressListener listener,
+            Cancellation cancellation) {
+        TakenBackup taken = reporting(listener, () -> open().backup(BackupRequest.to(destination), restoreTest,
+                cancellation));
+        BackupResult b = taken.backup();
+        long bytes = b.manifest().file().bytes();
+        String how = taken.provedRestorable()
+                ? "Read back and checked, then restored into a scratch database and compared table by table with its"
+                        + " manifest (" + taken.restoreTest().map(VerifyResult::totalRows).orElse(0L) + " rows)."
+                : "Read back and checked (checksum, completeness, rows per table); not restore-tested.";
+        return new BackupSummary(b.files().dump(), bytes, b.manifest().tables().size(), b.manifest().rows(),
+                taken.provedRestorable(), how, b.duration());
+    }
+
+    @Override
+    public void recordOwnBackup(String typedDatabaseName) {
+        open().recordOwnBackup(typedDatabaseName);
+    }
+
+    @Override
+    public UpgradeResult expand(ExpandPace pace, ProgressListener listener, Cancellation cancellation) {
+        return reporting(listener, () -> open().upgrade(Optional.empty(), false, BackupPolicy.defaults(),
+                new BatchPace(pace.restRatio()), cancellation));
+    }
+
+    @Override
+    public Optional<ExpandPosition> expandPosition() {
+        SupportReport report = open().report(Optional.empty());
+        Optional<StatusReport> status = report.status().filter(s -> s.phase().orElse(null) == Phase.EXPANDING);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        Version target = status.get().phaseTarget().orElse(status.get().targetVersion());
+        Optional<JournalEntry> last = report.lastRunJournal().stream()
+                .filter(e -> e.outcome() == JournalEntry.Outcome.DONE || e.outcome() == JournalEntry.Outcome.JUDGED_DONE)
+                .reduce((a, b) -> b);
+        return Optional.of(new ExpandPosition(target, last.map(JournalEntry::script), last.map(e -> e.index() + 1)
+                .orElse(0), last.map(e -> e.line() == 0).orElse(false)));
+    }
+
+    private DbCreator open() {
+        if (engine == null) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");
+        }
+        return engine;
     }
 
     private ConnectionSettings settings(ConnectionRequest request) {

@@ -1,13 +1,13 @@
 package org.dbcreator.ui.service;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.history.BackupRecord;
-import java.util.Optional;
-import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressListener;
@@ -107,6 +107,37 @@ public interface WizardService extends AutoCloseable {
 
     /** Ends demo node {@code name} as a crash would: its heartbeat goes stale. */
     NodeBoard killDemoNode(String name);
+
+    /** Where the Backup page suggests writing the backup: a folder of the user's data folder. */
+    Path defaultBackupFolder();
+
+    /** Bytes free for a new file at {@code destination} (the nearest existing folder above it counts). */
+    long freeSpace(Path destination);
+
+    /**
+     * Takes a consistent backup of the open database into {@code destination}, reads it back and,
+     * with {@code restoreTest}, restores it into a scratch database and compares it. Progress (tables
+     * planned, per-table rows and bytes, the restore test's) goes to {@code progress}. A cancelled
+     * backup throws CANCELLED and leaves no file under a backup's name.
+     */
+    BackupSummary backup(Path destination, boolean restoreTest, ProgressListener progress, Cancellation cancellation);
+
+    /**
+     * Records that the admin has a backup of their own, confirmed by typing the database's name
+     * (refused, recording nothing, when it is not). The backup check then shows amber, never green.
+     */
+    void recordOwnBackup(String typedDatabaseName);
+
+    /**
+     * Runs (or resumes) the expand of the open database to the catalog's latest release, resting
+     * between data-migration batches as {@code pace} says. It needs a recent backup in the history
+     * (verified, or the admin's own recorded). Cancelled, it stops between statements or batches and
+     * throws CANCELLED; run again, it resumes.
+     */
+    UpgradeResult expand(ExpandPace pace, ProgressListener progress, Cancellation cancellation);
+
+    /** Where an interrupted expand stands, read from the server; empty when no expand is interrupted. */
+    Optional<ExpandPosition> expandPosition();
 
     /** Disconnects, stops the demo nodes and the demo server this service started. */
     @Override

@@ -143,12 +143,16 @@ public final class StatusView {
         deploy.managedProperty().bind(deploy.visibleProperty());
         deploy.disableProperty().bind(model.busyProperty());
         deploy.setOnAction(e -> model.deploy());
-                javafx.scene.control.Button exportReport = new javafx.scene.control.Button(Messages.get("status.exportReport"),
+        javafx.scene.control.Button exportReport = new javafx.scene.control.Button(Messages.get("status.exportReport"),
                 new FontIcon("mdi2f-file-document-outline"));
         exportReport.setId("status-export-report");
         exportReport.disableProperty().bind(model.busyProperty().or(model.databaseProperty().isNull()));
         exportReport.setOnAction(e -> model.exportReport());
-        HBox actions = new HBox(8, deploy, preview, exportReport);
+        javafx.scene.control.Button refresh = new javafx.scene.control.Button(Messages.get("status.refresh"));
+        refresh.setId("status-refresh");
+        refresh.setOnAction(e -> model.refresh());
+        refresh.disableProperty().bind(model.busyProperty());
+        HBox actions = new HBox(8, deploy, preview, exportReport, refresh);
         javafx.scene.control.TextArea previewText = new javafx.scene.control.TextArea();
         previewText.setId("status-preview-text");
         previewText.setEditable(false);

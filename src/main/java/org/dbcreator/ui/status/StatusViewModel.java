@@ -69,6 +69,8 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
     private final javafx.beans.binding.BooleanBinding deployable = Bindings.createBooleanBinding(
             () -> status.get() != null && deployable(status.get().report()), status);
+    private final javafx.beans.binding.ObjectBinding<Primary> primaryAction = Bindings.createObjectBinding(
+            this::primaryAction, status, journey, deployable, nextActionRefused, lockHeld);
 
     /** @param read told of every status read, so that the sidebar follows the database */
     public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
@@ -276,11 +278,57 @@ public final class StatusViewModel implements PageModel {
         }
     }
 
+    /**
+     * What the primary button does here: the inspect journey moves on to its report, the deploy
+     * journey to the deploy, the upgrade journey goes on where the database stands; else read again.
+     */
+    public enum Primary { REFRESH, REPORT, DEPLOY, BACKUP_THEN_EXPAND, RESUME_EXPAND, RESTART_NODES, RESUME_CLEANUP }
+
+    /** The primary action, from the last status read: an interrupted expand resumes on Expand, a behind database is backed up first. */
+    public javafx.beans.binding.ObjectBinding<Primary> primaryActionProperty() {
+        return primaryAction;
+    }
+
+    private Primary primaryAction() {
+        DatabaseStatus s = status.get();
+        if (journey.get() == Journey.INSPECT) {
+            return Primary.REPORT;
+        }
+        if (journey.get() == Journey.DEPLOY) {
+            return deployable.get() ? Primary.DEPLOY : Primary.REFRESH;
+        }
+        if (s == null || !nextActionRefused.get().isEmpty() || !lockHeld.get().isEmpty()) {
+            return Primary.REFRESH;
+        }
+        NextAction next = s.report().nextAction();
+        if (next instanceof NextAction.Resume r && !r.fixRefusedStatementFirst()) {
+            if (r.operation() == org.dbcreator.engine.OperationKind.UPGRADE) {
+                return Primary.RESUME_EXPAND;
+            }
+            if (r.operation() == org.dbcreator.engine.OperationKind.CLEANUP) {
+                return Primary.RESUME_CLEANUP;
+            }
+        }
+        if (next instanceof NextAction.Upgrade) {
+            return Primary.BACKUP_THEN_EXPAND;
+        }
+        if (s.report().phase().filter(p -> p == Phase.EXPANDED).isPresent()) {
+            return Primary.RESTART_NODES;
+        }
+        return Primary.REFRESH;
+    }
+
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> journey.get() == Journey.INSPECT ? Messages.get("status.primary.report")
-                : journey.get() == Journey.DEPLOY && deployable.get() ? Messages.get("status.primary.deploy")
-                : Messages.get("status.primary"), journey, deployable);
+        return Bindings.createStringBinding(() -> Messages.get(switch (primaryAction.get()) {
+            case REFRESH -> "status.primary";
+            case REPORT -> "status.primary.report";
+            case DEPLOY -> "status.primary.deploy";
+            case BACKUP_THEN_EXPAND -> "status.primary.backupExpand";
+            case RESUME_EXPAND -> "status.primary.resume";
+            case RESTART_NODES -> "status.primary.restartNodes";
+            case RESUME_CLEANUP -> "status.primary.resumeCleanup";
+        }), primaryAction);
     }
 
     @Override
@@ -290,19 +338,28 @@ public final class StatusViewModel implements PageModel {
 
     @Override
     public ObservableStringValue cliLine() {
-        return Bindings.createStringBinding(() -> database.get() == null ? ""
-                : CliEquivalent.of("status", database.get()), database);
+        return Bindings.createStringBinding(() -> database.get() == null ? "" : switch (primaryAction.get()) {
+            case BACKUP_THEN_EXPAND -> CliEquivalent.of("backup", database.get());
+            case RESUME_EXPAND -> CliEquivalent.of("upgrade", database.get());
+            case RESTART_NODES -> CliEquivalent.of("nodes", database.get());
+            case RESUME_CLEANUP -> CliEquivalent.of("cleanup", database.get());
+            case REPORT -> CliEquivalent.of("report", database.get());
+            case DEPLOY -> CliEquivalent.of("deploy", database.get());
+            case REFRESH -> CliEquivalent.of("status", database.get());
+        }, database, primaryAction);
     }
 
-    /** In the inspect journey the primary action moves on to the Report page; elsewhere it reads the state again. */
+    /** The primary action the journey and the database's state pick (see {@link Primary}). */
     @Override
     public void primary() {
-        if (journey.get() == Journey.INSPECT) {
-            exportReport();
-        } else if (journey.get() == Journey.DEPLOY && deployable.get()) {
-            deploy();
-        } else {
-            refresh();
+        switch (primaryAction.get()) {
+            case REPORT -> exportReport();
+            case DEPLOY -> deploy();
+            case BACKUP_THEN_EXPAND -> navigation.showBackup();
+            case RESUME_EXPAND -> navigation.showExpand();
+            case RESTART_NODES -> navigation.showRestartNodes();
+            case RESUME_CLEANUP -> navigation.showCleanup();
+            case REFRESH -> refresh();
         }
     }
 

@@ -111,7 +111,7 @@ class WizardStatusIT {
                 .containsExactlyInAnyOrderElementsOf(db.rows("SELECT name FROM mshost WHERE state = 'Up'"));
         assertThat(wizard.model().steps()).extracting(StepMark::mark).startsWith(StepMark.Mark.DONE,
                 StepMark.Mark.CURRENT, StepMark.Mark.NEXT);
-        assertThat(robot.lookup("#cli-line").queryAs(Label.class).getText()).startsWith("dbcreator status --host ")
+        assertThat(robot.lookup("#cli-line").queryAs(Label.class).getText()).startsWith("dbcreator backup --host ")
                 .doesNotContain(admin.password().reveal().isEmpty() ? "--password " : admin.password().reveal());
         screenshot("status-light");
         scrollPage(robot, 1.0);
