@@ -74,7 +74,8 @@ final class CloseDialog {
         bound.setOnFinished(e -> guard.timedOut());
         guard.stopThenClose(() -> {
             bound.stop();
-            stage.hide();
+            // after the listeners still to hear of the stop (e.g. the sidebar's status read) have run
+            javafx.application.Platform.runLater(stage::hide);
         });
         if (guard.stopping()) {
             bound.play();

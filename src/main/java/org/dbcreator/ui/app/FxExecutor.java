@@ -47,6 +47,9 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> succeeded, Consumer<Throwable> failed) {
+        if (engineThread.isShutdown()) {
+            return; // the window closed: a page's last read (e.g. after a run it stopped) has no one to show it to
+        }
         engineThread.execute(() -> {
             T result;
             try {
