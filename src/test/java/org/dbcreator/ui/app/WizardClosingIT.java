@@ -110,8 +110,10 @@ class WizardClosingIT {
         assertThat(WizardFixture.onFx(stage::isShowing)).isTrue();
         assertThat(WizardFixture.onFx(() -> expand.stateProperty().get())).isEqualTo(ExpandViewModel.State.RUNNING);
 
-        // asked again, Stop and close: the expand stops between two batches, then the window closes
+        // asked again (in the dark theme), Stop and close: the expand stops between two batches, then the window closes
+        robot.clickOn("#theme-toggle");
         requestClose(robot);
+        snapshotIfAsked(robot.lookup("#close-dialog").queryAs(DialogPane.class), "close-ask-dark");
         robot.clickOn("#close-stop");
         WizardFixture.await(60, () -> !stage.isShowing());
         assertThat(WizardFixture.onFx(() -> expand.stateProperty().get())).isEqualTo(ExpandViewModel.State.STOPPED);
