@@ -158,4 +158,59 @@ class ReopenInterruptedIT {
         second.showStatus();
         assertThat(mark(second, Journey.Step.EXPAND).mark()).isEqualTo(StepMark.Mark.DONE);
     }
+
+    @Test
+    void aWindowClosedMidCleanupAndOpenedAgainShouldLandOnStatusWithResumeAndOpenCleanupReadyToRun() throws Exception {
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            engine.deploy(Optional.of(CATALOG.baselineVersion()), new SampleSize(1_000, SampleSize.DEFAULT_SEED));
+            engine.upgrade(Optional.empty(), false, org.dbcreator.engine.BackupPolicy.skip());
+        }
+        assertThat(db.rows("SELECT phase FROM dbcreator_state")).containsExactly("EXPANDED");
+
+        // the first window starts the cleanup from the sidebar and is closed after its first statement
+        ShellViewModel first = openAndConnect();
+        first.openStep(Journey.Step.CLEANUP);
+        assertThat(first.pageProperty().get()).isEqualTo(Page.CLEANUP);
+        assertThat(first.primaryDisabledProperty().get()).isFalse();
+        CloseGuard guard = CloseGuard.of(first);
+        List<String> asked = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        first.cleanup().progressProperty().addListener((o, before, now) -> {
+            if (now.doubleValue() > 0 && now.doubleValue() < 1 && asked.isEmpty()) {
+                guard.question().ifPresent(asked::add);
+                guard.stopThenClose(() -> closed.add("closed"));
+            }
+        });
+        first.primary();
+
+        assertThat(asked).containsExactly(
+                "A cleanup is running. Stop it between two statements and close? It can be resumed later.");
+        assertThat(closed).containsExactly("closed");
+        assertThat(first.cleanup().runningProperty().get()).isFalse();
+        assertThat(first.errorProperty().get()).as("a stop asked for is no error").isNull();
+        assertThat(first.log().lines()).anySatisfy(l -> assertThat(l).contains(
+                "Cleanup stopped between two statements; it resumes from there."));
+        services.get(0).close();
+        assertThat(db.rows("SELECT CONCAT(phase, ' ', target_version) FROM dbcreator_state"))
+                .containsExactly("CLEANING " + CATALOG.latestVersion());
+
+        // a new window: Status says resume the cleanup, and the sidebar's Cleanup opens the page ready to run
+        ShellViewModel second = openAndConnect();
+        assertThat(second.primaryLabelProperty().get()).isEqualTo("Resume the cleanup");
+        assertThat(mark(second, Journey.Step.CLEANUP)).satisfies(m -> {
+            assertThat(m.mark()).isEqualTo(StepMark.Mark.NEXT);
+            assertThat(m.reason()).isEqualTo("A run stopped half way: it resumes from here.");
+        });
+        second.openStep(Journey.Step.CLEANUP);
+        assertThat(second.pageProperty().get()).isEqualTo(Page.CLEANUP);
+        assertThat(second.cleanup().planProperty().get().statements()).isNotEmpty();
+        assertThat(second.primaryDisabledProperty().get()).isFalse();
+
+        second.primary();
+
+        assertThat(second.errorProperty().get()).isNull();
+        assertThat(second.pageProperty().get()).isEqualTo(Page.DONE);
+        assertThat(db.rows("SELECT CONCAT(phase, ' ', schema_version) FROM dbcreator_state"))
+                .containsExactly("CLEAN " + CATALOG.latestVersion());
+    }
 }
