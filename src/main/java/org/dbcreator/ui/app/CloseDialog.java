@@ -75,7 +75,7 @@ final class CloseDialog {
         guard.stopThenClose(() -> {
             bound.stop();
             // after the listeners still to hear of the stop (e.g. the sidebar's status read) have run
-            javafx.application.Platform.runLater(stage::hide);
+            FxExecutor.later(stage::hide);
         });
         if (guard.stopping()) {
             bound.play();

@@ -76,6 +76,11 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
         }
     }
 
+    /** Runs {@code task} on the FX thread after what it is doing now, even when called there. */
+    static void later(Runnable task) {
+        Platform.runLater(task);
+    }
+
     /** Runs {@code last} on the engine thread after every call asked before it, e.g. closing the service. */
     public void finish(Runnable last) {
         pollThread.shutdownNow();
