@@ -195,9 +195,10 @@ final class RollbackScope {
                 : java.util.Optional.of("alters table " + table);
     }
 
+    /** Rows of a table may be written back where the expand created it, wrote to it or added or changed a column. */
     private boolean touchesTable(String table) {
-        return touched.stream().anyMatch(k -> k.equals("table:" + table) || k.equals("altered:" + table)
-                || k.equals("data:" + table) || k.startsWith("column:" + table + ".") || k.startsWith("index:" + table + "."));
+        return touched.stream().anyMatch(k -> k.equals("table:" + table) || k.equals("data:" + table)
+                || k.startsWith("column:" + table + "."));
     }
 
     /** The table an INSERT, REPLACE, UPDATE or DELETE writes (its first), if the statement is one. */
