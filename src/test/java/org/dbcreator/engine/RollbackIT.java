@@ -159,7 +159,18 @@ class RollbackIT {
 
     /** A point is the n-th statement or batch of the expand of the whole way, after which its connection is killed. */
     static Stream<Integer> everyExpandPoint() {
-        return IntStream.range(0, 14).boxed();
+        try (TestDatabase db = TestDatabase.unique()) {
+            engine(db, e -> e.deploy(Optional.of(CATALOG.baselineVersion()), SampleSize.none()));
+            AtomicInteger points = new AtomicInteger();
+            engine(db, event -> {
+                if (event instanceof ProgressEvent.StatementDone || event instanceof ProgressEvent.BatchDone) {
+                    points.incrementAndGet();
+                }
+            }, e -> e.upgrade(Optional.of(CATALOG.latestVersion()), false, BackupPolicy.skip()));
+            return IntStream.range(0, points.get() - 1).boxed(); // killed after the last point, the expand is done
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "expand interrupted after point {0}")
