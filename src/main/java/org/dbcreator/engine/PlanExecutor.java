@@ -28,12 +28,6 @@ final class PlanExecutor {
         this.cancellation = cancellation;
     }
 
-    /** Scripts whose statements are judged before they are first sent (see {@link ScriptRunner#judgeFirst}). */
-    PlanExecutor judgeFirst(Set<String> scripts) {
-        this.scripts.judgeFirst(scripts);
-        return this;
-    }
-
     /** Returns how many items this run applied. */
     int apply(List<PlanItem> plan, List<AppliedScript> alreadyApplied) {
         Set<String> done = alreadyApplied.stream().map(a -> key(a.kind().name(), a.script())).collect(Collectors.toSet());

@@ -31,8 +31,15 @@ import org.dbcreator.progress.ProgressEvent;
 final class RollbackOperation extends EngineOperation {
 
     static final OperationKind NAME = OperationKind.ROLLBACK;
-    /** In {@code run_options} of a rollback under way: the step whose expand stopped part-way, if any. */
+    /** In {@code run_options} of a rollback under way: the step whose expand stopped part-way, and that expand's run. */
     private static final String PARTIAL = "partial-expand=";
+
+    /** A step whose expand script an interrupted run left part-way: it is finished first, so its rollback undoes it whole. */
+    private record Partial(Step step, String expandRunId) {
+        String option() {
+            return PARTIAL + step.to() + "@" + expandRunId;
+        }
+    }
 
     RollbackOperation(OperationContext context) {
         super(context);
@@ -88,7 +95,7 @@ final class RollbackOperation extends EngineOperation {
                 .flatMap(DatabaseState::schemaVersion).orElse(catalog.latestVersion()), List.of(), decided.check());
         List<PreflightCheck> checks = new ArrayList<>(List.of(decision.check()));
         List<PlanItem> plan = List.of();
-        Set<String> partial = Set.of();
+        Optional<Partial> partial = Optional.empty();
         List<AppliedScript> doneThisRun = List.of();
         DatabaseState state = inspection.state().orElse(null);
         Optional<String> runId = Optional.empty();
@@ -97,24 +104,19 @@ final class RollbackOperation extends EngineOperation {
             Optional<String> thisRun = runId;
             doneThisRun = inspection.applied().stream()
                     .filter(a -> a.kind() == ScriptKind.ROLLBACK && thisRun.equals(Optional.of(a.runId()))).toList();
-            Optional<Version> partialStep = partialStep(state, inspection);
+            partial = partialStep(state, inspection);
+            Optional<Version> partialStep = partial.map(x -> x.step().to());
             List<PlanItem> items = new ArrayList<>();
-            Set<String> judged = new TreeSet<>();
             for (Step step : decision.steps()) {
                 boolean expanded = inspection.applied().stream().anyMatch(a -> a.kind() == ScriptKind.EXPAND
                         && a.script().equals(step.expandPath()));
                 boolean part = partialStep.equals(Optional.of(step.to()));
                 boolean undoneNow = doneThisRun.stream().anyMatch(a -> a.version().equals(step.to()));
                 if (expanded || part || undoneNow) {
-                    PlanItem.ScriptItem item = new PlanItem.ScriptItem(catalog.rollbackScript(step).orElseThrow());
-                    items.add(item);
-                    if (part) {
-                        judged.add(item.name());
-                    }
+                    items.add(new PlanItem.ScriptItem(catalog.rollbackScript(step).orElseThrow()));
                 }
             }
             plan = items;
-            partial = judged;
             new NodeGate(database, catalog).readForRollback(decision.to(), request.excludedNodes())
                     .map(NodeGate::rollbackCheck).ifPresent(checks::add);
         }
@@ -123,9 +125,11 @@ final class RollbackOperation extends EngineOperation {
     }
 
     /** The step whose expand an interrupted run left part-way (journaled, not in the history), if any. */
-    private Optional<Version> partialStep(DatabaseState state, Inspection inspection) throws SQLException {
+    private Optional<Partial> partialStep(DatabaseState state, Inspection inspection) throws SQLException {
         if (state.phase() == Phase.ROLLING_BACK) {
-            return state.runOptions().filter(o -> o.startsWith(PARTIAL)).map(o -> Version.parse(o.substring(PARTIAL.length())));
+            return state.runOptions().filter(o -> o.startsWith(PARTIAL)).map(o -> o.substring(PARTIAL.length()).split("@", 2))
+                    .flatMap(v -> catalog.manifest().steps().stream().filter(s -> s.to().equals(Version.parse(v[0])))
+                            .findFirst().map(s -> new Partial(s, v[1])));
         }
         if (state.phase() != Phase.EXPANDING || state.runId().isEmpty()) {
             return Optional.empty();
@@ -136,7 +140,7 @@ final class RollbackOperation extends EngineOperation {
                 boolean expanded = inspection.applied().stream().anyMatch(a -> a.kind() == ScriptKind.EXPAND
                         && a.script().equals(step.expandPath()));
                 if (!expanded && !history.journal(c, state.runId().get(), step.expandPath()).isEmpty()) {
-                    return Optional.of(step.to());
+                    return Optional.of(new Partial(step, state.runId().get()));
                 }
             }
         }
@@ -267,9 +271,7 @@ final class RollbackOperation extends EngineOperation {
         Version to = p.to();
         cancellation.throwIfCancelled();
         String runId = resuming ? state.runId().orElseThrow() : UUID.randomUUID().toString();
-        Optional<String> options = p.partial().isEmpty() ? Optional.empty()
-                : p.plan().stream().filter(i -> p.partial().contains(i.name())).findFirst()
-                        .map(i -> PARTIAL + i.version());
+        Optional<String> options = p.partial().map(Partial::option);
         try (Connection c = database.productConnection()) {
             history.createTables(c);
             for (String node : request.excludedNodes()) {
@@ -282,9 +284,10 @@ final class RollbackOperation extends EngineOperation {
                     Optional.of(runId), resuming ? state.runOptions() : options, Instant.now()));
             listener.onEvent(new ProgressEvent.Notice((resuming ? "Resuming the rollback " : "Rolling back ") + p.from()
                     + " -> " + to + "; only nodes of " + to + " or older may run now."));
+            finishPartialExpand(c, p);
             RunContext run = new RunContext(runId, NAME.name(), database.databaseName(), installedBy);
             int applied = new PlanExecutor(c, history, run, listener, BatchPace.FULL_SPEED, cancellation)
-                    .judgeFirst(p.partial()).apply(p.plan(), p.doneThisRun());
+                    .apply(p.plan(), p.doneThisRun());
             Version lowest = state.lowestRelease().orElse(schema);
             DatabaseState end = to.equals(schema) ? DatabaseState.clean(state.product(), schema)
                     : new DatabaseState(state.product(), state.schemaVersion(), to, Phase.EXPANDED, Optional.of(lowest),
@@ -297,13 +300,36 @@ final class RollbackOperation extends EngineOperation {
         }
     }
 
+    /**
+     * An expand script an interrupted run left part-way is finished first, in that run's journal
+     * (its statements are resumed, never guessed at), so that its rollback script, written for the
+     * whole expand, undoes it whole. Its data migrations are not run: the rollback drops what they fill.
+     */
+    private void finishPartialExpand(Connection c, Prepared p) throws SQLException {
+        if (p.partial().isEmpty()) {
+            return;
+        }
+        Step step = p.partial().get().step();
+        boolean expanded = history.applied(c).stream().anyMatch(a -> a.kind() == ScriptKind.EXPAND
+                && a.script().equals(step.expandPath()));
+        boolean undone = p.doneThisRun().stream().anyMatch(a -> a.version().equals(step.to()));
+        if (expanded || undone) {
+            return;
+        }
+        listener.onEvent(new ProgressEvent.Notice("The expand " + step + " stopped part-way: its script is finished"
+                + " first, so that its rollback script undoes it whole."));
+        RunContext expand = new RunContext(p.partial().get().expandRunId(), OperationKind.UPGRADE.name(),
+                database.databaseName(), installedBy);
+        new ScriptRunner(c, history, expand, listener, cancellation).apply(catalog.expandScript(step), 1, 1);
+    }
+
     private UpgradeResult result(Prepared p, UpgradeResult.Outcome outcome, int applied, Instant started,
             Optional<PlanPreview> preview) {
         return new UpgradeResult(database.databaseName(), NAME, p.from(), p.to(), outcome, applied,
                 Math.max(0, p.plan().size() - applied), Duration.between(started, Instant.now()), p.checks(), preview);
     }
 
-    private record Prepared(Inspection inspection, Decision decision, List<PlanItem> plan, Set<String> partial,
+    private record Prepared(Inspection inspection, Decision decision, List<PlanItem> plan, Optional<Partial> partial,
             List<AppliedScript> doneThisRun, Optional<String> runId, PreflightReport checks) {
         /** The release the schema is expanded to (or was expanding to) as the rollback begins. */
         Version from() {

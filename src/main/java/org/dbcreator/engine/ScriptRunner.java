@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.dbcreator.catalog.Script;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.SqlStatement;
@@ -46,7 +45,6 @@ final class ScriptRunner {
     private final ProgressListener listener;
     private final OrphanWatch orphans;
     private final Cancellation cancellation;
-    private Set<String> judgedFirst = Set.of();
 
     ScriptRunner(Connection connection, JdbcHistory history, RunContext run, ProgressListener listener,
             Cancellation cancellation) {
@@ -56,15 +54,6 @@ final class ScriptRunner {
         this.listener = listener;
         this.orphans = new OrphanWatch(connection, listener, cancellation);
         this.cancellation = cancellation;
-    }
-
-    /**
-     * Scripts whose schema statements are judged before they are first sent, and skipped where
-     * their effect already holds: a rollback of an expand that was interrupted part-way, whose
-     * later statements have nothing to undo.
-     */
-    void judgeFirst(Set<String> scripts) {
-        this.judgedFirst = Set.copyOf(scripts);
     }
 
     /** Applies every statement not yet done and records the script in the history. */
@@ -148,14 +137,6 @@ final class ScriptRunner {
         } else if (previous != null && kind == StatementKind.SCHEMA && isInterruptedAndApplied(script, previous,
                 statement, tokens)) {
             buffer.end(previous.withOutcome(Outcome.JUDGED_DONE));
-            return false;
-        } else if (previous == null && kind == StatementKind.SCHEMA && judgedFirst.contains(script.path())
-                && DdlEffectProbe.canJudge(tokens, run.database())
-                && new DdlEffectProbe(connection, run.database()).judge(tokens) == DdlEffect.APPLIED) {
-            listener.onEvent(new ProgressEvent.Notice(script.path() + ":" + statement.line() + ": its effect already"
-                    + " holds (the expand it undoes stopped before that part); recorded as done."));
-            buffer.end(new JournalEntry(run.runId(), script.path(), index, statement.line(), checksum,
-                    Outcome.JUDGED_DONE, connectionId, Optional.empty()));
             return false;
         }
         JournalEntry entry = new JournalEntry(run.runId(), script.path(), index, statement.line(), checksum,
