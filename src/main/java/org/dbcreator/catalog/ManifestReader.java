@@ -151,14 +151,16 @@ final class ManifestReader {
 
     private NodeRegistry nodes() {
         JsonNode node = document.root().path("nodes");
-        onlyKeys("/nodes", node, Set.of("table", "columns", "stale-after", "demo-workload"));
+        onlyKeys("/nodes", node, Set.of("table", "columns", "stale-after", "demo-workload",
+                "restart-instructions"));
         onlyKeys("/nodes/columns", node.path("columns"), Set.of("name", "version", "state", "heartbeat"));
         Optional<String> demoWorkload = optionalText("/nodes/demo-workload");
         demoWorkload.filter(name -> !JAVA_CLASS.matcher(name).matches())
                 .ifPresent(name -> finding("/nodes/demo-workload", "'" + name + "' is not a Java class name"));
         return new NodeRegistry(identifier("/nodes/table"), identifier("/nodes/columns/name"),
                 identifier("/nodes/columns/version"), identifier("/nodes/columns/state"),
-                identifier("/nodes/columns/heartbeat"), duration("/nodes/stale-after"), demoWorkload);
+                identifier("/nodes/columns/heartbeat"), duration("/nodes/stale-after"), demoWorkload,
+                optionalText("/nodes/restart-instructions").map(String::strip).filter(text -> !text.isEmpty()));
     }
 
     private Duration duration(String pointer) {

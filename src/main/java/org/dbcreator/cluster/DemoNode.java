@@ -33,7 +33,7 @@ public final class DemoNode implements AutoCloseable {
     private static final int ATTEMPTS = 5;
 
     /** How a node's run ended. */
-    public enum Ending { RUNNING, STOPPED, SHUT_OUT }
+    public enum Ending { RUNNING, STOPPED, SHUT_OUT, KILLED }
 
     /**
      * @param ratePerSecond units of work per second, started on a fixed schedule
@@ -133,6 +133,28 @@ public final class DemoNode implements AutoCloseable {
     public synchronized NodeReport stop() {
         if (ending == Ending.RUNNING) {
             endWork(Ending.STOPPED, "stopped");
+        }
+        return report();
+    }
+
+    /**
+     * Ends the node as a crash would: the work and the heartbeat stop, its connections close, and
+     * its registry row is left as it was, so that its heartbeat goes stale. A second call, or one
+     * after {@link #stop()}, only reports.
+     */
+    public synchronized NodeReport kill() {
+        if (ending == Ending.RUNNING) {
+            schedule.stop();
+            joinWorker();
+            if (ending == Ending.RUNNING) {
+                heartbeat.shutdownNow();
+                awaitHeartbeatEnd(); // a beat under way must not land after the kill
+                ending = Ending.KILLED;
+                endReason = "killed";
+                database.close();
+                ended.countDown();
+                LOG.info("Node {} killed: its heartbeat will go stale", options.name());
+            }
         }
         return report();
     }
@@ -266,6 +288,14 @@ public final class DemoNode implements AutoCloseable {
     private static boolean isTransient(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.startsWith("40") || state.startsWith("08") || e.getErrorCode() == 1205 || e.getErrorCode() == 1213;
+    }
+
+    private void awaitHeartbeatEnd() {
+        try {
+            heartbeat.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void joinWorker() {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import org.dbcreator.engine.SampleDataGenerator;
 import org.dbcreator.engine.SampleSize;
@@ -46,6 +47,14 @@ public final class DemoSampleData implements SampleDataGenerator {
             ps.executeBatch();
         }
         return rows.get().rows().size();
+    }
+
+    @Override
+    public OptionalLong totalRows(SampleSize sample) {
+        if (sample.isEmpty()) {
+            return OptionalLong.of(0);
+        }
+        return OptionalLong.of(SampleShape.of(sample.rows()).segments().stream().mapToLong(SampleShape.Segment::rows).sum());
     }
 
     /** The rows of batch {@code batch}; empty once the sample is complete. */

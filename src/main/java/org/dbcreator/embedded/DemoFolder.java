@@ -30,6 +30,10 @@ public final class DemoFolder {
     private static final String PORT = "port";
     private static final String PROFILE = "demo.properties";
 
+    /** The wizard's demo and 'dbcreator demo' share the folder: either may hold it, and each stops its own way. */
+    private static final String STOP_IT = "stop it with Ctrl-C in the terminal of its 'dbcreator demo', or close the wizard"
+            + " window that started it";
+
     private final Path folder;
 
     DemoFolder(Path folder) {
@@ -90,11 +94,10 @@ public final class DemoFolder {
         Optional<ProcessHandle> server = runningServer();
         if (server.isPresent()) {
             return new DbCreatorException(ErrorCode.DEMO_ALREADY_RUNNING, "A demo server is already running" + onPort()
-                    + " (pid " + server.get().pid() + ") with its data in " + folder + "; stop it with Ctrl-C in its"
-                    + " terminal.");
+                    + " (pid " + server.get().pid() + ") with its data in " + folder + "; " + STOP_IT + ".");
         }
-        return new DbCreatorException(ErrorCode.DEMO_ALREADY_RUNNING, "Another 'dbcreator demo' is starting or"
-                + " stopping in " + folder + "; wait for it, or stop it with Ctrl-C in its terminal.");
+        return new DbCreatorException(ErrorCode.DEMO_ALREADY_RUNNING, "Another demo is starting or stopping in " + folder
+                + "; wait for it, or " + STOP_IT + ".");
     }
 
     private String onPort() {

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.dbcreator.backup.BackupOperation;
@@ -102,6 +103,18 @@ public final class DbCreator implements AutoCloseable {
      */
     public static ProbeReport probe(Catalog catalog, ConnectionSettings settings) {
         return ProbeOperation.run(catalog, settings);
+    }
+
+    /**
+     * How many rows a deploy with {@code sample} loads, over all tables, as the catalog's sample
+     * generator tells it; empty when the catalog has no generator or it cannot tell. Needs no server.
+     */
+    public static OptionalLong sampleRows(Catalog catalog, SampleSize sample) {
+        if (sample.isEmpty()) {
+            return OptionalLong.of(0);
+        }
+        return catalog.manifest().baseline().sampleDataClass().map(name -> JavaSteps.sampleRows(name, sample))
+                .orElse(OptionalLong.empty());
     }
 
     public StatusReport status(Optional<Version> target) {
@@ -221,6 +234,15 @@ public final class DbCreator implements AutoCloseable {
                     .map(DatabaseState::targetVersion).orElse(catalog.latestVersion()));
             return new NodeGate(database, catalog).read(gateTarget, Set.of());
         });
+    }
+
+    /**
+     * The database's version state as the tool's state table records it (phase, schema and target
+     * release); empty when DatabaseCreator does not manage it. Read-only and cheap: for a front end
+     * that polls the nodes and must know what they are judged against.
+     */
+    public Optional<DatabaseState> state() {
+        return guarded(() -> new Inspector(database, history).inspect().state());
     }
 
     /**

@@ -57,6 +57,11 @@ final class JavaSteps {
         };
     }
 
+    /** The rows the sample of {@code size} holds over all tables, as {@code className} tells it. */
+    static OptionalLong sampleRows(String className, SampleSize size) {
+        return load(className, SampleDataGenerator.class).totalRows(size);
+    }
+
     /** Loads and instantiates {@code className}, or throws MIGRATION_INVALID saying why not. */
     static <T> T load(String className, Class<T> type) {
         try {

@@ -67,8 +67,9 @@ final class ProbeOperation {
             return Optional.empty();
         } catch (SQLException e) {
             DbCreatorException failure = Failures.ofOperation(e, database.settings().user(), name);
-            layers.add(ProbeLayer.failed(Layer.DATABASE, failure.getMessage(), failure.code(),
-                    "Grant the account SELECT on the database.", Optional.empty()));
+            layers.add(ProbeLayer.failed(Layer.DATABASE, failure.getMessage(), failure.code(), "Grant SELECT on "
+                    + Identifiers.quote(name) + " to user '" + database.settings().user() + "', or connect as a user who"
+                    + " has it.", Optional.empty()));
             return Optional.empty();
         }
         layers.add(databaseLayer(catalog, name, inspection));

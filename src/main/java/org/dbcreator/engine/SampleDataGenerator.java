@@ -2,6 +2,7 @@ package org.dbcreator.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 
 /**
  * Fills a freshly created baseline schema with realistic sample rows, for evaluators and
@@ -24,4 +25,12 @@ public interface SampleDataGenerator {
      * @return the rows inserted; 0 once the sample is complete
      */
     int insertBatch(Connection connection, SampleSize sample, int batch) throws SQLException;
+
+    /**
+     * How many rows, over all tables, the whole sample of {@code sample} holds; empty when the
+     * generator cannot tell before it runs. Pure: no database is needed.
+     */
+    default OptionalLong totalRows(SampleSize sample) {
+        return OptionalLong.empty();
+    }
 }

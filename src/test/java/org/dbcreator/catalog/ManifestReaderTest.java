@@ -27,6 +27,9 @@ class ManifestReaderTest {
               columns: { name: name, version: version, state: state, heartbeat: seen }
               stale-after: 45s
               demo-workload: com.example.DemoNodeWorkload
+              restart-instructions: >-
+                Stop the node's service,
+                install the new release, start it.
             """;
 
     @Test
@@ -43,7 +46,14 @@ class ManifestReaderTest {
             assertThat(nodes.heartbeatColumn()).isEqualTo("seen");
             assertThat(nodes.staleAfter()).isEqualTo(Duration.ofSeconds(45));
             assertThat(nodes.demoWorkload()).contains("com.example.DemoNodeWorkload");
+            assertThat(nodes.restartInstructions()).contains("Stop the node's service, install the new release, start it.");
         });
+    }
+
+    @Test
+    void nodeRegistryWithoutRestartInstructionsShouldHaveNone() {
+        Manifest manifest = ManifestReader.read(VALID.replaceAll("(?s)  restart-instructions:.*", ""), "m.yaml");
+        assertThat(manifest.nodes()).hasValueSatisfying(nodes -> assertThat(nodes.restartInstructions()).isEmpty());
     }
 
     /** Each broken manifest must name the file and the line of the mistake. */

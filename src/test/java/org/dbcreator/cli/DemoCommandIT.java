@@ -153,7 +153,8 @@ class DemoCommandIT {
 
             assertThat(second.exitCode()).as(second.all()).isEqualTo(71);
             assertThat(second.err()).contains("error DEMO_ALREADY_RUNNING: A demo server is already running on port "
-                    + port + " (pid " + pid + ")", "stop it with Ctrl-C in its terminal");
+                    + port + " (pid " + pid + ")", "stop it with Ctrl-C in the terminal of its 'dbcreator demo', or close the"
+                    + " wizard window that started it");
             assertThat(second.out()).doesNotContain("Starting");
             DbCreatorCli.Result status = DbCreatorCli.run(Map.of(), "status", "--profile",
                     demoFolder.resolve("demo.properties").toString());

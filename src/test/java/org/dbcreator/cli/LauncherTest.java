@@ -98,6 +98,31 @@ class LauncherTest {
         assertThat(run(project, Map.of("DBCREATOR_JAVA_OPTIONS", "-Xshare:on"), "status").exit()).isZero();
     }
 
+    @Test
+    void launcherShouldKeepTheWizardsArchiveApartFromTheCommands() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path project = projectWithJar();
+        Path commands = project.resolve("target/dbcreator.jsa");
+        Path wizard = project.resolve("target/dbcreator-wizard.jsa");
+
+        assertThat(run(project, Map.of("DISPLAY", ""), "wizard", "--help").exit()).isZero();
+        assertThat(wizard).as("help loads too little to be worth archiving").doesNotExist();
+        assertThat(run(project, Map.of("DISPLAY", "", "WAYLAND_DISPLAY", "")).exit()).isZero();
+        assertThat(wizard).as("no verb and no display: the help, not the wizard").doesNotExist();
+
+        assertThat(run(project, Map.of("DISPLAY", ":0"), "wizard").out()).isEqualTo("ran wizard\n");
+        assertThat(wizard).exists();
+        assertThat(commands).as("the wizard's classes are not the commands' archive").doesNotExist();
+        assertThat(run(project, Map.of(), "status").exit()).isZero();
+        assertThat(commands).exists();
+
+        // -Xshare:on makes the JVM fail rather than run without the archive
+        Ran mapped = run(project, Map.of("DBCREATOR_JAVA_OPTIONS", "-Xshare:on", "DISPLAY", ":0"));
+        assertThat(mapped.exit()).as(mapped.err()).isZero();
+        assertThat(mapped.out()).as("no verb where there is a display: the wizard, with its archive").isEqualTo("ran \n");
+        assertThat(run(project, Map.of("DBCREATOR_JAVA_OPTIONS", "-Xshare:on"), "status").exit()).isZero();
+    }
+
     /** A copy of the launcher with a tiny tool in target/dbcreator.jar: prints "ran VERB", exits 3 on "fail". */
     private Path projectWithJar() throws Exception {
         Path project = Files.createDirectories(temp.resolve("project"));
@@ -136,6 +161,11 @@ class LauncherTest {
         builder.command().addAll(List.of(args));
         builder.environment().remove("DBCREATOR_JAVA_OPTIONS");
         builder.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name); // "" means: not set
+            }
+        });
         Process process = builder.directory(project.toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

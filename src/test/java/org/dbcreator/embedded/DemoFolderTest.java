@@ -32,7 +32,7 @@ class DemoFolderTest {
         try (DemoFolder.Lock first = folder.lock()) {
             assertThatThrownBy(folder::lock).isInstanceOfSatisfying(DbCreatorException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.DEMO_ALREADY_RUNNING))
-                    .hasMessageContaining("Another 'dbcreator demo' is starting or stopping in " + folder.path());
+                    .hasMessageContaining("Another demo is starting or stopping in " + folder.path());
         }
         folder.lock().close();
     }

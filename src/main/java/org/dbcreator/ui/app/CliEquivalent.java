@@ -43,7 +43,7 @@ public final class CliEquivalent {
     }
 
     /** A word as a POSIX shell reads it back unchanged. */
-    static String quoted(String word) {
+    public static String quoted(String word) {
         return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 

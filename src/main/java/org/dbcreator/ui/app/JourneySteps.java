@@ -17,21 +17,41 @@ public final class JourneySteps {
     private JourneySteps() {}
 
     /**
+     * @param shown the step of the page the window shows, if the page is one of the journey's steps:
+     *     marked {@link StepMark.Mark#CURRENT}, keeping the reason the database gives for it
      * @param connected whether a database is open
      * @param status the last status read from it, if any
      */
-    public static List<StepMark> of(Journey journey, boolean connected, Optional<DatabaseStatus> status) {
+    public static List<StepMark> of(Journey journey, Optional<Journey.Step> shown, boolean connected,
+            Optional<DatabaseStatus> status) {
         List<StepMark> marks = new ArrayList<>();
         for (Journey.Step step : journey.steps()) {
-            marks.add(mark(step, connected, status.map(DatabaseStatus::report), status.flatMap(DatabaseStatus::nodes)));
+            boolean deployStep = journey == Journey.DEPLOY && (step == Journey.Step.DEPLOY || step == Journey.Step.DONE);
+            StepMark mark = deployStep && connected && status.isPresent() ? deployJourney(step, status.get().report())
+                    : mark(step, connected, status.map(DatabaseStatus::report), status.flatMap(DatabaseStatus::nodes));
+            marks.add(shown.equals(Optional.of(step)) ? new StepMark(step, StepMark.Mark.CURRENT, mark.reason()) : mark);
         }
         return marks;
+    }
+
+    /** The sidebar step a page belongs to; empty for a page outside every journey's steps (Welcome). */
+    public static Optional<Journey.Step> stepOf(Page page) {
+        return switch (page) {
+            case WELCOME -> Optional.empty();
+            case CONNECT -> Optional.of(Journey.Step.CONNECT);
+            case STATUS -> Optional.of(Journey.Step.STATUS);
+            case REPORT -> Optional.of(Journey.Step.REPORT);
+            case DEPLOY -> Optional.of(Journey.Step.DEPLOY);
+            case DONE -> Optional.of(Journey.Step.DONE);
+            case RESTART_NODES -> Optional.of(Journey.Step.RESTART_NODES);
+            case CLEANUP -> Optional.of(Journey.Step.CLEANUP);
+        };
     }
 
     private static StepMark mark(Journey.Step step, boolean connected, Optional<StatusReport> report,
             Optional<GateReport> nodes) {
         if (step == Journey.Step.CONNECT) {
-            return new StepMark(step, connected ? StepMark.Mark.DONE : StepMark.Mark.CURRENT, "");
+            return new StepMark(step, connected ? StepMark.Mark.DONE : StepMark.Mark.NEXT, "");
         }
         if (!connected || report.isEmpty()) {
             return step == Journey.Step.STATUS ? todo(step) : locked(step, "lock.connectFirst");
@@ -52,9 +72,28 @@ public final class JourneySteps {
                     && phase.get() != Phase.DEPLOYING ? done(step)
                     : r.condition() == StatusReport.Condition.FOREIGN ? locked(step, "lock.foreign") : todo(step);
             case DONE -> atTarget ? done(step) : todo(step);
-            case REPORT -> todo(step);
+            case REPORT -> next(step, ""); // the database was read: a report of it can be made now
             default -> todo(step);
         };
+    }
+
+    /**
+     * The deploy journey's Deploy and Done, from the database: an absent or empty database is to be
+     * deployed (current), a deploy stopped half way resumes there, a deployed one is done, and a
+     * database holding someone else's tables is locked.
+     */
+    private static StepMark deployJourney(Journey.Step step, StatusReport r) {
+        boolean deployed = r.condition() == StatusReport.Condition.MANAGED && r.phase().isPresent()
+                && r.phase().get() != Phase.DEPLOYING;
+        boolean interrupted = r.condition() == StatusReport.Condition.MANAGED
+                && r.phase().filter(p -> p == Phase.DEPLOYING).isPresent();
+        if (r.condition() == StatusReport.Condition.FOREIGN) {
+            return locked(step, "lock.foreign");
+        }
+        if (step == Journey.Step.DEPLOY) {
+            return deployed ? done(step) : next(step, interrupted ? "lock.interrupted" : "");
+        }
+        return deployed ? done(step) : locked(step, "lock.deployFirst");
     }
 
     /** The first write of the upgrade: possible on a managed, clean database that is behind its target. */
@@ -65,7 +104,7 @@ public final class JourneySteps {
         if (r.phase().filter(Phase::isInterruptible).isPresent()) {
             return locked(step, "lock.resumeFirst");
         }
-        return current(step, "");
+        return next(step, "");
     }
 
     private static StepMark expand(Journey.Step step, StatusReport r, boolean atTarget) {
@@ -74,7 +113,7 @@ public final class JourneySteps {
             return done(step);
         }
         if (phase.filter(p -> p == Phase.EXPANDING).isPresent()) {
-            return current(step, "lock.interrupted");
+            return next(step, "lock.interrupted");
         }
         StepMark first = startable(step, r);
         return first.mark() == StepMark.Mark.LOCKED ? first : todo(step); // the backup comes first
@@ -89,7 +128,7 @@ public final class JourneySteps {
             return locked(step, "lock.expandFirst");
         }
         return nodes.filter(GateReport::isOpen).isPresent() || phase.get() == Phase.CLEANING ? done(step)
-                : current(step, "lock.nodesWaiting");
+                : next(step, "lock.nodesWaiting");
     }
 
     private static StepMark cleanup(Journey.Step step, Optional<Phase> phase, boolean atTarget,
@@ -98,12 +137,12 @@ public final class JourneySteps {
             return done(step);
         }
         if (phase.filter(p -> p == Phase.CLEANING).isPresent()) {
-            return current(step, "lock.interrupted");
+            return next(step, "lock.interrupted");
         }
         if (phase.filter(p -> p == Phase.EXPANDED).isEmpty()) {
             return locked(step, "lock.expandFirst");
         }
-        return nodes.filter(GateReport::isOpen).isPresent() || nodes.isEmpty() ? current(step, "")
+        return nodes.filter(GateReport::isOpen).isPresent() || nodes.isEmpty() ? next(step, "")
                 : locked(step, "lock.gateShut");
     }
 
@@ -115,8 +154,8 @@ public final class JourneySteps {
         return new StepMark(step, StepMark.Mark.TODO, "");
     }
 
-    private static StepMark current(Journey.Step step, String reasonKey) {
-        return new StepMark(step, StepMark.Mark.CURRENT, reasonKey.isEmpty() ? "" : Messages.get(reasonKey));
+    private static StepMark next(Journey.Step step, String reasonKey) {
+        return new StepMark(step, StepMark.Mark.NEXT, reasonKey.isEmpty() ? "" : Messages.get(reasonKey));
     }
 
     private static StepMark locked(Journey.Step step, String reasonKey) {

@@ -17,7 +17,28 @@ public interface Navigation {
     /** Starts the embedded demo and lands on its status. */
     void startDemo();
 
+    /** The deploy page, for the open database (absent or empty); a navigation without one ignores it. */
+    default void showDeploy() { }
+
+    /**
+     * The Done page: a journey finished (a deploy, or an upgrade after its cleanup), read from the
+     * server now; a navigation without one ignores it.
+     */
+    default void showDone() { }
+
+    /** The open database's Status page, read again; a navigation without one ignores it. */
+    default void showStatus() { }
+
+    /** Opens the Report page for the open database (the inspect journey); a navigation without one ignores it. */
+    default void showReport() { }
+
     void showError(Throwable failure);
+
+    /** The Restart nodes page of the open database (defaults do nothing: for a test's own navigation). */
+    default void showRestartNodes() { }
+
+    /** The Cleanup page of the open database. */
+    default void showCleanup() { }
 
     /** A line for the log drawer. */
     void log(String line);

@@ -9,7 +9,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dbcreator.ui.cleanup.CleanupViewModel;
 import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.nodes.NodesViewModel;
+import org.dbcreator.ui.report.ReportViewModel;
+import org.dbcreator.ui.deploy.DeployViewModel;
+import org.dbcreator.ui.done.DoneViewModel;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
 import org.dbcreator.ui.service.RecentConnection;
@@ -30,6 +35,11 @@ public final class ShellViewModel implements Navigation {
     private final WelcomeViewModel welcome;
     private final ConnectViewModel connect;
     private final StatusViewModel status;
+    private final NodesViewModel nodes;
+    private final CleanupViewModel cleanup;
+    private final ReportViewModel report;
+    private final DeployViewModel deploy;
+    private final DoneViewModel done;
 
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.WELCOME);
     private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
@@ -50,16 +60,30 @@ public final class ShellViewModel implements Navigation {
         this.welcome = new WelcomeViewModel(service, executor, this);
         this.connect = new ConnectViewModel(service, executor, this, defaultDatabase);
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
+        this.nodes = new NodesViewModel(service, executor, this, this::nodesRead);
+        this.cleanup = new CleanupViewModel(service, executor, this);
+        page.addListener((o, left, shown) -> {
+            if (left == Page.RESTART_NODES) {
+                nodes.close(); // the cards are read only while they show
+            }
+        });
+        this.report = new ReportViewModel(service, executor, this,
+                ReportViewModel.defaultFolder(java.nio.file.Path.of(System.getProperty("user.home"))),
+                java.time.Clock.systemDefaultZone());
+        this.deploy = new DeployViewModel(service, executor, this, lastStatus::set);
+        this.done = new DoneViewModel(service, executor, this, lastStatus::set);
+        status.journeyProperty().bind(journey);
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
         page.addListener((o, b, shown) -> bindPrimary(shown));
+        page.addListener((o, b, shown) -> updateSteps());
         updateSteps();
         bindPrimary(Page.WELCOME);
     }
 
     private void updateSteps() {
-        steps.setAll(JourneySteps.of(journey.get(), connection.get() != null, Optional.ofNullable(lastStatus.get())));
+        steps.setAll(JourneySteps.of(journey.get(), JourneySteps.stepOf(page.get()), connection.get() != null, Optional.ofNullable(lastStatus.get())));
     }
 
     private void bindPrimary(Page shown) {
@@ -74,6 +98,11 @@ public final class ShellViewModel implements Navigation {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case RESTART_NODES -> nodes;
+            case CLEANUP -> cleanup;
+            case REPORT -> report;
+            case DEPLOY -> deploy;
+            case DONE -> done;
         };
     }
 
@@ -94,12 +123,19 @@ public final class ShellViewModel implements Navigation {
         switch (page.get()) {
             case CONNECT -> showWelcome();
             case STATUS -> showConnect(journey.get(), Optional.empty());
+            case REPORT, DEPLOY, DONE, RESTART_NODES -> showStatus(); // read again: a run may have changed it
+            case CLEANUP -> {
+                if (!cleanup.runningProperty().get()) {
+                    showRestartNodes();
+                }
+            }
             default -> { }
         }
     }
 
     public boolean canGoBack() {
-        return page.get() != Page.WELCOME;
+        return page.get() != Page.WELCOME && !(page.get() == Page.DEPLOY && deploy.runningProperty().get())
+                && !(page.get() == Page.CLEANUP && cleanup.runningProperty().get());
     }
 
     public void dismissError() {
@@ -128,6 +164,89 @@ public final class ShellViewModel implements Navigation {
                 database.server()));
         page.set(Page.STATUS);
         status.load(database);
+    }
+
+    @Override
+    public void showRestartNodes() {
+        if (connection.get() == null) {
+            return;
+        }
+        page.set(Page.RESTART_NODES);
+        nodes.open(connection.get());
+    }
+
+    @Override
+    public void showCleanup() {
+        if (connection.get() == null) {
+            return;
+        }
+        page.set(Page.CLEANUP);
+        cleanup.open(connection.get());
+    }
+
+    /** The Restart nodes page read the gate: the sidebar's marks follow it when it opened or shut since. */
+    private void nodesRead(org.dbcreator.ui.service.NodeBoard board) {
+        DatabaseStatus last = lastStatus.get();
+        if (last != null && !last.nodes().map(org.dbcreator.cluster.GateReport::isOpen)
+                .equals(board.gate().map(org.dbcreator.cluster.GateReport::isOpen))) {
+            lastStatus.set(new DatabaseStatus(last.report(), board.gate(), last.readIn()));
+        }
+    }
+
+    /** A click on a sidebar step that has a page of its own and is not locked. */
+    public void openStep(Journey.Step step) {
+        boolean locked = steps.stream().anyMatch(m -> m.step() == step && m.mark() == StepMark.Mark.LOCKED);
+        if (locked || connection.get() == null || !busy.get().isEmpty() || cleanup.runningProperty().get()
+                || deploy.runningProperty().get()) {
+            return;
+        }
+        switch (step) {
+            case STATUS -> showStatus();
+            case REPORT -> showReport();
+            case DEPLOY -> showDeploy();
+            case DONE -> showDone();
+            case RESTART_NODES -> showRestartNodes();
+            case CLEANUP -> showCleanup();
+            default -> { }
+        }
+    }
+
+    @Override
+    public void showReport() {
+        if (connection.get() != null) {
+            report.open(connection.get(), Optional.ofNullable(lastStatus.get()));
+            page.set(Page.REPORT);
+        }
+    }
+
+    @Override
+    public void showDeploy() {
+        if (connection.get() == null) {
+            return;
+        }
+        journey.set(Journey.DEPLOY);
+        error.set(null);
+        deploy.open(connection.get());
+        page.set(Page.DEPLOY);
+    }
+
+    @Override
+    public void showDone() {
+        if (connection.get() == null) {
+            return;
+        }
+        done.load(connection.get());
+        page.set(Page.DONE);
+    }
+
+    @Override
+    public void showStatus() {
+        if (connection.get() == null) {
+            showWelcome();
+            return;
+        }
+        page.set(Page.STATUS);
+        status.load(connection.get());
     }
 
     @Override
@@ -176,6 +295,26 @@ public final class ShellViewModel implements Navigation {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
+    }
+
+    public DoneViewModel done() {
+        return done;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
+    }
+
+    public CleanupViewModel cleanup() {
+        return cleanup;
+    }
+
+    public ReportViewModel report() {
+        return report;
     }
 
     public LogFeed log() {

@@ -61,6 +61,7 @@ public final class WizardApp {
     /** Disconnects and stops the demo on the engine thread, after every call already asked. */
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            model.deploy().cancel(); // a deploy under way stops between two statements and stays resumable
             executor.finish(service::close);
         }
     }
@@ -68,6 +69,11 @@ public final class WizardApp {
     /** Waits for {@link #close} to finish: the demo server stops before the process ends. */
     public void awaitClosed(java.time.Duration limit) throws InterruptedException {
         executor.awaitFinished(limit);
+    }
+
+    /** The engine calls behind the window, for the GUI tests (e.g. demo nodes beside a test database). */
+    WizardService service() {
+        return service;
     }
 
     public ShellViewModel model() {

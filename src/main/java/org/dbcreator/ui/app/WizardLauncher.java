@@ -23,6 +23,7 @@ public final class WizardLauncher implements Wizard {
             WizardApp app = WizardApp.create(request.env());
             opened.set(app);
             app.show(stage, request);
+            StartupProbe.armIfAsked(stage, app.model());
             stage.setOnHidden(e -> {
                 app.close();
                 closed.countDown();

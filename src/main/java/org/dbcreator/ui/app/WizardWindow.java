@@ -21,7 +21,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.dbcreator.ui.cleanup.CleanupView;
 import org.dbcreator.ui.connect.ConnectView;
+import org.dbcreator.ui.nodes.NodesView;
+import org.dbcreator.ui.report.ReportView;
+import org.dbcreator.ui.deploy.DeployView;
+import org.dbcreator.ui.done.DoneView;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.status.StatusView;
 import org.dbcreator.ui.welcome.WelcomeView;
@@ -37,12 +42,22 @@ public final class WizardWindow {
     private final Node welcome;
     private final Node connect;
     private final Node status;
+    private final Node nodes;
+    private final Node cleanup;
+    private final Node report;
+    private final Node deploy;
+    private final Node done;
 
     public WizardWindow(ShellViewModel model) {
         this.model = model;
         this.welcome = new WelcomeView(model.welcome()).root();
         this.connect = new ConnectView(model.connect()).root();
         this.status = new StatusView(model.status()).root();
+        this.nodes = new NodesView(model.nodes()).root();
+        this.cleanup = new CleanupView(model.cleanup()).root();
+        this.report = new ReportView(model.report()).root();
+        this.deploy = new DeployView(model.deploy()).root();
+        this.done = new DoneView(model.done()).root();
     }
 
     public Scene scene() {
@@ -102,16 +117,17 @@ public final class WizardWindow {
         VBox list = new VBox(4);
         list.setId("sidebar");
         list.getStyleClass().add("sidebar");
-        Runnable draw = () -> list.getChildren().setAll(model.steps().stream().map(WizardWindow::stepLine).toList());
+        Runnable draw = () -> list.getChildren().setAll(model.steps().stream().map(this::stepLine).toList());
         model.steps().addListener((ListChangeListener<StepMark>) change -> draw.run());
         draw.run();
         return list;
     }
 
-    private static Node stepLine(StepMark mark) {
+    private Node stepLine(StepMark mark) {
         String icon = switch (mark.mark()) {
             case DONE -> "mdi2c-check-circle";
             case CURRENT -> "mdi2a-arrow-right-circle";
+            case NEXT -> "mdi2a-arrow-right-circle-outline";
             case TODO -> "mdi2c-circle-outline";
             case LOCKED -> "mdi2l-lock";
         };
@@ -123,6 +139,7 @@ public final class WizardWindow {
             line.setTooltip(new Tooltip(mark.reason()));
         }
         line.setMaxWidth(Double.MAX_VALUE);
+        line.setOnMouseClicked(e -> model.openStep(mark.step()));
         return line;
     }
 
@@ -159,6 +176,11 @@ public final class WizardWindow {
             case WELCOME -> welcome;
             case CONNECT -> connect;
             case STATUS -> status;
+            case RESTART_NODES -> nodes;
+            case CLEANUP -> cleanup;
+            case REPORT -> report;
+            case DEPLOY -> deploy;
+            case DONE -> done;
         };
     }
 
@@ -187,7 +209,8 @@ public final class WizardWindow {
         Button back = fixed(new Button(Messages.get("bottom.back")));
         back.setId("back");
         back.setCancelButton(true);
-        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canGoBack(), model.pageProperty()));
+        back.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canGoBack(), model.pageProperty(),
+                model.deploy().runningProperty()));
         back.setOnAction(e -> model.back());
         Button primary = fixed(new Button());
         primary.setId("primary");

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
@@ -26,20 +29,34 @@ import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.OperationKind;
 import org.dbcreator.engine.PreflightReport;
-import org.dbcreator.engine.SampleSize;
 import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.engine.ProbeReport;
 import org.dbcreator.engine.DemoRequest;
 import org.dbcreator.engine.RunningDemo;
 import org.dbcreator.engine.SampleSize;
 import org.dbcreator.engine.StatusReport;
+import org.dbcreator.engine.SupportReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.history.BackupRecord;
+import org.dbcreator.progress.Cancellation;
+import org.dbcreator.catalog.NodeRegistry;
+import org.dbcreator.engine.CleanupRequest;
+import org.dbcreator.history.DatabaseState;
+import org.dbcreator.progress.Cancellation;
+import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
+import org.dbcreator.report.HtmlReport;
+import org.dbcreator.report.JsonReport;
+import org.dbcreator.report.ReportFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The wizard's engine calls over today's {@link DbCreator} facade. Not thread-safe: one executor thread calls it. */
+/**
+ * The wizard's engine calls over today's {@link DbCreator} facade. Not thread-safe: one executor
+ * thread calls it, except {@link #nodes()}, which a poller calls from a thread of its own and which
+ * reads on a second connection of its own.
+ */
 public final class EngineWizardService implements WizardService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineWizardService.class);
@@ -49,9 +66,14 @@ public final class EngineWizardService implements WizardService {
     private final Map<String, String> env;
     private final ProgressListener log;
     private Catalog catalog;
-    private DbCreator engine;
+    private volatile DbCreator engine;
     private RunningDemo demo;
-    private final List<DemoNode> nodes = new ArrayList<>();
+    private final List<DemoNode> nodes = new CopyOnWriteArrayList<>();
+    private final Set<String> excluded = ConcurrentHashMap.newKeySet();
+    private final Object pollLock = new Object();
+    private volatile ConnectionSettings settings;
+    private DbCreator pollEngine; // guarded by pollLock
+    private volatile ProgressListener callProgress = ProgressListener.NONE;
 
     /** @param log receives the engine's progress of every call, for the log drawer */
     public EngineWizardService(Map<String, String> env, ProgressListener log) {
@@ -117,7 +139,9 @@ public final class EngineWizardService implements WizardService {
     @Override
     public ConnectedDatabase connect(ConnectionRequest request) {
         disconnect();
-        engine = DbCreator.connect(catalog(), settings(request), log);
+        ConnectionSettings opened = settings(request);
+        engine = DbCreator.connect(catalog(), opened, this::progress);
+        settings = opened;
         return new ConnectedDatabase(request.host(), request.port(), request.database(), request.user(),
                 request.tlsMode(), request.caFile().map(Path::toString), server(engine),
                 request.profile().map(RecentConnection::name),
@@ -156,12 +180,38 @@ public final class EngineWizardService implements WizardService {
             return Optional.empty();
         }
         try {
-            return engine.nodes(Optional.empty());
+            // a clean database's nodes are judged against the newest release it allows, not a cleanup's target
+            return engine.nodes(report.phase().filter(p -> p == org.dbcreator.history.Phase.CLEAN)
+                    .flatMap(p -> report.highestRelease()));
         } catch (DbCreatorException unreadable) {
             if (report.findings().isEmpty()) {
                 throw unreadable;
             }
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public ExportedReport exportReport(Path html, boolean replace) {
+        if (engine == null) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");
+        }
+        Path json = ExportedReport.jsonBeside(html.toAbsolutePath().normalize());
+        ReportFile.requireWritable(html, replace); // before reading: a bad file costs no round trip
+        ReportFile.requireWritable(json, replace);
+        SupportReport report = engine.report(Optional.empty());
+        Path writtenHtml = ReportFile.write(html, HtmlReport.render(report), replace);
+        Path writtenJson = ReportFile.write(json, JsonReport.render(report), replace);
+        LOG.info("Report written to {} and {}", writtenHtml, writtenJson);
+        return new ExportedReport(writtenHtml, writtenJson, size(writtenHtml) + size(writtenJson),
+                report.gaps().stream().map(SupportReport.Gap::fact).toList());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -179,15 +229,167 @@ public final class EngineWizardService implements WizardService {
         });
         Version release = demo.status().highestRelease().orElse(catalog().baselineVersion());
         demo.beforeStop(this::stopNodes);
-        for (int i = 1; i <= nodeCount; i++) {
-            DemoNode.Options options = new DemoNode.Options("demo-node-" + i, release, NODE_RATE, Duration.ofSeconds(1));
-            nodes.add(DbCreator.startNode(catalog(), demo.applicationSettings(), options, write -> {}));
-        }
         ConnectionSettings settings = demo.applicationSettings();
-        engine = DbCreator.connect(catalog(), settings, log);
+        this.settings = settings;
+        engine = DbCreator.connect(catalog(), settings, this::progress);
+        startDemoNodes(nodeCount, release);
         return new ConnectedDatabase(settings.host(), settings.port(), settings.database(), settings.user(),
                 settings.tlsMode(), Optional.empty(), server(engine), Optional.of(demo.profileFile().toString()),
                 Optional.of("demo"));
+    }
+
+    @Override
+    public List<Version> releases() {
+        List<Version> newestFirst = new ArrayList<>(catalog().versions());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
+    public OptionalLong sampleRowsTotal(long sampleRows) {
+        return DbCreator.sampleRows(catalog(), new SampleSize(sampleRows, SampleSize.DEFAULT_SEED));
+    }
+
+    /** Runs on a connection of its own, so that its progress reaches the page as well as the log. */
+    @Override
+    public DeployResult deploy(Version release, long sampleRows, ProgressListener progress, Cancellation cancellation) {
+        requireOpen();
+        ProgressListener both = event -> {
+            log.onEvent(event);
+            progress.onEvent(event);
+        };
+        try (DbCreator deploying = DbCreator.connect(catalog(), settings, both)) {
+            return deploying.deploy(Optional.of(release), new SampleSize(sampleRows, SampleSize.DEFAULT_SEED),
+                    cancellation);
+        }
+    }
+
+    /**
+     * Starts {@code count} demo nodes of {@code release} (demo-node-1, ...) against the open database,
+     * as the demo does; they stop when the service closes. For the demo and for tests of the node pages.
+     */
+    public void startDemoNodes(int count, Version release) {
+        requireOpen();
+        for (int i = 1; i <= count; i++) {
+            DemoNode.Options options = new DemoNode.Options("demo-node-" + i, release, NODE_RATE, Duration.ofSeconds(1));
+            nodes.add(DbCreator.startNode(catalog(), settings, options, write -> {}));
+        }
+    }
+
+    @Override
+    public List<BackupRecord> recentBackups() {
+        requireOpen();
+        StatusReport.Condition condition = engine.status(Optional.empty()).condition();
+        if (condition != StatusReport.Condition.MANAGED) {
+            return List.of();
+        }
+        return engine.report(Optional.empty()).recentBackups();
+    }
+
+    @Override
+    public NodeBoard nodes() {
+        synchronized (pollLock) {
+            requireOpen();
+            if (pollEngine == null) {
+                pollEngine = DbCreator.connect(catalog(), settings, ProgressListener.NONE);
+            }
+            Optional<DatabaseState> state = pollEngine.state();
+            Optional<GateReport> gate = state.flatMap(s -> pollEngine.nodes(s.targetVersion(), Set.copyOf(excluded)));
+            return new NodeBoard(state, gate, excluded, demoNodes());
+        }
+    }
+
+    @Override
+    public NodeBoard excludeNode(String name, String typedName) {
+        if (!name.equals(typedName == null ? "" : typedName.strip())) {
+            throw new DbCreatorException(ErrorCode.CONFIRMATION_REQUIRED, "To exclude node '" + name + "', type its"
+                    + " name exactly; '" + (typedName == null ? "" : typedName.strip()) + "' is not it. Nothing was excluded.");
+        }
+        synchronized (pollLock) {
+            NodeBoard now = nodes();
+            Version target = now.state().map(DatabaseState::targetVersion).orElseThrow(() -> new DbCreatorException(
+                    ErrorCode.DATABASE_NOT_MANAGED, "DatabaseCreator does not manage this database: it has no node gate."));
+            Set<String> with = new java.util.HashSet<>(excluded);
+            with.add(name);
+            pollEngine.nodes(target, with); // refuses a live or unknown node, changing nothing
+            excluded.add(name);
+        }
+        LOG.info("Node {} excluded from the cleanup gate in the wizard; the cleanup records it", name);
+        return nodes();
+    }
+
+    @Override
+    public Optional<String> restartInstructions() {
+        return catalog().manifest().nodes().flatMap(NodeRegistry::restartInstructions);
+    }
+
+    @Override
+    public CleanupPlan cleanupPreview() {
+        requireOpen();
+        UpgradeResult dryRun = engine.cleanup(cleanupRequest(true));
+        List<String> statements = dryRun.preview().map(p -> p.items().stream().filter(i -> !i.applied())
+                .flatMap(i -> i.statements().stream().filter(st -> !st.done()).map(st -> st.sql())).toList())
+                .orElse(List.of());
+        return new CleanupPlan(dryRun.database(), dryRun.from(), dryRun.to(), statements, dryRun.checks());
+    }
+
+    @Override
+    public UpgradeResult cleanup(ProgressListener progress, Cancellation cancellation) {
+        requireOpen();
+        callProgress = progress;
+        try {
+            UpgradeResult result = engine.cleanup(cleanupRequest(false), cancellation);
+            excluded.clear(); // recorded by the cleanup; a next upgrade judges its nodes afresh
+            return result;
+        } finally {
+            callProgress = ProgressListener.NONE;
+        }
+    }
+
+    private CleanupRequest cleanupRequest(boolean dryRun) {
+        return new CleanupRequest(false, dryRun, excluded, !excluded.isEmpty(), Optional.empty());
+    }
+
+    @Override
+    public List<String> demoNodes() {
+        return nodes.stream().map(n -> n.options().name()).toList();
+    }
+
+    @Override
+    public NodeBoard restartDemoNode(String name) {
+        DemoNode old = demoNode(name);
+        Version target = nodes().state().map(DatabaseState::targetVersion).orElse(old.options().release());
+        old.stop();
+        DemoNode.Options options = new DemoNode.Options(name, target, old.options().ratePerSecond(),
+                old.options().heartbeatInterval());
+        DemoNode started = DbCreator.startNode(catalog(), settings, options, write -> {});
+        nodes.set(nodes.indexOf(old), started);
+        LOG.info("Demo node {} restarted on {}", name, target);
+        return nodes();
+    }
+
+    @Override
+    public NodeBoard killDemoNode(String name) {
+        demoNode(name).kill();
+        LOG.info("Demo node {} killed", name);
+        return nodes();
+    }
+
+    private DemoNode demoNode(String name) {
+        return nodes.stream().filter(n -> n.options().name().equals(name)).findFirst().orElseThrow(() ->
+                new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "This window runs no demo node named '" + name + "'."));
+    }
+
+    private void requireOpen() {
+        if (engine == null || settings == null) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");
+        }
+    }
+
+    /** Every engine event goes to the log drawer, and to the page of the call under way. */
+    private void progress(ProgressEvent event) {
+        log.onEvent(event);
+        callProgress.onEvent(event);
     }
 
     private ConnectionSettings settings(ConnectionRequest request) {
@@ -233,6 +435,14 @@ public final class EngineWizardService implements WizardService {
         if (engine != null) {
             engine.close();
             engine = null;
+            settings = null;
+        }
+        synchronized (pollLock) {
+            if (pollEngine != null) {
+                pollEngine.close();
+                pollEngine = null;
+            }
+            excluded.clear();
         }
     }
 

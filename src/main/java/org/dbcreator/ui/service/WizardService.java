@@ -1,7 +1,15 @@
 package org.dbcreator.ui.service;
 
 import java.util.List;
+import java.util.OptionalLong;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.DeployResult;
 import org.dbcreator.engine.ProbeReport;
+import org.dbcreator.history.BackupRecord;
+import java.util.Optional;
+import org.dbcreator.engine.ProbeReport;
+import org.dbcreator.engine.UpgradeResult;
+import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressListener;
 
 /**
@@ -35,10 +43,70 @@ public interface WizardService extends AutoCloseable {
     DryRun preview();
 
     /**
+     * Writes the open database's support report (the CLI's {@code report}): the self-contained HTML
+     * file {@code html} and the same facts as JSON beside it ({@link ExportedReport#jsonBeside}).
+     * Read-only on the server. Refuses (INVALID_ARGUMENT) before reading anything when either file
+     * exists and {@code replace} is false.
+     */
+    ExportedReport exportReport(java.nio.file.Path html, boolean replace);
+
+    /**
      * Starts the embedded demo server with its database and {@code nodes} demo nodes at work, and
      * connects to it. Progress goes to {@code progress}, on the calling thread.
      */
     ConnectedDatabase startDemo(int nodes, ProgressListener progress);
+
+    /** The releases the catalog can deploy, newest first. Needs no connection (the catalog is bundled). */
+    List<Version> releases();
+
+    /**
+     * How many rows, over all tables, a deploy with {@code sampleRows} sample rows writes, as the
+     * catalog's sample generator tells it; empty when it cannot tell. Needs no connection.
+     */
+    OptionalLong sampleRowsTotal(long sampleRows);
+
+    /**
+     * Deploys {@code release} into the open database (absent or empty; an interrupted deploy is
+     * resumed), loading {@code sampleRows} sample rows (0: none) right after the baseline. Progress
+     * goes to {@code progress} on the calling thread; cancelled, it stops between statements or
+     * batches and throws CANCELLED, leaving an interrupted deploy that a new one resumes.
+     */
+    DeployResult deploy(Version release, long sampleRows, ProgressListener progress, Cancellation cancellation);
+
+    /** The open database's newest backups and recorded skips, newest first; empty when it keeps none. */
+    List<BackupRecord> recentBackups();
+    /**
+     * The open database's nodes judged by the cleanup gate, with the exclusions made in this window.
+     * Safe to call from a thread of its own while another call runs (the Restart nodes page polls it
+     * every two seconds): it reads on a second, read-only connection.
+     */
+    NodeBoard nodes();
+
+    /**
+     * Declares the stale node {@code name} gone for good, so that it no longer keeps the gate shut;
+     * {@code typedName} must be its name as the operator typed it. Refused, changing nothing, for a
+     * node that is live or unknown. The exclusion holds for this window's cleanup, which records it
+     * with the operator's name in the audit table.
+     */
+    NodeBoard excludeNode(String name, String typedName);
+
+    /** How to restart a node on the new release in the product's words, when its catalog says. */
+    Optional<String> restartInstructions();
+
+    /** The cleanup's dry run: what it would run and its checks now. Changes nothing. */
+    CleanupPlan cleanupPreview();
+
+    /** Runs the cleanup (irreversible) with the exclusions made in this window; progress goes to {@code progress}. */
+    UpgradeResult cleanup(ProgressListener progress, Cancellation cancellation);
+
+    /** The demo nodes this window runs (or ran and killed), by name; empty without the demo. */
+    List<String> demoNodes();
+
+    /** Stops demo node {@code name} cleanly and starts it again on the release the database is expanded to. */
+    NodeBoard restartDemoNode(String name);
+
+    /** Ends demo node {@code name} as a crash would: its heartbeat goes stale. */
+    NodeBoard killDemoNode(String name);
 
     /** Disconnects, stops the demo nodes and the demo server this service started. */
     @Override

@@ -136,6 +136,19 @@ public final class StatusView {
         preview.setId("status-preview");
         preview.disableProperty().bind(model.busyProperty().or(model.databaseProperty().isNull()));
         preview.setOnAction(e -> model.preview());
+        javafx.scene.control.Button deploy = new javafx.scene.control.Button(Messages.get("status.deploy"),
+                new FontIcon("mdi2r-rocket-launch-outline"));
+        deploy.setId("status-deploy");
+        deploy.visibleProperty().bind(model.deployableProperty());
+        deploy.managedProperty().bind(deploy.visibleProperty());
+        deploy.disableProperty().bind(model.busyProperty());
+        deploy.setOnAction(e -> model.deploy());
+                javafx.scene.control.Button exportReport = new javafx.scene.control.Button(Messages.get("status.exportReport"),
+                new FontIcon("mdi2f-file-document-outline"));
+        exportReport.setId("status-export-report");
+        exportReport.disableProperty().bind(model.busyProperty().or(model.databaseProperty().isNull()));
+        exportReport.setOnAction(e -> model.exportReport());
+        HBox actions = new HBox(8, deploy, preview, exportReport);
         javafx.scene.control.TextArea previewText = new javafx.scene.control.TextArea();
         previewText.setId("status-preview-text");
         previewText.setEditable(false);
@@ -152,7 +165,7 @@ public final class StatusView {
                 checksHeading, checks,
                 heading("status.nodes"), nodesSummary, nodes,
                 heading("status.history"), history, findings,
-                heading("status.next"), next, nextCommand, refused, preview, previewText);
+                heading("status.next"), next, nextCommand, refused, actions, previewText);
         page.getStyleClass().add("page");
         return page;
     }

@@ -28,6 +28,7 @@ import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.Phase;
 import org.dbcreator.ui.app.ActionWords;
 import org.dbcreator.ui.app.CliEquivalent;
+import org.dbcreator.ui.app.Journey;
 import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
@@ -47,6 +48,7 @@ public final class StatusViewModel implements PageModel {
 
     private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
     private final ObjectProperty<DatabaseStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<Journey> journey = new SimpleObjectProperty<>(Journey.UPGRADE);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper versions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
@@ -65,6 +67,8 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
+    private final javafx.beans.binding.BooleanBinding deployable = Bindings.createBooleanBinding(
+            () -> status.get() != null && deployable(status.get().report()), status);
 
     /** @param read told of every status read, so that the sidebar follows the database */
     public StatusViewModel(WizardService service, UiExecutor executor, Navigation navigation,
@@ -139,14 +143,13 @@ public final class StatusViewModel implements PageModel {
                 + r.phaseTarget().orElse(r.targetVersion()));
         sentence.set(sentence(r));
         hops.setAll(r.plannedSteps().stream().map(StatusViewModel::step).toList());
-        range.set(r.lowestRelease().map(low -> Messages.get("status.range", low,
-                r.highestRelease().map(Version::toString).orElse("?"))).orElse(Messages.get("status.noRange")));
+        range.set(range(r));
         checks.setAll(r.checks().map(c -> c.checks()).orElse(List.of()));
         List<AppliedScript> newestFirst = new java.util.ArrayList<>(r.history());
         java.util.Collections.reverse(newestFirst);
         history.setAll(newestFirst);
         nodes.setAll(loaded.nodes().map(GateReport::nodes).orElse(List.of()));
-        nodesSummary.set(nodesSummary(loaded.nodes()));
+        nodesSummary.set(nodesSummary(loaded.nodes(), r.phase().filter(p -> p == Phase.CLEAN).isPresent()));
         findings.setAll(r.findings().stream().map(StatusFinding::text).toList());
         nextAction.set(r.nextAction());
         nextActionText.set(ActionWords.text(r.nextAction()));
@@ -155,9 +158,11 @@ public final class StatusViewModel implements PageModel {
         lockHeld.set(lockHeld(r).orElse(""));
         checksHeading.set(r.checks().map(c -> Messages.get("status.checks.of",
                 Messages.get("operation." + c.operation().name()))).orElse(Messages.get("status.checks")));
-        // an interrupted run is the call to action: what resumes it, then where it stopped
-        interrupted.set(r.interrupted().map(at -> (r.nextAction() instanceof NextAction.Resume resume
-                ? ActionWords.text(resume) + " " : "") + interrupted(at)).orElse(""));
+        // an interrupted run is the call to action: what resumes it, then where it stopped (when a
+        // statement never recorded its end; a run that died between statements has no such place)
+        String where = r.interrupted().map(StatusViewModel::interrupted).orElse("");
+        interrupted.set(r.nextAction() instanceof NextAction.Resume resume
+                ? (ActionWords.text(resume) + " " + where).strip() : where);
     }
 
     /**
@@ -218,15 +223,36 @@ public final class StatusViewModel implements PageModel {
         };
     }
 
-    static String nodesSummary(Optional<GateReport> gate) {
+    /** The releases nodes may run: "Nodes of release 4.0.0 may run now", or a range once expanded. */
+    static String range(StatusReport r) {
+        if (r.lowestRelease().isEmpty()) {
+            return Messages.get("status.noRange");
+        }
+        Version low = r.lowestRelease().get();
+        return r.highestRelease().filter(high -> !high.equals(low))
+                .map(high -> Messages.get("status.range", low, high)).orElseGet(() -> Messages.get("status.range.one", low));
+    }
+
+    /**
+     * The registry in a sentence: how many nodes and how alive, then, for a clean database, whether
+     * they run the newest release it allows; else whether the cleanup's gate is open.
+     */
+    static String nodesSummary(Optional<GateReport> gate, boolean clean) {
         if (gate.isEmpty()) {
             return Messages.get("status.nodes.none");
         }
         GateReport g = gate.get();
         long stale = g.nodes().stream().filter(n -> n.liveness() == NodeStatus.Liveness.STALE).count();
         long down = g.nodes().stream().filter(n -> n.liveness() == NodeStatus.Liveness.DOWN).count();
-        return Messages.get("status.nodes.summary", g.nodes().size(), g.live(), stale, down, g.target(),
-                g.isOpen() ? Messages.get("status.gate.open") : Messages.get("status.gate.shut", g.blockers().size()));
+        if (g.nodes().isEmpty()) {
+            return Messages.get("status.nodes.noneRegistered");
+        }
+        String verdict = clean
+                ? g.isOpen() ? Messages.get("status.nodes.cleanReady", g.target())
+                        : Messages.get("status.nodes.cleanNotReady", g.blockers().size(), g.target())
+                : Messages.get("status.nodes.gate", g.target(), g.isOpen() ? Messages.get("status.gate.open")
+                        : Messages.get("status.gate.shut", g.blockers().size()));
+        return Messages.get("status.nodes.count", g.nodes().size(), g.live(), stale, down) + " " + verdict;
     }
 
     /** A heartbeat age as people read it: "3 s", "2 min", "5 h". */
@@ -235,9 +261,27 @@ public final class StatusViewModel implements PageModel {
         return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
     }
 
+    /**
+     * Whether the Deploy page may be offered: the database is absent or empty, or a deploy stopped
+     * half way (the Deploy page resumes it).
+     */
+    public static boolean deployable(StatusReport r) {
+        return r.condition() == StatusReport.Condition.ABSENT || r.condition() == StatusReport.Condition.EMPTY
+                || r.condition() == StatusReport.Condition.MANAGED && r.phase().filter(p -> p == Phase.DEPLOYING).isPresent();
+    }
+
+    /** Opens the Deploy page, when the database is one a deploy may fill. */
+    public void deploy() {
+        if (deployable.get() && !busy.get()) {
+            navigation.showDeploy();
+        }
+    }
+
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> Messages.get("status.primary"));
+        return Bindings.createStringBinding(() -> journey.get() == Journey.INSPECT ? Messages.get("status.primary.report")
+                : journey.get() == Journey.DEPLOY && deployable.get() ? Messages.get("status.primary.deploy")
+                : Messages.get("status.primary"), journey, deployable);
     }
 
     @Override
@@ -251,9 +295,33 @@ public final class StatusViewModel implements PageModel {
                 : CliEquivalent.of("status", database.get()), database);
     }
 
+    /** In the inspect journey the primary action moves on to the Report page; elsewhere it reads the state again. */
     @Override
     public void primary() {
-        refresh();
+        if (journey.get() == Journey.INSPECT) {
+            exportReport();
+        } else if (journey.get() == Journey.DEPLOY && deployable.get()) {
+            deploy();
+        } else {
+            refresh();
+        }
+    }
+
+    /** Opens the Report page: the support report of this database, to attach to a ticket. */
+    public void exportReport() {
+        if (database.get() != null) {
+            navigation.showReport();
+        }
+    }
+
+    /** The journey the window is on, which picks the primary action. */
+    public ObjectProperty<Journey> journeyProperty() {
+        return journey;
+    }
+
+    /** True when the open database is absent or empty (or a deploy stopped half way): "Deploy…" is offered. */
+    public javafx.beans.binding.BooleanBinding deployableProperty() {
+        return deployable;
     }
 
     public ObjectProperty<ConnectedDatabase> databaseProperty() {

@@ -24,34 +24,34 @@ class JourneyStepsTest {
 
     @Test
     void beforeConnectingOnlyConnectShouldBeOpen() {
-        assertThat(marks(Journey.UPGRADE, false, Optional.empty())).containsExactly(Mark.CURRENT, Mark.TODO,
+        assertThat(marks(Journey.UPGRADE, false, Optional.empty())).containsExactly(Mark.NEXT, Mark.TODO,
                 Mark.LOCKED, Mark.LOCKED, Mark.LOCKED, Mark.LOCKED, Mark.LOCKED);
     }
 
     @Test
     void aCleanDatabaseBehindItsTargetShouldWaitForTheBackup() {
         assertThat(marks(Journey.UPGRADE, true, status(Phase.CLEAN, List.of(new PlannedStep(Optional.of(V400), V430)), gate(false))))
-                .containsExactly(Mark.DONE, Mark.DONE, Mark.CURRENT, Mark.TODO, Mark.LOCKED, Mark.LOCKED, Mark.TODO);
+                .containsExactly(Mark.DONE, Mark.DONE, Mark.NEXT, Mark.TODO, Mark.LOCKED, Mark.LOCKED, Mark.TODO);
     }
 
     @Test
     void anInterruptedExpandShouldBeTheCurrentStep() {
-        List<StepMark> steps = JourneySteps.of(Journey.UPGRADE, true, status(Phase.EXPANDING, List.of(new PlannedStep(Optional.of(V400), V430)),
+        List<StepMark> steps = JourneySteps.of(Journey.UPGRADE, Optional.empty(), true, status(Phase.EXPANDING, List.of(new PlannedStep(Optional.of(V400), V430)),
                 gate(false)));
-        assertThat(steps).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.CURRENT,
+        assertThat(steps).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.NEXT,
                 Mark.LOCKED, Mark.LOCKED, Mark.TODO);
         assertThat(steps.get(3).reason()).contains("resumes");
     }
 
     @Test
     void anExpandedDatabaseShouldLockCleanupUntilTheGateOpens() {
-        List<StepMark> shut = JourneySteps.of(Journey.UPGRADE, true, status(Phase.EXPANDED, List.of(new PlannedStep(Optional.of(V400), V430)),
+        List<StepMark> shut = JourneySteps.of(Journey.UPGRADE, Optional.empty(), true, status(Phase.EXPANDED, List.of(new PlannedStep(Optional.of(V400), V430)),
                 gate(false)));
         assertThat(shut).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE,
-                Mark.CURRENT, Mark.LOCKED, Mark.TODO);
+                Mark.NEXT, Mark.LOCKED, Mark.TODO);
         assertThat(shut.get(5).reason()).contains("every live node runs the target release");
         assertThat(marks(Journey.UPGRADE, true, status(Phase.EXPANDED, List.of(new PlannedStep(Optional.of(V400), V430)), gate(true))))
-                .containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE, Mark.CURRENT, Mark.TODO);
+                .containsExactly(Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE, Mark.DONE, Mark.NEXT, Mark.TODO);
     }
 
     @Test
@@ -66,11 +66,73 @@ class JourneyStepsTest {
                 Optional.empty(), List.of()), Optional.empty(), Duration.ZERO));
         assertThat(marks(Journey.UPGRADE, true, foreign)).containsExactly(Mark.DONE, Mark.DONE, Mark.LOCKED,
                 Mark.LOCKED, Mark.LOCKED, Mark.LOCKED, Mark.TODO);
-        assertThat(marks(Journey.DEPLOY, true, foreign)).containsExactly(Mark.DONE, Mark.DONE, Mark.LOCKED, Mark.TODO);
+        assertThat(marks(Journey.DEPLOY, true, foreign)).containsExactly(Mark.DONE, Mark.DONE, Mark.LOCKED, Mark.LOCKED);
+    }
+
+    @Test
+    void anAbsentOrEmptyDatabaseShouldHaveDeployAsItsNextStep() {
+        for (StatusReport.Condition condition : List.of(StatusReport.Condition.ABSENT, StatusReport.Condition.EMPTY)) {
+            List<StepMark> steps = JourneySteps.of(Journey.DEPLOY, Optional.empty(), true, Optional.of(new DatabaseStatus(report(condition,
+                    Optional.empty(), List.of(new PlannedStep(Optional.empty(), V400))), Optional.empty(), Duration.ZERO)));
+            assertThat(steps).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.NEXT, Mark.LOCKED);
+            assertThat(steps.get(3).reason()).isEqualTo("Comes after the deploy.");
+        }
+    }
+
+    @Test
+    void anInterruptedDeployShouldResumeOnTheDeployStep() {
+        List<StepMark> steps = JourneySteps.of(Journey.DEPLOY, Optional.empty(), true, status(Phase.DEPLOYING, List.of(), Optional.empty()));
+        assertThat(steps).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.DONE, Mark.NEXT, Mark.LOCKED);
+        assertThat(steps.get(2).reason()).contains("resumes");
+    }
+
+    @Test
+    void aDeployedDatabaseShouldBeDoneThroughoutTheDeployJourney() {
+        // deployed at an older release than the catalog's newest: the deploy journey is still over
+        assertThat(marks(Journey.DEPLOY, true, status(Phase.CLEAN, List.of(new PlannedStep(Optional.of(V400), V430)),
+                Optional.empty()))).containsOnly(Mark.DONE);
+    }
+
+    @Test
+    void theInspectJourneysReportShouldOpenOnceTheDatabaseWasRead() {
+        assertThat(marks(Journey.INSPECT, false, Optional.empty())).containsExactly(Mark.NEXT, Mark.TODO, Mark.LOCKED);
+        assertThat(marks(Journey.INSPECT, true, Optional.empty())).containsExactly(Mark.DONE, Mark.TODO, Mark.LOCKED);
+        Optional<DatabaseStatus> foreign = Optional.of(new DatabaseStatus(report(StatusReport.Condition.FOREIGN,
+                Optional.empty(), List.of()), Optional.empty(), Duration.ZERO));
+        for (Optional<DatabaseStatus> read : List.of(status(Phase.EXPANDED, List.of(), gate(false)), foreign)) {
+            assertThat(marks(Journey.INSPECT, true, read)).containsExactly(Mark.DONE, Mark.DONE, Mark.NEXT);
+        }
+    }
+
+    @Test
+    void theStepOfThePageShownShouldBeCurrentAndTheStepTheStateNamesNext() {
+        Optional<DatabaseStatus> behind = status(Phase.CLEAN, List.of(new PlannedStep(Optional.of(V400), V430)), gate(false));
+        List<StepMark> onStatus = JourneySteps.of(Journey.UPGRADE, JourneySteps.stepOf(Page.STATUS), true, behind);
+        assertThat(onStatus).extracting(StepMark::mark).containsExactly(Mark.DONE, Mark.CURRENT, Mark.NEXT, Mark.TODO,
+                Mark.LOCKED, Mark.LOCKED, Mark.TODO);
+        assertThat(JourneySteps.of(Journey.UPGRADE, JourneySteps.stepOf(Page.CONNECT), true, behind)).extracting(StepMark::mark)
+                .containsExactly(Mark.CURRENT, Mark.DONE, Mark.NEXT, Mark.TODO, Mark.LOCKED, Mark.LOCKED, Mark.TODO);
+    }
+
+    @Test
+    void beforeConnectingTheConnectPageShouldBeCurrentAndWelcomeShouldMarkNoStepCurrent() {
+        assertThat(JourneySteps.stepOf(Page.WELCOME)).isEmpty();
+        assertThat(JourneySteps.of(Journey.INSPECT, JourneySteps.stepOf(Page.WELCOME), false, Optional.empty()))
+                .extracting(StepMark::mark).containsExactly(Mark.NEXT, Mark.TODO, Mark.LOCKED);
+        assertThat(JourneySteps.of(Journey.INSPECT, JourneySteps.stepOf(Page.CONNECT), false, Optional.empty()))
+                .extracting(StepMark::mark).containsExactly(Mark.CURRENT, Mark.TODO, Mark.LOCKED);
+    }
+
+    @Test
+    void aShownStepShouldKeepTheReasonItsStateGives() {
+        List<StepMark> steps = JourneySteps.of(Journey.UPGRADE, Optional.of(Journey.Step.EXPAND), true,
+                status(Phase.EXPANDING, List.of(new PlannedStep(Optional.of(V400), V430)), gate(false)));
+        assertThat(steps.get(3).mark()).isEqualTo(Mark.CURRENT);
+        assertThat(steps.get(3).reason()).contains("resumes");
     }
 
     private static List<Mark> marks(Journey journey, boolean connected, Optional<DatabaseStatus> status) {
-        return JourneySteps.of(journey, connected, status).stream().map(StepMark::mark).toList();
+        return JourneySteps.of(journey, Optional.empty(), connected, status).stream().map(StepMark::mark).toList();
     }
 
     private static Optional<DatabaseStatus> status(Phase phase, List<PlannedStep> steps, Optional<GateReport> nodes) {

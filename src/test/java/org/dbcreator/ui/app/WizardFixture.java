@@ -46,6 +46,11 @@ public final class WizardFixture {
         }
     }
 
+    /** The window's engine calls, to start demo nodes beside a test database as the demo does. */
+    public org.dbcreator.ui.service.EngineWizardService service() {
+        return (org.dbcreator.ui.service.EngineWizardService) app.service();
+    }
+
     public ShellViewModel model() {
         return app.model();
     }

@@ -37,6 +37,10 @@ class ConnectViewModelTest {
             public void showConnect(Journey journey, java.util.Optional<RecentConnection> profile) { }
             public void connected(ConnectedDatabase database) { connected.add(database); }
             public void startDemo() { }
+            public void showDeploy() { }
+            public void showDone() { }
+            public void showReport() { }
+            public void showStatus() { }
             public void showError(Throwable failure) { errors.add(failure); }
             public void log(String line) { }
         };

@@ -11,6 +11,9 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.engine.BackupPolicy;
 import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.HaltingRun;
+import org.dbcreator.cluster.DemoNode;
+import org.dbcreator.cluster.NodeStatus;
 import org.dbcreator.db.ProbeLayer;
 import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.engine.NextAction;
@@ -62,6 +65,10 @@ class StatusViewModelIT {
         public void showConnect(Journey journey, Optional<RecentConnection> profile) { }
         public void connected(ConnectedDatabase database) { connected.add(database); }
         public void startDemo() { }
+        public void showDeploy() { }
+        public void showDone() { }
+        public void showReport() { }
+        public void showStatus() { }
         public void showError(Throwable failure) { errors.add(failure); }
         public void log(String line) { }
     };
@@ -285,6 +292,205 @@ class StatusViewModelIT {
             assertThat(c.profile()).contains("prod");
             assertThat(c.user()).isEqualTo(reader.user());
         });
+    }
+
+    @Test
+    void aCleanDatabaseBehindItsTargetShouldJudgeItsNodeAgainstTheNewestReleaseItAllows() throws Exception {
+        deploy();
+        DemoNode node = startNode("ops-1", CATALOG.baselineVersion());
+        try {
+            connectPage(db.admin()).connect();
+            StatusViewModel status = statusPage();
+            assertThat(errors).isEmpty();
+            List<String> state = db.rows("SELECT CONCAT(phase, ' ', schema_version, ' ', highest_release) FROM dbcreator_state");
+            assertThat(state).containsExactly("CLEAN " + CATALOG.baselineVersion() + " " + CATALOG.baselineVersion());
+            assertThat(db.rows("SELECT CONCAT(name, ' ', version, ' ', state) FROM mshost"))
+                    .containsExactly("ops-1 " + CATALOG.baselineVersion() + " Up");
+            assertThat(status.nodes()).singleElement().satisfies(n -> {
+                assertThat(n.name()).isEqualTo("ops-1");
+                assertThat(n.verdict()).isEqualTo(NodeStatus.Verdict.READY); // not told to restart on a release not yet expanded to
+            });
+            assertThat(status.nodesSummaryProperty().get()).isEqualTo("One node: 1 live, 0 stale, 0 down. Every live node runs "
+                    + CATALOG.baselineVersion() + ", the newest release the schema allows.");
+            assertThat(status.rangeProperty().get()).isEqualTo("Nodes of release " + CATALOG.baselineVersion() + " may run now.");
+            assertThat(sidebar()).containsExactly("CONNECT DONE", "STATUS CURRENT", "BACKUP NEXT", "EXPAND TODO",
+                    "RESTART_NODES LOCKED", "CLEANUP LOCKED", "DONE TODO");
+        } finally {
+            node.stop();
+        }
+    }
+
+    @Test
+    void anExpandCutShortByADeadProcessShouldBeAResumeCallToAction() throws Exception {
+        deploy();
+        halt("upgrade", 2);
+        assertThat(db.rows("SELECT CONCAT(phase, ' ', target_version) FROM dbcreator_state"))
+                .containsExactly("EXPANDING " + CATALOG.latestVersion());
+        assertThat(db.number("SELECT COUNT(*) FROM dbcreator_failure")).isZero(); // nothing refused: the process died
+        connectPage(db.admin()).connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        assertThat(status.sentenceProperty().get()).isEqualTo("An expand from " + CATALOG.baselineVersion() + " to "
+                + CATALOG.latestVersion() + " stopped half way: resume it. Nodes of " + CATALOG.baselineVersion()
+                + " keep working meanwhile.");
+        assertThat(status.nextActionProperty().get()).isInstanceOfSatisfying(NextAction.Resume.class, resume -> {
+            assertThat(resume.fixRefusedStatementFirst()).isFalse();
+            assertThat(resume.target()).isEqualTo(CATALOG.latestVersion());
+        });
+        assertThat(status.interruptedProperty().get()).startsWith("Resume the interrupted expand to " + CATALOG.latestVersion()
+                + ": it goes on where it stopped.");
+        assertThat(status.nextActionCommandProperty().get()).startsWith("dbcreator upgrade ");
+        assertThat(sidebar()).containsExactly("CONNECT DONE", "STATUS CURRENT", "BACKUP DONE", "EXPAND NEXT",
+                "RESTART_NODES LOCKED", "CLEANUP LOCKED", "DONE TODO");
+    }
+
+    @Test
+    void anExpandedDatabaseWithNodesOfTheOldReleaseShouldKeepTheCleanupGateShut() throws Exception {
+        deploy();
+        List<DemoNode> nodes = List.of(startNode("ops-1", CATALOG.baselineVersion()), startNode("ops-2", CATALOG.baselineVersion()));
+        try {
+            try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+                engine.upgrade(Optional.empty(), false, BackupPolicy.skip());
+            }
+            connectPage(db.admin()).connect();
+            StatusViewModel status = statusPage();
+            assertThat(errors).isEmpty();
+            assertThat(db.rows("SELECT phase FROM dbcreator_state")).containsExactly("EXPANDED");
+            assertThat(db.rows("SELECT CONCAT(name, ' ', version) FROM mshost WHERE state = 'Up' ORDER BY name"))
+                    .containsExactly("ops-1 " + CATALOG.baselineVersion(), "ops-2 " + CATALOG.baselineVersion());
+            assertThat(status.nodes()).extracting(NodeStatus::name).containsExactlyInAnyOrder("ops-1", "ops-2");
+            assertThat(status.nodes()).extracting(NodeStatus::verdict).containsOnly(NodeStatus.Verdict.WAITING);
+            assertThat(status.nodesSummaryProperty().get()).isEqualTo("2 nodes: 2 live, 0 stale, 0 down. Cleanup to "
+                    + CATALOG.latestVersion() + ": 2 nodes keep it shut.");
+            assertThat(status.rangeProperty().get()).isEqualTo("Nodes of release " + CATALOG.baselineVersion() + " to "
+                    + CATALOG.latestVersion() + " may run now.");
+            assertThat(sidebar()).containsExactly("CONNECT DONE", "STATUS CURRENT", "BACKUP DONE", "EXPAND DONE",
+                    "RESTART_NODES NEXT", "CLEANUP LOCKED", "DONE TODO");
+        } finally {
+            nodes.forEach(DemoNode::stop);
+        }
+    }
+
+    @Test
+    void aCleanupCutShortByADeadProcessShouldBeAResumeCallToAction() throws Exception {
+        deploy();
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            engine.upgrade(Optional.empty(), false, BackupPolicy.skip());
+        }
+        halt("cleanup", 1);
+        assertThat(db.rows("SELECT phase FROM dbcreator_state")).containsExactly("CLEANING");
+        connectPage(db.admin()).connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        assertThat(status.sentenceProperty().get()).isEqualTo("A cleanup to " + CATALOG.latestVersion()
+                + " is under way or stopped half way: resume it to finish.");
+        assertThat(status.nextActionProperty().get()).isInstanceOfSatisfying(NextAction.Resume.class,
+                resume -> assertThat(resume.target()).isEqualTo(CATALOG.latestVersion()));
+        assertThat(status.interruptedProperty().get()).startsWith("Resume the interrupted cleanup to ");
+        assertThat(sidebar()).containsExactly("CONNECT DONE", "STATUS CURRENT", "BACKUP DONE", "EXPAND DONE",
+                "RESTART_NODES DONE", "CLEANUP NEXT", "DONE TODO");
+    }
+
+    @Test
+    void aDatabaseAtItsTargetShouldSayThereIsNothingToDo() throws Exception {
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            engine.deploy(Optional.of(CATALOG.latestVersion()));
+        }
+        DemoNode node = startNode("ops-1", CATALOG.latestVersion());
+        try {
+            connectPage(db.admin()).connect();
+            StatusViewModel status = statusPage();
+            assertThat(errors).isEmpty();
+            assertThat(db.rows("SELECT CONCAT(phase, ' ', schema_version) FROM dbcreator_state"))
+                    .containsExactly("CLEAN " + CATALOG.latestVersion());
+            assertThat(status.sentenceProperty().get()).isEqualTo("The schema is at " + CATALOG.latestVersion()
+                    + ", the newest release this catalog knows: nothing to do.");
+            assertThat(status.hops()).isEmpty();
+            assertThat(status.nextActionProperty().get()).isInstanceOf(NextAction.Nothing.class);
+            assertThat(status.nextActionCommandProperty().get()).isEmpty();
+            assertThat(status.rangeProperty().get()).isEqualTo("Nodes of release " + CATALOG.latestVersion() + " may run now.");
+            assertThat(status.nodesSummaryProperty().get()).isEqualTo("One node: 1 live, 0 stale, 0 down. Every live node runs "
+                    + CATALOG.latestVersion() + ", the newest release the schema allows.");
+            assertThat(sidebar()).containsExactly("CONNECT DONE", "STATUS CURRENT", "BACKUP DONE", "EXPAND DONE",
+                    "RESTART_NODES DONE", "CLEANUP DONE", "DONE DONE");
+        } finally {
+            node.stop();
+        }
+    }
+
+    @Test
+    void aDatabaseOfSomeoneElsesTablesShouldBeLeftAloneAndLockEveryWrite() throws Exception {
+        db.create();
+        db.execute("CREATE TABLE invoices (id INT PRIMARY KEY, total DECIMAL(10,2))");
+        connectPage(db.admin()).connect();
+        StatusViewModel status = statusPage();
+        assertThat(errors).isEmpty();
+        assertThat(db.rows("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db.name() + "'"))
+                .containsExactly("invoices");
+        assertThat(status.sentenceProperty().get()).isEqualTo("The database " + db.name()
+                + " holds tables DatabaseCreator does not manage: it changes nothing there.");
+        assertThat(status.nodes()).isEmpty();
+        assertThat(status.history()).isEmpty();
+        assertThat(status.rangeProperty().get()).startsWith("No node release may run yet");
+        assertThat(sidebar()).containsExactly("CONNECT DONE", "STATUS CURRENT", "BACKUP LOCKED", "EXPAND LOCKED",
+                "RESTART_NODES LOCKED", "CLEANUP LOCKED", "DONE TODO");
+        assertThat(org.dbcreator.ui.app.JourneySteps.of(Journey.DEPLOY, Optional.of(Journey.Step.STATUS), true,
+                Optional.of(read.get(0))).get(2).reason()).contains("does not manage");
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessShouldBeShownWithItsHolder() throws Exception {
+        deploy();
+        ConnectionSettings admin = db.admin();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LockHolder.class.getName(), admin.host(), String.valueOf(admin.port()),
+                admin.user(), db.name(), "bob@night-shift (upgrade on build-9)");
+        builder.environment().put("DBCREATOR_PASSWORD", admin.password().reveal());
+        Process other = builder.redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(out.readLine()).as("the other process took the lock").isEqualTo("held");
+            try (DbCreator engine = DbCreator.connect(CATALOG, admin, ProgressListener.NONE)) {
+                assertThat(AdvisoryLock.holder(engine.database())).get().asString().contains("bob@night-shift");
+            }
+            connectPage(admin).connect();
+            StatusViewModel status = statusPage();
+            assertThat(errors).isEmpty();
+            assertThat(status.checks()).filteredOn(c -> c.id() == PreflightCheck.Id.OPERATOR_LOCK)
+                    .extracting(PreflightCheck::verdict).containsExactly(PreflightCheck.Verdict.RED);
+            assertThat(status.lockHeldProperty().get()).startsWith("Another operator is at work: Locked by ")
+                    .contains("bob@night-shift (upgrade on build-9)").contains("Wait until ");
+        } finally {
+            other.getOutputStream().close();
+            assertThat(other.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(other.exitValue()).isZero();
+        assertThat(statusPage().lockHeldProperty().get()).isEmpty(); // the process ended: read again, nobody holds it
+    }
+
+    /** The sidebar the window would draw on the Status page from the last status read, as "STEP MARK". */
+    private List<String> sidebar() {
+        return org.dbcreator.ui.app.JourneySteps.of(Journey.UPGRADE, org.dbcreator.ui.app.JourneySteps.stepOf(
+                org.dbcreator.ui.app.Page.STATUS), true, Optional.of(read.get(read.size() - 1))).stream()
+                .map(m -> m.step() + " " + m.mark()).toList();
+    }
+
+    private DemoNode startNode(String name, org.dbcreator.catalog.Version release) {
+        return DbCreator.startNode(CATALOG, db.admin(), new DemoNode.Options(name, release, 5, java.time.Duration.ofSeconds(1)),
+                write -> { });
+    }
+
+    /** Runs the upgrade or cleanup in another process that dies abruptly after {@code after} statements. */
+    private void halt(String operation, int after) throws Exception {
+        ConnectionSettings admin = db.admin();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HaltingRun.class.getName(), admin.host(), String.valueOf(admin.port()),
+                admin.user(), db.name(), operation, String.valueOf(after)).redirectErrorStream(true);
+        builder.environment().put("DBCREATOR_PASSWORD", admin.password().reveal());
+        Process halted = builder.start();
+        assertThat(halted.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(halted.exitValue()).as(new String(halted.getInputStream().readAllBytes())).isEqualTo(137);
     }
 
     private void deploy() {
