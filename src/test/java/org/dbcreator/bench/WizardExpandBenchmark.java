@@ -1,0 +1,360 @@
+package org.dbcreator.bench;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.dbcreator.catalog.Catalog;
+import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.db.Secret;
+import org.dbcreator.db.TlsMode;
+import org.dbcreator.engine.BackupPolicy;
+import org.dbcreator.engine.BatchPace;
+import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.SampleSize;
+import org.dbcreator.engine.UpgradeResult;
+import org.dbcreator.launch.WizardRequest;
+import org.dbcreator.progress.ProgressListener;
+import org.dbcreator.ui.app.Journey;
+import org.dbcreator.ui.app.Page;
+import org.dbcreator.ui.app.ShellViewModel;
+import org.dbcreator.ui.app.WizardApp;
+import org.dbcreator.ui.connect.ConnectViewModel;
+import org.dbcreator.ui.expand.ExpandViewModel;
+import org.dbcreator.ui.service.ExpandPace;
+
+/**
+ * The wizard during an expand (docs/benchmarks.md, "Wizard during an expand (issue 14)"): the real
+ * window, in process, runs the expand of the sample database from its Expand page while three demo
+ * nodes work against it; an {@link AnimationTimer} notes every JavaFX pulse, so the longest gap
+ * between two pulses says how long the FX thread was kept from drawing. Beside it, the same expand
+ * from the command line's path ({@code DbCreator.upgrade}, in process, the window idle) on a fresh
+ * copy, so that the nodes' p99 of the two can be read side by side. Each round runs both, in turn
+ * (the order alternates); each run deploys the oldest release with the sample rows into a database
+ * of its own ({@code pulsebench_*}), dropped afterwards. Not a test; run it by hand:
+ *
+ * <pre>java -cp target/classes:target/test-classes:$(cat target/bench.cp) \
+ *     org.dbcreator.bench.WizardExpandBenchmark 127.0.0.1:3306 --rounds 3 --rows 100000 --nodes 3 --rate 20</pre>
+ *
+ * <p>Root (or DBCREATOR_USER) with DBCREATOR_PASSWORD (default empty), TLS off. Without a display
+ * (no DISPLAY) it draws headless through Monocle, as the wizard's tests do.
+ */
+public final class WizardExpandBenchmark {
+
+    private static final String DB_PREFIX = "pulsebench_";
+    private static final long WARM_UP_MILLIS = 5_000;
+    private static final long BEFORE_MILLIS = 10_000;
+
+    private final Catalog catalog = Catalog.bundled();
+    private final ConnectionSettings admin;
+    private final int nodes;
+    private final double rate;
+    private final long rows;
+    private final ExpandPace pace = ExpandPace.BALANCED;
+    private ShellViewModel model;
+    private PulseRecorder pulses;
+
+    /** One run's figures: the nodes' before and during the expand, and the window's pulses (none for the CLI). */
+    record Run(String how, int round, double expandSeconds, PhaseFigures before, PhaseFigures during,
+            Optional<PulseRecorder.Figures> pulses) {}
+
+    private WizardExpandBenchmark(ConnectionSettings admin, int nodes, double rate, long rows) {
+        this.admin = admin;
+        this.nodes = nodes;
+        this.rate = rate;
+        this.rows = rows;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        String server = "127.0.0.1:3306";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                server = args[i];
+            }
+        }
+        String[] hostPort = server.split(":");
+        ConnectionSettings admin = new ConnectionSettings(hostPort[0], Integer.parseInt(hostPort[1]), "mysql",
+                System.getenv().getOrDefault("DBCREATOR_USER", "root"),
+                Secret.of(System.getenv().getOrDefault("DBCREATOR_PASSWORD", "")), TlsMode.DISABLED, Optional.empty());
+        WizardExpandBenchmark bench = new WizardExpandBenchmark(admin, Integer.parseInt(options.getOrDefault("nodes", "3")),
+                Double.parseDouble(options.getOrDefault("rate", "20")), Long.parseLong(options.getOrDefault("rows", "100000")));
+        bench.openWindow();
+        List<Run> runs = new ArrayList<>();
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        for (int round = 1; round <= rounds; round++) {
+            boolean wizardFirst = round % 2 == 1;
+            runs.add(bench.run(round, wizardFirst));
+            runs.add(bench.run(round, !wizardFirst));
+        }
+        summary(runs);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void openWindow() throws Exception {
+        boolean headless = System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank();
+        if (headless && System.getProperty("glass.platform") == null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("DBCREATOR_HOME", Files.createTempDirectory("pulsebench-home").toString()); // no profiles of the user's
+        CompletableFuture<ShellViewModel> started = new CompletableFuture<>();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            WizardApp app = WizardApp.create(env);
+            Stage stage = new Stage();
+            app.show(stage, new WizardRequest(false, Optional.empty(), Map.of()));
+            stage.setWidth(1100);
+            stage.setHeight(760);
+            started.complete(app.model());
+        });
+        model = started.get(60, TimeUnit.SECONDS);
+        pulses = onFx(PulseRecorder::new).get();
+        System.out.printf("drawing through %s; %d nodes at %.0f units/s each; %,d sample rows; pace %s (rest ratio %.2f);"
+                + " load average %s; %d cores%n", headless ? "Monocle (headless, software)" : "the display "
+                + System.getenv("DISPLAY"), nodes, rate, rows, pace, pace.restRatio(), NodesDuringUpgrade.loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private Run run(int round, boolean wizard) throws Exception {
+        String how = wizard ? "wizard" : "cli";
+        ConnectionSettings settings = admin.withDatabase(DB_PREFIX + how + "_" + round);
+        String loadBefore = NodesDuringUpgrade.loadAverage();
+        execute("DROP DATABASE IF EXISTS " + settings.database());
+        long deployStart = System.nanoTime();
+        try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
+            engine.deploy(Optional.of(catalog.baselineVersion()), new SampleSize(rows, SampleSize.DEFAULT_SEED));
+            // the expand needs a backup in the history: the admin's own, as the Backup page records it
+            engine.recordOwnBackup(settings.database());
+        }
+        System.out.printf("%nround %d, %s: load average %s; deployed %s with %,d sample rows in %.1f s%n", round, how,
+                loadBefore, catalog.baselineVersion(), rows, (System.nanoTime() - deployStart) / 1e9);
+        if (wizard) {
+            openExpandPage(settings);
+        }
+        Map<String, List<Long>> inserted = new HashMap<>();
+        BenchNodes cluster = BenchNodes.start(catalog, settings, catalog.baselineVersion(), nodes, rate, inserted);
+        Thread.sleep(WARM_UP_MILLIS);
+        cluster.takeIntervals();
+        long[] gc = PhaseFigures.gcSoFar();
+        long from = System.nanoTime();
+        Thread.sleep(BEFORE_MILLIS);
+        long to = System.nanoTime();
+        PhaseFigures before = PhaseFigures.of("before", from, to, cluster.units(from, to), cluster.takeIntervals(), gc);
+
+        gc = PhaseFigures.gcSoFar();
+        Optional<PulseRecorder.Figures> pulseFigures = Optional.empty();
+        long start = System.nanoTime();
+        String outcome;
+        if (wizard) {
+            ExpandViewModel expand = model.expand();
+            CompletableFuture<ExpandViewModel.State> ended = new CompletableFuture<>();
+            onFx(() -> {
+                pulses.start();
+                expand.stateProperty().addListener((o, was, now) -> {
+                    if (now == ExpandViewModel.State.EXPANDED || now == ExpandViewModel.State.FAILED
+                            || now == ExpandViewModel.State.STOPPED) {
+                        ended.complete(now);
+                    }
+                });
+                model.primary(); // the page's primary action: Start expand
+                return null;
+            }).get();
+            ExpandViewModel.State state = ended.get(30, TimeUnit.MINUTES);
+            pulseFigures = Optional.of(onFx(pulses::stop).get());
+            outcome = state + ": " + onFx(() -> expand.outcomeProperty().get()).get();
+            if (state != ExpandViewModel.State.EXPANDED) {
+                throw new IllegalStateException("the wizard's expand ended " + outcome);
+            }
+        } else {
+            try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
+                UpgradeResult result = engine.upgrade(Optional.empty(), false, BackupPolicy.defaults(),
+                        new BatchPace(pace.restRatio()));
+                outcome = result.outcome() + ": " + result.from() + " -> " + result.to() + ", " + result.applied()
+                        + " applied";
+            }
+        }
+        long end = System.nanoTime();
+        PhaseFigures during = PhaseFigures.of("during expand", start, end, cluster.units(start, end),
+                cluster.takeIntervals(), gc);
+        cluster.stop().forEach(e -> System.out.println("  ! " + e));
+        if (wizard) {
+            onFx(() -> {
+                model.showWelcome();
+                return null;
+            }).get();
+        }
+        execute("DROP DATABASE " + settings.database());
+        Run run = new Run(how, round, (end - start) / 1e9, before, during, pulseFigures);
+        System.out.printf("  expand %s in %.1f s (%s)%n", how, run.expandSeconds(), outcome);
+        print("  nodes before", before);
+        print("  nodes during", during);
+        pulseFigures.ifPresent(p -> System.out.println("  pulses: " + p));
+        return run;
+    }
+
+    /** Connects the window to the database as an operator would, and opens the Expand page (READY). */
+    private void openExpandPage(ConnectionSettings settings) throws Exception {
+        onFx(() -> {
+            model.showConnect(Journey.UPGRADE, Optional.empty());
+            ConnectViewModel connect = model.connect();
+            connect.hostProperty().set(settings.host());
+            connect.portProperty().set(String.valueOf(settings.port()));
+            connect.userProperty().set(settings.user());
+            connect.passwordProperty().set(settings.password().reveal());
+            connect.tlsModeProperty().set(TlsMode.DISABLED);
+            connect.databaseProperty().set(settings.database());
+            connect.connect();
+            return null;
+        }).get();
+        await(() -> model.pageProperty().get() == Page.STATUS && !model.status().busyProperty().get()
+                && model.status().statusProperty().get() != null || model.errorProperty().get() != null);
+        onFx(() -> {
+            model.showExpand();
+            return null;
+        }).get();
+        await(() -> model.expand().stateProperty().get() != ExpandViewModel.State.LOADING
+                || model.errorProperty().get() != null);
+        ExpandViewModel.State state = onFx(() -> model.expand().stateProperty().get()).get();
+        if (model.errorProperty().get() != null || state != ExpandViewModel.State.READY) {
+            throw new IllegalStateException("the Expand page is not ready: " + state + ", "
+                    + Optional.ofNullable(model.errorProperty().get()).map(e -> e.message()).orElse("no error"));
+        }
+    }
+
+    private static void print(String label, PhaseFigures f) {
+        System.out.printf("%s: %.1f s, %d units, %d writes, %d errors, merged p50 %.1f p99 %.1f max %.1f ms,"
+                + " nodes' own p99 (median node) %.1f ms, GC %d pauses %d ms%n", label, f.seconds(), f.units(),
+                f.writes(), f.errors(), f.p50(), f.p99(), f.max(), f.nodesMedianP99(), f.gcPauses(), f.gcMillis());
+    }
+
+    private static void summary(List<Run> runs) {
+        System.out.printf("%n== medians over the rounds (range) ==%n");
+        for (String how : List.of("wizard", "cli")) {
+            List<Run> mine = runs.stream().filter(r -> r.how().equals(how)).toList();
+            System.out.printf("%s: expand %s s; nodes p99 before %s ms, during %s ms (nodes' own, median node: %s ms);"
+                    + " max during %s ms; errors %d%n", how,
+                    range(mine.stream().mapToDouble(Run::expandSeconds).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.before().p99()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.during().p99()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.during().nodesMedianP99()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.during().max()).toArray()),
+                    mine.stream().mapToLong(r -> r.during().errors()).sum());
+            if (how.equals("wizard")) {
+                System.out.printf("  pulses: max gap %s ms, p99 gap %s ms, %s pulses/s, gaps over 100 ms %s%n",
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().maxGapMillis()).toArray()),
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().p99GapMillis()).toArray()),
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().perSecond()).toArray()),
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().over100()).toArray()));
+            }
+        }
+    }
+
+    private static String range(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return String.format("%.1f (%.1f–%.1f)", PhaseFigures.median(values), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://" + admin.host() + ":" + admin.port()
+                + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true", admin.user(), admin.password().reveal());
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void await(BooleanSupplier onFxThread) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!onFx(onFxThread::getAsBoolean).get()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the window did not get there in 2 minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static <T> CompletableFuture<T> onFx(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Notes the time of every pulse while started (an {@link AnimationTimer}: it runs at the start of
+     * each pulse, and while it runs the toolkit pulses at its full rate, 60 a second, whether or not
+     * anything changed). A gap is the time between two pulses' starts: 16.7 ms when the FX thread
+     * keeps up; whatever runs on the FX thread meanwhile (runLater work, layout, the render) adds to it.
+     */
+    static final class PulseRecorder {
+
+        record Figures(long pulses, double seconds, double maxGapMillis, double p99GapMillis, double p50GapMillis,
+                long over100) {
+            double perSecond() {
+                return pulses / seconds;
+            }
+
+            @Override
+            public String toString() {
+                return String.format("%d pulses in %.1f s (%.1f/s), gaps p50 %.1f p99 %.1f max %.1f ms, %d over 100 ms",
+                        pulses, seconds, perSecond(), p50GapMillis, p99GapMillis, maxGapMillis, over100);
+            }
+        }
+
+        private final List<Long> times = new ArrayList<>();
+        private final AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                times.add(System.nanoTime());
+            }
+        };
+        private long startedAt;
+
+        void start() {
+            times.clear();
+            startedAt = System.nanoTime();
+            timer.start();
+        }
+
+        Figures stop() {
+            long stoppedAt = System.nanoTime();
+            timer.stop();
+            long[] gaps = new long[Math.max(0, times.size())];
+            long previous = startedAt;
+            for (int i = 0; i < times.size(); i++) {
+                gaps[i] = times.get(i) - previous;
+                previous = times.get(i);
+            }
+            java.util.Arrays.sort(gaps);
+            long over = java.util.Arrays.stream(gaps).filter(g -> g > 100_000_000L).count();
+            return new Figures(times.size(), (stoppedAt - startedAt) / 1e9,
+                    gaps.length == 0 ? 0 : gaps[gaps.length - 1] / 1e6, PhaseFigures.percentileMillis(gaps, 0.99),
+                    PhaseFigures.percentileMillis(gaps, 0.5), over);
+        }
+    }
+}
