@@ -68,7 +68,7 @@ public final class WizardExpandBenchmark {
     private ShellViewModel model;
     private PulseRecorder pulses;
 
-    /** One run's figures: the nodes' before and during the expand, and the window's pulses (none for the CLI). */
+    /** One run's figures: the nodes' before and during the expand, and the window's pulses (idle on Welcome for the CLI). */
     record Run(String how, int round, double expandSeconds, PhaseFigures before, PhaseFigures during,
             Optional<PulseRecorder.Figures> pulses) {}
 
@@ -186,12 +186,17 @@ public final class WizardExpandBenchmark {
                 throw new IllegalStateException("the wizard's expand ended " + outcome);
             }
         } else {
+            onFx(() -> {
+                pulses.start(); // the window idle on Welcome: what the machine alone does to the pulses
+                return null;
+            }).get();
             try (DbCreator engine = DbCreator.connect(catalog, settings, ProgressListener.NONE)) {
                 UpgradeResult result = engine.upgrade(Optional.empty(), false, BackupPolicy.defaults(),
                         new BatchPace(pace.restRatio()));
                 outcome = result.outcome() + ": " + result.from() + " -> " + result.to() + ", " + result.applied()
                         + " applied";
             }
+            pulseFigures = Optional.of(onFx(pulses::stop).get());
         }
         long end = System.nanoTime();
         PhaseFigures during = PhaseFigures.of("during expand", start, end, cluster.units(start, end),
@@ -259,12 +264,16 @@ public final class WizardExpandBenchmark {
                     range(mine.stream().mapToDouble(r -> r.during().nodesMedianP99()).toArray()),
                     range(mine.stream().mapToDouble(r -> r.during().max()).toArray()),
                     mine.stream().mapToLong(r -> r.during().errors()).sum());
-            if (how.equals("wizard")) {
-                System.out.printf("  pulses: max gap %s ms, p99 gap %s ms, %s pulses/s, gaps over 100 ms %s%n",
+            {
+                System.out.printf("  pulses: max gap %s ms, p99 gap %s ms, %s pulses/s, gaps over 100 ms %s; in them the FX thread ran %s ms, the renderer %s ms, of %s ms; FX thread busy %s%%%n",
                         range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().maxGapMillis()).toArray()),
                         range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().p99GapMillis()).toArray()),
                         range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().perSecond()).toArray()),
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().over100()).toArray()));
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().over100()).toArray()),
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().fxCpuInLongMillis()).toArray()),
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().renderCpuInLongMillis()).toArray()),
+                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().longGapsMillis()).toArray()),
+                        range(mine.stream().mapToDouble(r -> 100 * r.pulses().orElseThrow().fxCpuShare()).toArray()));
             }
         }
     }
@@ -313,48 +322,81 @@ public final class WizardExpandBenchmark {
      */
     static final class PulseRecorder {
 
+        /**
+         * {@code fxCpuInLongMillis}: CPU time the FX thread used within the gaps over 100 ms, and
+         * {@code renderCpuInLongMillis} the renderer thread's; a long gap with little of either was
+         * the operating system's doing (no core free), not the window's work.
+         */
         record Figures(long pulses, double seconds, double maxGapMillis, double p99GapMillis, double p50GapMillis,
-                long over100) {
+                long over100, double longGapsMillis, double fxCpuInLongMillis, double renderCpuInLongMillis,
+                double fxCpuInMaxMillis, double fxCpuShare) {
             double perSecond() {
                 return pulses / seconds;
             }
 
             @Override
             public String toString() {
-                return String.format("%d pulses in %.1f s (%.1f/s), gaps p50 %.1f p99 %.1f max %.1f ms, %d over 100 ms",
-                        pulses, seconds, perSecond(), p50GapMillis, p99GapMillis, maxGapMillis, over100);
+                return String.format("%d pulses in %.1f s (%.1f/s), gaps p50 %.1f p99 %.1f max %.1f ms (FX thread's CPU"
+                        + " in it %.1f ms); %d over 100 ms, %.0f ms in all, of which the FX thread ran %.1f ms and the"
+                        + " renderer %.1f ms; FX thread busy %.1f%% of the time", pulses, seconds, perSecond(),
+                        p50GapMillis, p99GapMillis, maxGapMillis, fxCpuInMaxMillis, over100, longGapsMillis,
+                        fxCpuInLongMillis, renderCpuInLongMillis, 100 * fxCpuShare);
             }
         }
 
-        private final List<Long> times = new ArrayList<>();
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final long renderer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
+        private final List<long[]> times = new ArrayList<>(); // {nanoTime, FX CPU, renderer CPU}
         private final AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                times.add(System.nanoTime());
+                times.add(sample());
             }
         };
-        private long startedAt;
+        private long[] started;
+
+        private long[] sample() {
+            return new long[] {System.nanoTime(), threads.getCurrentThreadCpuTime(),
+                    renderer < 0 ? 0 : threads.getThreadCpuTime(renderer)};
+        }
 
         void start() {
             times.clear();
-            startedAt = System.nanoTime();
+            started = sample();
             timer.start();
         }
 
         Figures stop() {
-            long stoppedAt = System.nanoTime();
+            long[] stopped = sample();
             timer.stop();
-            long[] gaps = new long[Math.max(0, times.size())];
-            long previous = startedAt;
+            long[] gaps = new long[times.size()];
+            long[] previous = started;
+            long longGaps = 0;
+            long fxInLong = 0;
+            long renderInLong = 0;
+            long max = 0;
+            long fxInMax = 0;
             for (int i = 0; i < times.size(); i++) {
-                gaps[i] = times.get(i) - previous;
-                previous = times.get(i);
+                long[] now = times.get(i);
+                gaps[i] = now[0] - previous[0];
+                if (gaps[i] > 100_000_000L) {
+                    longGaps += gaps[i];
+                    fxInLong += now[1] - previous[1];
+                    renderInLong += now[2] - previous[2];
+                }
+                if (gaps[i] > max) {
+                    max = gaps[i];
+                    fxInMax = now[1] - previous[1];
+                }
+                previous = now;
             }
-            java.util.Arrays.sort(gaps);
             long over = java.util.Arrays.stream(gaps).filter(g -> g > 100_000_000L).count();
-            return new Figures(times.size(), (stoppedAt - startedAt) / 1e9,
-                    gaps.length == 0 ? 0 : gaps[gaps.length - 1] / 1e6, PhaseFigures.percentileMillis(gaps, 0.99),
-                    PhaseFigures.percentileMillis(gaps, 0.5), over);
+            java.util.Arrays.sort(gaps);
+            return new Figures(times.size(), (stopped[0] - started[0]) / 1e9, max / 1e6,
+                    PhaseFigures.percentileMillis(gaps, 0.99), PhaseFigures.percentileMillis(gaps, 0.5), over,
+                    longGaps / 1e6, fxInLong / 1e6, renderInLong / 1e6, fxInMax / 1e6,
+                    (double) (stopped[1] - started[1]) / (stopped[0] - started[0]));
         }
     }
 }
