@@ -50,6 +50,8 @@ import org.dbcreator.ui.service.ExpandPace;
  * <pre>java -cp target/classes:target/test-classes:$(cat target/bench.cp) \
  *     org.dbcreator.bench.WizardExpandBenchmark 127.0.0.1:3306 --rounds 3 --rows 100000 --nodes 3 --rate 20</pre>
  *
+ * {@code --only wizard} (or {@code cli}) runs one of the two, e.g. under a profiler.
+ *
  * <p>Root (or DBCREATOR_USER) with DBCREATOR_PASSWORD (default empty), TLS off. Without a display
  * (no DISPLAY) it draws headless through Monocle, as the wizard's tests do.
  */
@@ -100,8 +102,11 @@ public final class WizardExpandBenchmark {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         for (int round = 1; round <= rounds; round++) {
             boolean wizardFirst = round % 2 == 1;
-            runs.add(bench.run(round, wizardFirst));
-            runs.add(bench.run(round, !wizardFirst));
+            for (boolean wizard : new boolean[] {wizardFirst, !wizardFirst}) {
+                if (!options.containsKey("only") || options.get("only").equals(wizard ? "wizard" : "cli")) {
+                    runs.add(bench.run(round, wizard));
+                }
+            }
         }
         summary(runs);
         Platform.exit();
@@ -256,6 +261,9 @@ public final class WizardExpandBenchmark {
         System.out.printf("%n== medians over the rounds (range) ==%n");
         for (String how : List.of("wizard", "cli")) {
             List<Run> mine = runs.stream().filter(r -> r.how().equals(how)).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
             System.out.printf("%s: expand %s s; nodes p99 before %s ms, during %s ms (nodes' own, median node: %s ms);"
                     + " max during %s ms; errors %d%n", how,
                     range(mine.stream().mapToDouble(Run::expandSeconds).toArray()),
