@@ -337,6 +337,7 @@ public final class WizardExpandBenchmark {
          */
         record Figures(long pulses, double seconds, double maxGapMillis, double p99GapMillis, double p50GapMillis,
                 long over100, double longGapsMillis, double fxCpuInLongMillis, double renderCpuInLongMillis,
+                double fxQueuedInLongMillis, double renderQueuedInLongMillis, boolean queuedKnown,
                 double fxCpuInMaxMillis, double fxCpuShare) {
             double perSecond() {
                 return pulses / seconds;
@@ -346,16 +347,20 @@ public final class WizardExpandBenchmark {
             public String toString() {
                 return String.format("%d pulses in %.1f s (%.1f/s), gaps p50 %.1f p99 %.1f max %.1f ms (FX thread's CPU"
                         + " in it %.1f ms); %d over 100 ms, %.0f ms in all, of which the FX thread ran %.1f ms and the"
-                        + " renderer %.1f ms; FX thread busy %.1f%% of the time", pulses, seconds, perSecond(),
+                        + " renderer %.1f ms; waiting for a core there: the FX thread %s ms, the renderer %s ms;"
+                        + " FX thread busy %.1f%% of the time", pulses, seconds, perSecond(),
                         p50GapMillis, p99GapMillis, maxGapMillis, fxCpuInMaxMillis, over100, longGapsMillis,
-                        fxCpuInLongMillis, renderCpuInLongMillis, 100 * fxCpuShare);
+                        fxCpuInLongMillis, renderCpuInLongMillis, queuedKnown ? String.format("%.1f", fxQueuedInLongMillis)
+                        : "?", queuedKnown ? String.format("%.1f", renderQueuedInLongMillis) : "?", 100 * fxCpuShare);
             }
         }
 
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private final long renderer = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
-        private final List<long[]> times = new ArrayList<>(); // {nanoTime, FX CPU, renderer CPU}
+        private final List<long[]> times = new ArrayList<>(); // {nanoTime, FX CPU, renderer CPU, FX queued, renderer queued}
+        private final java.nio.file.Path fxSched = schedstat("Event Thread", "JavaFX Applicat");
+        private final java.nio.file.Path rendererSched = schedstat("QuantumRenderer", "QuantumRenderer");
         private final AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -366,7 +371,37 @@ public final class WizardExpandBenchmark {
 
         private long[] sample() {
             return new long[] {System.nanoTime(), threads.getCurrentThreadCpuTime(),
-                    renderer < 0 ? 0 : threads.getThreadCpuTime(renderer)};
+                    renderer < 0 ? 0 : threads.getThreadCpuTime(renderer), queued(fxSched), queued(rendererSched)};
+        }
+
+        /**
+         * The Linux task of the thread named so (the FX thread is "Event Thread" under Monocle), whose
+         * schedstat's second field is the time it spent runnable but waiting for a core; null elsewhere.
+         */
+        private static java.nio.file.Path schedstat(String... names) {
+            try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                return tasks.filter(t -> {
+                    try {
+                        String comm = Files.readString(t.resolve("comm")).strip();
+                        return java.util.Arrays.stream(names).anyMatch(comm::startsWith);
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                }).findFirst().map(t -> t.resolve("schedstat")).orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+
+        private static long queued(java.nio.file.Path schedstat) {
+            if (schedstat == null) {
+                return 0;
+            }
+            try {
+                return Long.parseLong(Files.readString(schedstat).split(" ")[1]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         void start() {
@@ -383,6 +418,8 @@ public final class WizardExpandBenchmark {
             long longGaps = 0;
             long fxInLong = 0;
             long renderInLong = 0;
+            long fxQueuedInLong = 0;
+            long renderQueuedInLong = 0;
             long max = 0;
             long fxInMax = 0;
             for (int i = 0; i < times.size(); i++) {
@@ -392,6 +429,8 @@ public final class WizardExpandBenchmark {
                     longGaps += gaps[i];
                     fxInLong += now[1] - previous[1];
                     renderInLong += now[2] - previous[2];
+                    fxQueuedInLong += now[3] - previous[3];
+                    renderQueuedInLong += now[4] - previous[4];
                 }
                 if (gaps[i] > max) {
                     max = gaps[i];
@@ -403,7 +442,8 @@ public final class WizardExpandBenchmark {
             java.util.Arrays.sort(gaps);
             return new Figures(times.size(), (stopped[0] - started[0]) / 1e9, max / 1e6,
                     PhaseFigures.percentileMillis(gaps, 0.99), PhaseFigures.percentileMillis(gaps, 0.5), over,
-                    longGaps / 1e6, fxInLong / 1e6, renderInLong / 1e6, fxInMax / 1e6,
+                    longGaps / 1e6, fxInLong / 1e6, renderInLong / 1e6, fxQueuedInLong / 1e6, renderQueuedInLong / 1e6,
+                    fxSched != null, fxInMax / 1e6,
                     (double) (stopped[1] - started[1]) / (stopped[0] - started[0]));
         }
     }
