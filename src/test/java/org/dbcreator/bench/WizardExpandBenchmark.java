@@ -272,17 +272,17 @@ public final class WizardExpandBenchmark {
                     range(mine.stream().mapToDouble(r -> r.during().nodesMedianP99()).toArray()),
                     range(mine.stream().mapToDouble(r -> r.during().max()).toArray()),
                     mine.stream().mapToLong(r -> r.during().errors()).sum());
-            {
-                System.out.printf("  pulses: max gap %s ms, p99 gap %s ms, %s pulses/s, gaps over 100 ms %s; in them the FX thread ran %s ms, the renderer %s ms, of %s ms; FX thread busy %s%%%n",
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().maxGapMillis()).toArray()),
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().p99GapMillis()).toArray()),
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().perSecond()).toArray()),
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().over100()).toArray()),
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().fxCpuInLongMillis()).toArray()),
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().renderCpuInLongMillis()).toArray()),
-                        range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().longGapsMillis()).toArray()),
-                        range(mine.stream().mapToDouble(r -> 100 * r.pulses().orElseThrow().fxCpuShare()).toArray()));
-            }
+            System.out.printf("  pulses (%s): max gap %s ms, p99 gap %s ms, %s pulses/s, gaps over 100 ms %s; in them"
+                    + " the FX thread ran %s ms, the renderer %s ms, of %s ms; FX thread busy %s%%%n",
+                    how.equals("wizard") ? "the Expand page running" : "the window idle on Welcome",
+                    range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().maxGapMillis()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().p99GapMillis()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().perSecond()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().over100()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().fxCpuInLongMillis()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().renderCpuInLongMillis()).toArray()),
+                    range(mine.stream().mapToDouble(r -> r.pulses().orElseThrow().longGapsMillis()).toArray()),
+                    range(mine.stream().mapToDouble(r -> 100 * r.pulses().orElseThrow().fxCpuShare()).toArray()));
         }
     }
 
