@@ -97,7 +97,7 @@ public final class RollbackViewModel implements PageModel {
         plan.set(read);
         title.set(Messages.get("rollback.page.title", read.from(), read.to()));
         sentence.set(Messages.get("rollback.page.sentence", read.database(), read.to()));
-        changes.setAll(read.statements().isEmpty() ? List.of() : CleanupWords.of(read.statements()));
+        changes.setAll(read.statements().isEmpty() ? List.of() : CleanupWords.ofRollback(read.statements()));
         refusal.set(read.reason().map(r -> Messages.get("rollback.page.refused", r)).orElse(""));
         progressText.set("");
     }
