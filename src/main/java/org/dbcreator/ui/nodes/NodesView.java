@@ -150,6 +150,7 @@ public final class NodesView {
         reason.getStyleClass().add(Styles.TEXT_MUTED);
         VBox box = new VBox(4, header, release, state, heartbeat, reason);
         HBox buttons = new HBox(6);
+        HBox backRow = new HBox(6); // Restart on the old release, on a row of its own: three buttons do not fit a card
         if (card.demo()) {
             String target = model.boardProperty().get().state().map(s -> s.targetVersion().toString()).orElse("?");
             Button restart = new Button(Messages.get("nodes.card.restart", target), new FontIcon("mdi2r-restart"));
@@ -170,7 +171,7 @@ public final class NodesView {
                 restartOld.getStyleClass().add(Styles.SMALL);
                 restartOld.disableProperty().bind(model.busyProperty());
                 restartOld.setOnAction(e -> model.restartDemoOnOld(card.name()));
-                buttons.getChildren().add(restartOld);
+                backRow.getChildren().add(restartOld);
             }
         }
         if (card.excludable()) {
@@ -182,6 +183,9 @@ public final class NodesView {
         }
         if (!buttons.getChildren().isEmpty()) {
             box.getChildren().add(buttons);
+        }
+        if (!backRow.getChildren().isEmpty()) {
+            box.getChildren().add(backRow);
         }
         box.setId("node-card-" + card.name());
         box.getStyleClass().addAll("node-card", switch (card.verdict()) {
