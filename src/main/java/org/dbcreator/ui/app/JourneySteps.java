@@ -48,6 +48,7 @@ public final class JourneySteps {
             case EXPAND -> Optional.of(Journey.Step.EXPAND);
             case RESTART_NODES -> Optional.of(Journey.Step.RESTART_NODES);
             case CLEANUP -> Optional.of(Journey.Step.CLEANUP);
+            case ROLLBACK -> Optional.empty();
         };
     }
 

@@ -46,6 +46,9 @@ public interface Navigation {
     /** The Cleanup page of the open database. */
     default void showCleanup() { }
 
+    /** The Abort upgrade (rollback) page of the open database; a navigation without one ignores it. */
+    default void showRollback() { }
+
     /** A line for the log drawer. */
     void log(String line);
 }

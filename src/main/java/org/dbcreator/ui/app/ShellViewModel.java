@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dbcreator.ui.backup.BackupViewModel;
 import org.dbcreator.ui.cleanup.CleanupViewModel;
+import org.dbcreator.ui.rollback.RollbackViewModel;
 import org.dbcreator.ui.connect.ConnectViewModel;
 import org.dbcreator.ui.deploy.DeployViewModel;
 import org.dbcreator.ui.done.DoneViewModel;
@@ -39,6 +40,7 @@ public final class ShellViewModel implements Navigation {
     private final StatusViewModel status;
     private final NodesViewModel nodes;
     private final CleanupViewModel cleanup;
+    private final RollbackViewModel rollback;
     private final ReportViewModel report;
     private final DeployViewModel deploy;
     private final DoneViewModel done;
@@ -66,6 +68,7 @@ public final class ShellViewModel implements Navigation {
         this.status = new StatusViewModel(service, executor, this, lastStatus::set);
         this.nodes = new NodesViewModel(service, executor, this, this::nodesRead);
         this.cleanup = new CleanupViewModel(service, executor, this);
+        this.rollback = new RollbackViewModel(service, executor, this);
         page.addListener((o, left, shown) -> {
             if (left == Page.RESTART_NODES) {
                 nodes.close(); // the cards are read only while they show
@@ -119,6 +122,7 @@ public final class ShellViewModel implements Navigation {
             case STATUS -> status;
             case RESTART_NODES -> nodes;
             case CLEANUP -> cleanup;
+            case ROLLBACK -> rollback;
             case REPORT -> report;
             case DEPLOY -> deploy;
             case DONE -> done;
@@ -150,6 +154,11 @@ public final class ShellViewModel implements Navigation {
                     showRestartNodes();
                 }
             }
+            case ROLLBACK -> {
+                if (!rollback.runningProperty().get()) {
+                    showStatus();
+                }
+            }
             case BACKUP -> {
                 if (!backup.isRunning()) {
                     showStatus();
@@ -167,6 +176,7 @@ public final class ShellViewModel implements Navigation {
     public boolean canGoBack() {
         return page.get() != Page.WELCOME && !(page.get() == Page.DEPLOY && deploy.runningProperty().get())
                 && !(page.get() == Page.CLEANUP && cleanup.runningProperty().get())
+                && !(page.get() == Page.ROLLBACK && rollback.runningProperty().get())
                 && !(page.get() == Page.BACKUP && backup.isRunning()) && !(page.get() == Page.EXPAND && expand.isRunning());
     }
 
@@ -231,6 +241,16 @@ public final class ShellViewModel implements Navigation {
         cleanup.open(connection.get());
     }
 
+    @Override
+    public void showRollback() {
+        if (connection.get() == null) {
+            return;
+        }
+        nodes.close();
+        page.set(Page.ROLLBACK);
+        rollback.open(connection.get());
+    }
+
     /** The Restart nodes page read the gate: the sidebar's marks follow it when it opened or shut since. */
     private void nodesRead(org.dbcreator.ui.service.NodeBoard board) {
         DatabaseStatus last = lastStatus.get();
@@ -243,7 +263,7 @@ public final class ShellViewModel implements Navigation {
     /** A click on a sidebar step that has a page of its own and is not locked. */
     public void openStep(Journey.Step step) {
         boolean locked = steps.stream().anyMatch(m -> m.step() == step && m.mark() == StepMark.Mark.LOCKED);
-        if (locked || connection.get() == null || !busy.get().isEmpty() || cleanup.runningProperty().get()
+        if (locked || connection.get() == null || !busy.get().isEmpty() || cleanup.runningProperty().get() || rollback.runningProperty().get()
                 || deploy.runningProperty().get() || backup.isRunning() || expand.isRunning()) {
             return;
         }
@@ -360,6 +380,10 @@ public final class ShellViewModel implements Navigation {
 
     public CleanupViewModel cleanup() {
         return cleanup;
+    }
+
+    public RollbackViewModel rollback() {
+        return rollback;
     }
 
     public ReportViewModel report() {

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.cleanup.CleanupView;
+import org.dbcreator.ui.rollback.RollbackView;
 import org.dbcreator.ui.connect.ConnectView;
 import org.dbcreator.ui.nodes.NodesView;
 import org.dbcreator.ui.report.ReportView;
@@ -46,6 +47,7 @@ public final class WizardWindow {
     private final Node status;
     private final Node nodes;
     private final Node cleanup;
+    private final Node rollback;
     private final Node report;
     private final Node deploy;
     private final Node done;
@@ -59,6 +61,7 @@ public final class WizardWindow {
         this.status = new StatusView(model.status()).root();
         this.nodes = new NodesView(model.nodes()).root();
         this.cleanup = new CleanupView(model.cleanup()).root();
+        this.rollback = new RollbackView(model.rollback()).root();
         this.report = new ReportView(model.report()).root();
         this.deploy = new DeployView(model.deploy()).root();
         this.done = new DoneView(model.done()).root();
@@ -184,6 +187,7 @@ public final class WizardWindow {
             case STATUS -> status;
             case RESTART_NODES -> nodes;
             case CLEANUP -> cleanup;
+            case ROLLBACK -> rollback;
             case REPORT -> report;
             case DEPLOY -> deploy;
             case DONE -> done;

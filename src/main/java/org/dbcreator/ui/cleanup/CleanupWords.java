@@ -36,14 +36,35 @@ public final class CleanupWords {
 
     /** One line per change, in the order the statements make them; repeated lines once. */
     public static List<String> of(List<String> statements) {
+        return of(statements, "cleanup.words.");
+    }
+
+    /**
+     * The same, for a rollback's statements: a key under {@code rollback.words.} replaces the
+     * cleanup's where the words differ (a NOT NULL a rollback restores is the old release's rule).
+     */
+    public static List<String> ofRollback(List<String> statements) {
+        return of(statements, "rollback.words.");
+    }
+
+    private static List<String> of(List<String> statements, String prefix) {
         Set<String> lines = new LinkedHashSet<>();
         for (String sql : statements) {
-            lines.addAll(words(sql));
+            lines.addAll(words(sql, prefix));
         }
         return new ArrayList<>(lines);
     }
 
+    private static String say(String prefix, String key, Object... arguments) {
+        return Messages.has(prefix + key) ? Messages.get(prefix + key, arguments)
+                : Messages.get("cleanup.words." + key, arguments);
+    }
+
     static List<String> words(String sql) {
+        return words(sql, "cleanup.words.");
+    }
+
+    static List<String> words(String sql, String prefix) {
         String statement = sql.strip().replaceAll(";$", "");
         if (SESSION.matcher(statement).find()) {
             return List.of();
@@ -53,49 +74,49 @@ public final class CleanupWords {
             String table = m.group(1);
             List<String> lines = new ArrayList<>();
             for (String clause : clauses(m.group(2))) {
-                clause(table, clause).ifPresent(lines::add);
+                clause(table, clause, prefix).ifPresent(lines::add);
             }
             return lines;
         }
         m = DROP_OBJECT.matcher(statement);
         if (m.find()) {
-            return List.of(Messages.get("cleanup.words.drop." + m.group(1).toUpperCase(Locale.ROOT), m.group(2)));
+            return List.of(say(prefix, "drop." + m.group(1).toUpperCase(Locale.ROOT), m.group(2)));
         }
         m = DML.matcher(statement);
         if (m.find()) {
             String verb = m.group(1).toUpperCase(Locale.ROOT).split("\\s+")[0];
-            return List.of(Messages.get("cleanup.words.rows." + verb, m.group(2)));
+            return List.of(say(prefix, "rows." + verb, m.group(2)));
         }
-        return List.of(Messages.get("cleanup.words.other", excerpt(statement)));
+        return List.of(say(prefix, "other", excerpt(statement)));
     }
 
-    private static java.util.Optional<String> clause(String table, String clause) {
+    private static java.util.Optional<String> clause(String table, String clause, String prefix) {
         Matcher m;
         if (OPTION.matcher(clause).matches()) {
             return java.util.Optional.empty();
         }
         if ((m = DROP_INDEX.matcher(clause)).matches()) {
-            return java.util.Optional.of(Messages.get("cleanup.words.dropIndex", table, m.group(1)));
+            return java.util.Optional.of(say(prefix, "dropIndex", table, m.group(1)));
         }
         if ((m = DROP_FK.matcher(clause)).matches()) {
-            return java.util.Optional.of(Messages.get("cleanup.words.dropConstraint", table, m.group(1)));
+            return java.util.Optional.of(say(prefix, "dropConstraint", table, m.group(1)));
         }
         if ((m = DROP_COLUMN.matcher(clause)).matches()) {
-            return java.util.Optional.of(Messages.get("cleanup.words.dropColumn", table + "." + m.group(1)));
+            return java.util.Optional.of(say(prefix, "dropColumn", table + "." + m.group(1)));
         }
         if ((m = NOT_NULL.matcher(clause)).matches()) {
-            return java.util.Optional.of(Messages.get("cleanup.words.notNull", table + "." + m.group(1)));
+            return java.util.Optional.of(say(prefix, "notNull", table + "." + m.group(1)));
         }
         if ((m = MODIFY.matcher(clause)).matches()) {
-            return java.util.Optional.of(Messages.get("cleanup.words.modify", table + "." + m.group(1)));
+            return java.util.Optional.of(say(prefix, "modify", table + "." + m.group(1)));
         }
         if ((m = UNIQUE.matcher(clause)).matches()) {
-            return java.util.Optional.of(Messages.get("cleanup.words.unique", table, columns(m.group(1))));
+            return java.util.Optional.of(say(prefix, "unique", table, columns(m.group(1))));
         }
         if ((m = FOREIGN.matcher(clause)).matches()) {
-            return java.util.Optional.of(Messages.get("cleanup.words.foreignKey", table, columns(m.group(1)), m.group(2)));
+            return java.util.Optional.of(say(prefix, "foreignKey", table, columns(m.group(1)), m.group(2)));
         }
-        return java.util.Optional.of(Messages.get("cleanup.words.alter", table, excerpt(clause)));
+        return java.util.Optional.of(say(prefix, "alter", table, excerpt(clause)));
     }
 
     /** The clauses of an ALTER TABLE, split at the commas outside parentheses. */

@@ -171,8 +171,23 @@ public final class ExpandView {
 
         HBox progressLine = new HBox(12, overallText, cancel);
         progressLine.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.Button abort = new javafx.scene.control.Button(Messages.get("abort.button"),
+                new org.kordamp.ikonli.javafx.FontIcon("mdi2u-undo"));
+        abort.setId("expand-abort");
+        abort.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        abort.disableProperty().bind(model.abortAllowed().not());
+        abort.setOnAction(e -> model.abort());
+        Label abortText = org.dbcreator.ui.app.Labels.wrapped("expand-abort-text");
+        abortText.textProperty().bind(model.abortTextProperty());
+        javafx.scene.layout.HBox.setHgrow(abortText, javafx.scene.layout.Priority.ALWAYS);
+        HBox abortRow = new HBox(10, abort, abortText);
+        abortRow.setAlignment(Pos.CENTER_LEFT);
+        abortRow.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get()
+                == ExpandViewModel.State.EXPANDED || model.stateProperty().get() == ExpandViewModel.State.STOPPED,
+                model.stateProperty()));
+        abortRow.managedProperty().bind(abortRow.visibleProperty());
         VBox page = new VBox(10, title, sentence, pace, overall, progressLine, running, backfillBox, outcomeLine,
-                blocked, PageParts.heading("expand.steps"), steps, PageParts.heading("expand.log"), log);
+                abortRow, blocked, PageParts.heading("expand.steps"), steps, PageParts.heading("expand.log"), log);
         page.getStyleClass().add("page");
         return page;
     }

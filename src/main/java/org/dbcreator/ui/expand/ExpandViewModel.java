@@ -67,6 +67,11 @@ public final class ExpandViewModel implements PageModel {
     private final ObservableList<ProgressEvent.Blocker> blockers = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final StringProperty outcome = new SimpleStringProperty("");
+    private final StringProperty abortLock = new SimpleStringProperty(Messages.get("abort.notNow"));
+    private final StringProperty abortText = new SimpleStringProperty(Messages.get("abort.notNow"));
+    private final javafx.beans.binding.BooleanBinding abortAllowed = Bindings.createBooleanBinding(
+            () -> abortLock.get().isEmpty() && (state.get() == State.EXPANDED || state.get() == State.STOPPED),
+            abortLock, state);
 
     private Cancellation cancellation = Cancellation.none();
     private Instant runStarted;
@@ -84,6 +89,47 @@ public final class ExpandViewModel implements PageModel {
         this.service = service;
         this.executor = executor;
         this.navigation = navigation;
+        state.addListener((o, was, now) -> readAbort(now));
+    }
+
+    /** Expanded, or an expand stopped part-way: whether a rollback may run now is read from its dry run. */
+    private void readAbort(State now) {
+        if (now != State.EXPANDED && now != State.STOPPED) {
+            abortLock.set(Messages.get("abort.notNow"));
+            abortText.set(abortLock.get());
+            return;
+        }
+        abortLock.set(Messages.get("abort.reading"));
+        abortText.set(abortLock.get());
+        executor.run(service::rollbackPreview, plan -> {
+            abortLock.set(plan.reason().map(r -> plan.nodesToRestart().isEmpty() ? Messages.get("abort.unavailable", r)
+                    : Messages.get("abort.nodes", String.join(", ", plan.nodesToRestart()), plan.to())).orElse(""));
+            abortText.set(abortLock.get().isEmpty() ? Messages.get("abort.allowed", plan.to()) : abortLock.get());
+        }, failure -> {
+            abortLock.set(Messages.get("abort.unavailable", String.valueOf(failure.getMessage())));
+            abortText.set(abortLock.get());
+        });
+    }
+
+    /** Leaves for the Abort upgrade page, when a rollback may run now. */
+    public void abort() {
+        if (abortAllowed.get()) {
+            navigation.showRollback();
+        }
+    }
+
+    /** Why Abort upgrade is disabled; empty when it is enabled. */
+    public StringProperty abortLockProperty() {
+        return abortLock;
+    }
+
+    /** What Abort upgrade would do, or why it is disabled. */
+    public StringProperty abortTextProperty() {
+        return abortText;
+    }
+
+    public javafx.beans.binding.BooleanBinding abortAllowed() {
+        return abortAllowed;
     }
 
     /** Shows the plan as the server has it now (done statements marked), and where an interrupted run stands. */

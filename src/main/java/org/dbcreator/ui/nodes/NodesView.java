@@ -2,6 +2,7 @@ package org.dbcreator.ui.nodes;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -92,9 +93,24 @@ public final class NodesView {
         lock.managedProperty().bind(lock.visibleProperty());
 
         VBox page = new VBox(10, title, sentence, gate, next, lock, heading("nodes.cards"), cards, exclusion,
-                heading("nodes.instructions.title"), instructions);
+                heading("nodes.instructions.title"), instructions, abortRow());
         page.getStyleClass().add("page");
         return page;
+    }
+
+    /** Abort upgrade: enabled only while a rollback may run, its reason beside it otherwise. */
+    private Node abortRow() {
+        Button abort = new Button(Messages.get("abort.button"), new FontIcon("mdi2u-undo"));
+        abort.setId("nodes-abort");
+        abort.getStyleClass().add(Styles.DANGER);
+        abort.disableProperty().bind(model.abortAllowed().not().or(model.busyProperty()));
+        abort.setOnAction(e -> model.abort());
+        Label why = Labels.wrapped("nodes-abort-text");
+        why.textProperty().bind(model.abortTextProperty());
+        HBox.setHgrow(why, Priority.ALWAYS);
+        HBox row = new HBox(10, abort, why);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, heading("rollback.page.title.none"), row);
     }
 
     private static void styleGate(HBox gate, FontIcon icon, GateReport.Verdict verdict) {
@@ -134,6 +150,7 @@ public final class NodesView {
         reason.getStyleClass().add(Styles.TEXT_MUTED);
         VBox box = new VBox(4, header, release, state, heartbeat, reason);
         HBox buttons = new HBox(6);
+        HBox backRow = new HBox(6); // Restart on the old release, on a row of its own: three buttons do not fit a card
         if (card.demo()) {
             String target = model.boardProperty().get().state().map(s -> s.targetVersion().toString()).orElse("?");
             Button restart = new Button(Messages.get("nodes.card.restart", target), new FontIcon("mdi2r-restart"));
@@ -147,6 +164,15 @@ public final class NodesView {
             kill.disableProperty().bind(model.busyProperty());
             kill.setOnAction(e -> model.killDemo(card.name()));
             buttons.getChildren().addAll(restart, kill);
+            Optional<org.dbcreator.catalog.Version> old = NodesViewModel.oldRelease(model.boardProperty().get());
+            if (old.isPresent() && !old.get().toString().equals(card.release())) {
+                Button restartOld = new Button(Messages.get("nodes.restartOld", old.get()), new FontIcon("mdi2u-undo"));
+                restartOld.setId("node-restart-old-" + card.name());
+                restartOld.getStyleClass().add(Styles.SMALL);
+                restartOld.disableProperty().bind(model.busyProperty());
+                restartOld.setOnAction(e -> model.restartDemoOnOld(card.name()));
+                backRow.getChildren().add(restartOld);
+            }
         }
         if (card.excludable()) {
             Button exclude = new Button(Messages.get("nodes.card.exclude"), new FontIcon("mdi2a-account-remove-outline"));
@@ -157,6 +183,9 @@ public final class NodesView {
         }
         if (!buttons.getChildren().isEmpty()) {
             box.getChildren().add(buttons);
+        }
+        if (!backRow.getChildren().isEmpty()) {
+            box.getChildren().add(backRow);
         }
         box.setId("node-card-" + card.name());
         box.getStyleClass().addAll("node-card", switch (card.verdict()) {

@@ -60,6 +60,11 @@ public final class NodesViewModel implements PageModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanBinding cleanupAllowed = Bindings.createBooleanBinding(
             () -> board.get() != null && cleanupLock.get().isEmpty(), board, cleanupLock);
+    private final ObjectProperty<org.dbcreator.ui.service.RollbackPlan> abortPlan = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper abortLock = new ReadOnlyStringWrapper(Messages.get("abort.reading"));
+    private final ReadOnlyStringWrapper abortText = new ReadOnlyStringWrapper(Messages.get("abort.reading"));
+    private final BooleanBinding abortAllowed = Bindings.createBooleanBinding(
+            () -> board.get() != null && abortLock.get().isEmpty(), board, abortLock);
     private UiExecutor.Repeating polling;
 
     private final java.util.function.Consumer<NodeBoard> read;
@@ -83,6 +88,16 @@ public final class NodesViewModel implements PageModel {
         database.set(connected);
         board.set(null);
         cleanupLock.set(Messages.get("nodes.lock.reading"));
+        abortPlan.set(null);
+        abortLock.set(Messages.get("abort.reading"));
+        abortText.set(Messages.get("abort.reading"));
+        executor.run(service::rollbackPreview, read -> {
+            abortPlan.set(read);
+            updateAbort();
+        }, failure -> {
+            abortLock.set(Messages.get("abort.unavailable", String.valueOf(failure.getMessage())));
+            abortText.set(abortLock.get());
+        });
         polling = executor.repeat(POLL, service::nodes, this::show, this::pollFailed);
     }
 
@@ -130,6 +145,21 @@ public final class NodesViewModel implements PageModel {
         call(() -> service.restartDemoNode(name), Messages.get("log.nodes.restarted", name), false);
     }
 
+    /** Restarts the demo node on the release a rollback returns to (the old one). */
+    public void restartDemoOnOld(String name) {
+        Optional<org.dbcreator.catalog.Version> old = Optional.ofNullable(board.get()).flatMap(NodesViewModel::oldRelease);
+        old.ifPresent(release -> call(() -> service.restartDemoNode(name, release),
+                Messages.get("log.nodes.restartedOld", name, release), false));
+    }
+
+    /** Leaves for the Abort upgrade page, when a rollback may run now. */
+    public void abort() {
+        if (abortAllowed.get() && !busy.get()) {
+            close();
+            navigation.showRollback();
+        }
+    }
+
     /** Kills the demo node: its heartbeat goes stale. */
     public void killDemo(String name) {
         call(() -> service.killDemoNode(name), Messages.get("log.nodes.killed", name), false);
@@ -165,6 +195,7 @@ public final class NodesViewModel implements PageModel {
         instructions.set(service.restartInstructions().map(text -> Messages.get("nodes.instructions.product", text))
                 .orElse(Messages.get("nodes.instructions.default", target)));
         cleanupLock.set(cleanupLock(read).orElse(""));
+        updateAbort();
         this.read.accept(read);
     }
 
@@ -211,6 +242,62 @@ public final class NodesViewModel implements PageModel {
         }
         return g.blockers().stream().min(Comparator.comparing(NodeStatus::name))
                 .map(n -> Messages.get("nodes.next.attend", n.name()));
+    }
+
+    private void updateAbort() {
+        NodeBoard read = board.get();
+        if (read == null) {
+            return;
+        }
+        abortLock.set(abortLock(read, Optional.ofNullable(abortPlan.get())).orElse(""));
+        abortText.set(abortLock.get().isEmpty() ? Messages.get("abort.allowed", oldRelease(read).map(String::valueOf)
+                .orElse("?")) : abortLock.get());
+    }
+
+    /** The release a rollback returns to: the one the expand started from; empty when nothing is expanded. */
+    public static Optional<org.dbcreator.catalog.Version> oldRelease(NodeBoard read) {
+        return read.state().flatMap(s -> switch (s.phase()) {
+            case EXPANDED, EXPANDING -> s.schemaVersion();
+            case ROLLING_BACK -> Optional.of(s.targetVersion());
+            default -> Optional.empty();
+        });
+    }
+
+    /**
+     * Why Abort upgrade may not run now; empty when it may. The live nodes of a newer release come
+     * from every read of the cards; what the dry run said (no rollback script, the cleanup ran) from
+     * the page's opening.
+     */
+    static Optional<String> abortLock(NodeBoard read, Optional<org.dbcreator.ui.service.RollbackPlan> plan) {
+        Optional<org.dbcreator.catalog.Version> old = oldRelease(read);
+        if (old.isEmpty()) {
+            return Optional.of(Messages.get("abort.notNow"));
+        }
+        if (plan.isEmpty()) {
+            return Optional.of(Messages.get("abort.reading"));
+        }
+        if (plan.get().reason().isPresent() && plan.get().nodesToRestart().isEmpty()) {
+            return Optional.of(Messages.get("abort.unavailable", plan.get().reason().get()));
+        }
+        List<String> newer = newerLiveNodes(read, old.get());
+        if (!newer.isEmpty()) {
+            return Optional.of(Messages.get("abort.nodes", String.join(", ", newer), old.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** The live nodes that run a release newer than {@code old} (or one that does not read as a release), by name. */
+    static List<String> newerLiveNodes(NodeBoard read, org.dbcreator.catalog.Version old) {
+        return read.gate().map(g -> g.nodes().stream().filter(n -> n.liveness() == NodeStatus.Liveness.LIVE)
+                .filter(n -> newer(n.release(), old)).map(NodeStatus::name).sorted().toList()).orElse(List.of());
+    }
+
+    private static boolean newer(String release, org.dbcreator.catalog.Version old) {
+        try {
+            return org.dbcreator.catalog.Version.parse(release).isNewerThan(old);
+        } catch (IllegalArgumentException notARelease) {
+            return true;
+        }
     }
 
     /** Why the Cleanup cannot start yet; empty when it can. */
@@ -293,6 +380,20 @@ public final class NodesViewModel implements PageModel {
 
     public BooleanBinding cleanupAllowed() {
         return cleanupAllowed;
+    }
+
+    /** Why Abort upgrade is disabled; empty when it is enabled. */
+    public ReadOnlyStringProperty abortLockProperty() {
+        return abortLock.getReadOnlyProperty();
+    }
+
+    /** What Abort upgrade would do, or why it is disabled. */
+    public ReadOnlyStringProperty abortTextProperty() {
+        return abortText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding abortAllowed() {
+        return abortAllowed;
     }
 
     /** The node whose exclusion was asked for; empty when none is. */

@@ -42,6 +42,9 @@ import org.dbcreator.history.BackupRecord;
 import org.dbcreator.progress.Cancellation;
 import org.dbcreator.catalog.NodeRegistry;
 import org.dbcreator.engine.CleanupRequest;
+import org.dbcreator.engine.NextAction;
+import org.dbcreator.engine.PreflightCheck;
+import org.dbcreator.engine.RollbackRequest;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
@@ -360,6 +363,32 @@ public final class EngineWizardService implements WizardService {
     }
 
     @Override
+    public RollbackPlan rollbackPreview() {
+        requireOpen();
+        UpgradeResult dryRun = engine.rollback(RollbackRequest.preview(), Cancellation.none());
+        List<String> statements = dryRun.preview().map(p -> p.items().stream().filter(i -> !i.applied())
+                .flatMap(i -> i.statements().stream().filter(st -> !st.done()).map(st -> st.sql())).toList())
+                .orElse(List.of());
+        List<PreflightCheck> red = dryRun.checks().checks().stream().filter(PreflightCheck::isRed).toList();
+        Optional<String> reason = red.isEmpty() ? Optional.empty()
+                : Optional.of(red.stream().map(PreflightCheck::evidence).collect(java.util.stream.Collectors.joining(" ")));
+        List<String> restart = red.stream().flatMap(c -> c.fix().stream())
+                .filter(f -> f instanceof NextAction.RestartNodes).flatMap(f -> ((NextAction.RestartNodes) f).nodes().stream())
+                .distinct().toList();
+        Optional<String> backup = red.stream().flatMap(c -> c.fix().stream())
+                .filter(f -> f instanceof NextAction.RestoreBackupInstead).map(f -> ((NextAction.RestoreBackupInstead) f).file())
+                .findFirst();
+        return new RollbackPlan(dryRun.database(), dryRun.from(), dryRun.to(), statements, reason, restart, backup,
+                dryRun.checks());
+    }
+
+    @Override
+    public UpgradeResult rollback(ProgressListener listener, Cancellation cancellation) {
+        requireOpen();
+        return reporting(listener, () -> engine.rollback(RollbackRequest.toOldRelease(), cancellation));
+    }
+
+    @Override
     public List<String> demoNodes() {
         return nodes.stream().map(n -> n.options().name()).toList();
     }
@@ -368,6 +397,12 @@ public final class EngineWizardService implements WizardService {
     public NodeBoard restartDemoNode(String name) {
         DemoNode old = demoNode(name);
         Version target = nodes().state().map(DatabaseState::targetVersion).orElse(old.options().release());
+        return restartDemoNode(name, target);
+    }
+
+    @Override
+    public NodeBoard restartDemoNode(String name, Version target) {
+        DemoNode old = demoNode(name);
         old.stop();
         DemoNode.Options options = new DemoNode.Options(name, target, old.options().ratePerSecond(),
                 old.options().heartbeatInterval());

@@ -108,6 +108,29 @@ public interface WizardService extends AutoCloseable {
     /** Ends demo node {@code name} as a crash would: its heartbeat goes stale. */
     NodeBoard killDemoNode(String name);
 
+    /**
+     * The rollback's dry run ("Abort upgrade"): what it would undo, and whether it may run now, with
+     * the reason when not (nodes to restart back first, named; no rollback script; the cleanup ran).
+     * Changes nothing.
+     */
+    default RollbackPlan rollbackPreview() {
+        throw new UnsupportedOperationException("rollbackPreview");
+    }
+
+    /**
+     * Rolls the open database back to the release its expand started from (resuming an interrupted
+     * rollback); progress goes to {@code progress}. Cancelled, it stops between statements and
+     * throws CANCELLED; run again, it resumes.
+     */
+    default UpgradeResult rollback(ProgressListener progress, Cancellation cancellation) {
+        throw new UnsupportedOperationException("rollback");
+    }
+
+    /** Stops demo node {@code name} cleanly and starts it again on {@code release} (the old one, before a rollback). */
+    default NodeBoard restartDemoNode(String name, Version release) {
+        throw new UnsupportedOperationException("restartDemoNode");
+    }
+
     /** Where the Backup page suggests writing the backup: a folder of the user's data folder. */
     Path defaultBackupFolder();
 

@@ -190,7 +190,8 @@ public final class StatusViewModel implements PageModel {
     }
 
     static String step(PlannedStep step) {
-        return step.from().map(from -> Messages.get("status.step", from, step.to()))
+        return step.from().map(from -> Messages.get("status.step", from, step.to()) + "  \u00b7  "
+                + Messages.get(step.rollbackAvailable() ? "status.step.wayBack" : "status.step.noWayBack"))
                 .orElseGet(() -> Messages.get("status.step.baseline", step.to()));
     }
 

@@ -1,0 +1,114 @@
+package org.dbcreator.ui.rollback;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.dbcreator.ui.app.Labels;
+import org.dbcreator.ui.app.Messages;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Abort upgrade page: layout and bindings of the {@link RollbackViewModel}. */
+public final class RollbackView {
+
+    private final RollbackViewModel model;
+
+    public RollbackView(RollbackViewModel model) {
+        this.model = model;
+    }
+
+    public Parent root() {
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_2);
+        title.textProperty().bind(model.titleProperty());
+        Label sentence = Labels.wrapped("rollback-sentence");
+        sentence.textProperty().bind(model.sentenceProperty());
+
+        Label refusal = Labels.wrapped("rollback-refusal");
+        refusal.textProperty().bind(model.refusalProperty());
+        HBox.setHgrow(refusal, Priority.ALWAYS);
+        FontIcon stop = new FontIcon("mdi2c-close-circle");
+        stop.getStyleClass().add("check-red");
+        HBox refused = new HBox(10, stop, refusal);
+        refused.setAlignment(Pos.CENTER_LEFT);
+        refused.visibleProperty().bind(model.refusalProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
+
+        VBox changes = new VBox(4);
+        changes.setId("rollback-changes");
+        Runnable drawChanges = () -> changes.getChildren().setAll(model.changes().stream()
+                .map(RollbackView::bullet).toList());
+        model.changes().addListener((ListChangeListener<String>) c -> drawChanges.run());
+        drawChanges.run();
+        Label changesHeading = new Label(Messages.get("rollback.page.changes"));
+        changesHeading.getStyleClass().addAll(Styles.TITLE_4, "section");
+        changesHeading.visibleProperty().bind(Bindings.isNotEmpty(model.changes()));
+        changesHeading.managedProperty().bind(changesHeading.visibleProperty());
+
+        Label productionText = Labels.wrapped("rollback-production-text");
+        productionText.textProperty().bind(Bindings.createStringBinding(() -> model.databaseProperty().get() == null ? ""
+                : Messages.get("cleanup.production", model.databaseProperty().get().database()), model.databaseProperty()));
+        TextField typed = new TextField();
+        typed.setId("rollback-production-name");
+        typed.setPromptText(Messages.get("cleanup.production.prompt"));
+        typed.setPrefColumnCount(20);
+        typed.setMaxWidth(Region.USE_PREF_SIZE);
+        typed.textProperty().bindBidirectional(model.typedNameProperty());
+        VBox production = new VBox(6, productionText, typed);
+        production.getStyleClass().add("call-to-action");
+        production.visibleProperty().bind(model.productionProperty());
+        production.managedProperty().bind(production.visibleProperty());
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("rollback-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Button cancel = new Button(Messages.get("rollback.page.cancel"));
+        cancel.setId("rollback-cancel");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.visibleProperty().bind(model.runningProperty());
+        HBox progressRow = new HBox(10, bar, cancel);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.visibleProperty().bind(model.runningProperty().or(model.resultProperty().isNotNull()));
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        Label progressText = Labels.wrapped("rollback-progress-text");
+        progressText.textProperty().bind(model.progressTextProperty());
+        progressText.visibleProperty().bind(model.progressTextProperty().isNotEmpty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
+
+        ListView<String> log = new ListView<>(model.lines());
+        log.setId("rollback-log");
+        log.getStyleClass().addAll("log-lines", Styles.DENSE);
+        log.setPrefHeight(180);
+        log.visibleProperty().bind(Bindings.isNotEmpty(model.lines()));
+        log.managedProperty().bind(log.visibleProperty());
+        model.lines().addListener((ListChangeListener<String>) c -> log.scrollTo(model.lines().size() - 1));
+
+        VBox page = new VBox(10, title, sentence, refused, changesHeading, changes, production, progressRow,
+                progressText, log);
+        page.getStyleClass().add("page");
+        return page;
+    }
+
+    private static Node bullet(String text) {
+        Label line = new Label(text);
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(line, Priority.ALWAYS);
+        HBox row = new HBox(6, new FontIcon("mdi2u-undo"), line);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
+    }
+}

@@ -1,0 +1,245 @@
+package org.dbcreator.ui.rollback;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dbcreator.engine.UpgradeResult;
+import org.dbcreator.progress.Cancellation;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.ui.app.CliEquivalent;
+import org.dbcreator.ui.app.Messages;
+import org.dbcreator.ui.app.Navigation;
+import org.dbcreator.ui.app.PageModel;
+import org.dbcreator.ui.app.ProgressCoalescer;
+import org.dbcreator.ui.app.UiExecutor;
+import org.dbcreator.ui.cleanup.CleanupWords;
+import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.service.RollbackPlan;
+import org.dbcreator.ui.service.WizardService;
+
+/**
+ * The Abort upgrade page: what the rollback undoes (its dry run), why it may not run now when it
+ * may not, the database name typed for a production profile; then its progress as on Expand, and
+ * the Status page, read from the server, at the end. A refusal reaches the banner and changes nothing.
+ */
+public final class RollbackViewModel implements PageModel {
+
+    private final WizardService service;
+    private final UiExecutor executor;
+    private final Navigation navigation;
+
+    private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
+    private final ObjectProperty<RollbackPlan> plan = new SimpleObjectProperty<>();
+    private final ObservableList<String> changes = FXCollections.observableArrayList();
+    private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("rollback.page.title.none"));
+    private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final BooleanProperty production = new SimpleBooleanProperty();
+    private final StringProperty typedName = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<UpgradeResult> result = new SimpleObjectProperty<>();
+    private final BooleanBinding nameConfirmed = Bindings.createBooleanBinding(() -> !production.get()
+            || (database.get() != null && typedName.get().strip().equals(database.get().database())),
+            production, typedName, database);
+    private final BooleanBinding canRun = Bindings.createBooleanBinding(() -> plan.get() != null
+            && plan.get().allowed() && !busy.get() && !running.get() && result.get() == null
+            && nameConfirmed.get(), plan, busy, running, result, nameConfirmed);
+    private Cancellation cancellation = Cancellation.none();
+    private int statementsDone;
+
+    public RollbackViewModel(WizardService service, UiExecutor executor, Navigation navigation) {
+        this.service = service;
+        this.executor = executor;
+        this.navigation = navigation;
+    }
+
+    /** Shows the page for {@code connected}: reads the rollback's dry run (nothing is written). */
+    public void open(ConnectedDatabase connected) {
+        database.set(connected);
+        production.set(connected.environment().map(e -> e.toLowerCase(Locale.ROOT).startsWith("prod")).orElse(false));
+        typedName.set("");
+        plan.set(null);
+        result.set(null);
+        changes.clear();
+        lines.clear();
+        refusal.set("");
+        progress.set(0);
+        progressText.set(Messages.get("rollback.page.reading"));
+        busy.set(true);
+        executor.run(service::rollbackPreview, this::show, failure -> {
+            busy.set(false);
+            progressText.set("");
+            navigation.showError(failure);
+        });
+    }
+
+    private void show(RollbackPlan read) {
+        busy.set(false);
+        plan.set(read);
+        title.set(Messages.get("rollback.page.title", read.from(), read.to()));
+        sentence.set(Messages.get("rollback.page.sentence", read.database(), read.to()));
+        changes.setAll(read.statements().isEmpty() ? List.of() : CleanupWords.ofRollback(read.statements()));
+        refusal.set(read.reason().map(r -> Messages.get("rollback.page.refused", r)).orElse(""));
+        progressText.set("");
+    }
+
+    /** Runs the rollback; the engine's refusal goes to the banner and the dry run is read again. */
+    @Override
+    public void primary() {
+        if (!canRun.get()) {
+            return;
+        }
+        running.set(true);
+        statementsDone = 0;
+        progress.set(0);
+        lines.clear();
+        cancellation = new Cancellation();
+        Cancellation stop = cancellation;
+        ProgressCoalescer coalescer = new ProgressCoalescer(executor, this::onEvents);
+        executor.run(() -> service.rollback(coalescer, stop), done -> {
+            coalescer.flush();
+            running.set(false);
+            result.set(done);
+            progress.set(1);
+            progressText.set(Messages.get("rollback.page.done", done.to(), done.applied(), done.duration().toSeconds()));
+            navigation.log(Messages.get("rollback.page.log", done.database(), done.to()));
+            navigation.showStatus();
+        }, failure -> {
+            coalescer.flush();
+            running.set(false);
+            navigation.showError(failure);
+            open(database.get());
+        });
+    }
+
+    /** Asks the running rollback to stop after the statement under way; run again, it resumes. */
+    public void cancel() {
+        if (running.get()) {
+            cancellation.cancel();
+            progressText.set(Messages.get("rollback.page.cancelling"));
+        }
+    }
+
+    private void onEvents(List<ProgressEvent> batch) {
+        int total = plan.get() == null ? 0 : plan.get().statements().size();
+        for (ProgressEvent event : batch) {
+            if (event instanceof ProgressEvent.ScriptStarted s) {
+                progressText.set(Messages.get("rollback.page.script", s.number(), s.total(), s.script()));
+            } else if (event instanceof ProgressEvent.StatementDone) {
+                statementsDone++;
+                progress.set(total == 0 ? -1 : Math.min(1.0, statementsDone / (double) total));
+            }
+            lines.add(line(event));
+        }
+    }
+
+    private static String line(ProgressEvent event) {
+        if (event instanceof ProgressEvent.Notice n) {
+            return n.message();
+        }
+        if (event instanceof ProgressEvent.StatementStarted s) {
+            return s.script() + ":" + s.line() + "  " + s.excerpt();
+        }
+        if (event instanceof ProgressEvent.StatementDone d) {
+            return d.script() + ":" + d.line() + "  " + (d.skipped() ? "skipped (done before)" : "done in " + d.millis() + " ms");
+        }
+        return event.toString();
+    }
+
+    @Override
+    public ObservableStringValue primaryLabel() {
+        return Bindings.createStringBinding(() -> Messages.get("rollback.page.primary"));
+    }
+
+    @Override
+    public ObservableBooleanValue primaryDisabled() {
+        return canRun.not();
+    }
+
+    @Override
+    public ObservableStringValue cliLine() {
+        return Bindings.createStringBinding(() -> database.get() == null ? ""
+                : CliEquivalent.of("rollback", database.get()), database);
+    }
+
+    public ObjectProperty<ConnectedDatabase> databaseProperty() {
+        return database;
+    }
+
+    public ObjectProperty<RollbackPlan> planProperty() {
+        return plan;
+    }
+
+    /** What the rollback undoes, one plain sentence each. */
+    public ObservableList<String> changes() {
+        return changes;
+    }
+
+    public ObservableList<String> lines() {
+        return lines;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sentenceProperty() {
+        return sentence.getReadOnlyProperty();
+    }
+
+    /** Why the rollback may not run now; empty when it may. */
+    public ReadOnlyStringProperty refusalProperty() {
+        return refusal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public BooleanProperty productionProperty() {
+        return production;
+    }
+
+    public StringProperty typedNameProperty() {
+        return typedName;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObjectProperty<UpgradeResult> resultProperty() {
+        return result;
+    }
+
+    public BooleanBinding canRun() {
+        return canRun;
+    }
+}

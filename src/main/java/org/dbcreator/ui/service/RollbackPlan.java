@@ -1,0 +1,33 @@
+package org.dbcreator.ui.service;
+
+import java.util.List;
+import java.util.Optional;
+import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.PreflightReport;
+
+/**
+ * The rollback ("Abort upgrade") the database allows now, as its dry run says, before anything is
+ * written.
+ *
+ * @param from the release the schema is expanded (or was expanding) to
+ * @param to the release the rollback returns to (the one the expand started from)
+ * @param statements every statement the rollback scripts would run, newest step first
+ * @param reason why the rollback may not run now (nodes to restart back first, no rollback script,
+ *     the cleanup ran), in the engine's words; empty when it may
+ * @param nodesToRestart the live nodes of a newer release that must be restarted on {@code to} first
+ * @param backupInstead the backup to restore instead when no rollback is possible, with its age
+ * @param checks the rollback's pre-flight checks now
+ */
+public record RollbackPlan(String database, Version from, Version to, List<String> statements,
+        Optional<String> reason, List<String> nodesToRestart, Optional<String> backupInstead, PreflightReport checks) {
+
+    public RollbackPlan {
+        statements = List.copyOf(statements);
+        nodesToRestart = List.copyOf(nodesToRestart);
+    }
+
+    /** Whether the rollback may run now. */
+    public boolean allowed() {
+        return reason.isEmpty();
+    }
+}
