@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -92,7 +95,8 @@ final class ManifestReader {
         Version previous = baseline.version();
         for (int i = 0; i < list.size(); i++) {
             String at = "/steps/" + i;
-            onlyKeys(at, list.get(i), Set.of("from", "to", "expand", "cleanup", "rollback", "migrations"));
+            onlyKeys(at, list.get(i), Set.of("from", "to", "expand", "cleanup", "rollback", "migrations",
+                    "rollback-data"));
             Version from = version(at + "/from");
             Version to = version(at + "/to");
             if (!from.equals(previous)) {
@@ -103,7 +107,7 @@ final class ManifestReader {
                 finding(at + "/to", "step goes from " + from + " to " + to + ": 'to' must be newer than 'from'");
             }
             steps.add(new Step(from, to, path(at + "/expand"), migrations(at + "/migrations"),
-                    path(at + "/cleanup"), optionalText(at + "/rollback")));
+                    path(at + "/cleanup"), optionalText(at + "/rollback"), rollbackData(at + "/rollback-data")));
             previous = to;
         }
         return steps;
@@ -127,6 +131,53 @@ final class ManifestReader {
             classes.add(name);
         }
         return classes;
+    }
+
+    /**
+     * {@code rollback-data}: a mapping from {@code table} or {@code table.column} to
+     * {@code kept-in-sync}, {@code restored} or {@code { count-where: CONDITION }}.
+     */
+    private Map<String, RollbackData> rollbackData(String pointer) {
+        Map<String, RollbackData> declared = new LinkedHashMap<>();
+        JsonNode node = document.root().at(pointer);
+        if (node.isMissingNode() || node.isNull()) {
+            return declared;
+        }
+        if (!node.isObject()) {
+            finding(pointer, "rollback-data must map a table or table.column to kept-in-sync, restored or"
+                    + " { count-where: CONDITION }");
+            return declared;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+            String[] parts = name.split("\\.", -1);
+            if (parts.length > 2 || java.util.Arrays.stream(parts).anyMatch(p -> !Identifiers.isValid(p))) {
+                finding(at, "'" + name + "' is not a table or table.column name");
+                continue;
+            }
+            JsonNode value = node.get(name);
+            String key = name.toLowerCase(Locale.ROOT);
+            if (value.isObject()) {
+                onlyKeys(at, value, Set.of("count-where"));
+                Optional<String> where = optionalText(at + "/count-where").filter(w -> !w.isBlank());
+                if (where.isEmpty()) {
+                    finding(at, "count-where is missing: give a condition on the table's rows, e.g. id <> 1");
+                } else if (where.get().contains(";")) {
+                    finding(at + "/count-where", "a condition, not statements: remove the ';'");
+                } else {
+                    declared.put(key, new RollbackData(RollbackData.Kind.COUNT_WHERE, where));
+                }
+                continue;
+            }
+            switch (value.isValueNode() ? value.asText().trim() : "") {
+                case "kept-in-sync" -> declared.put(key, new RollbackData(RollbackData.Kind.KEPT_IN_SYNC, Optional.empty()));
+                case "restored" -> declared.put(key, new RollbackData(RollbackData.Kind.RESTORED, Optional.empty()));
+                default -> finding(at, "'" + value.asText() + "' is not valid here: give kept-in-sync, restored or"
+                        + " { count-where: CONDITION }");
+            }
+        }
+        return declared;
     }
 
     private List<String> largeTables() {

@@ -72,6 +72,12 @@ final class ActionRendering {
             return run("ROLLBACK", args("target", a.target()), "Roll the expand back to " + a.target(),
                     steps.command("rollback", "--target", a.target().toString()));
         }
+        if (action instanceof NextAction.RollbackAcceptingDataLoss a) {
+            return run("ROLLBACK_ACCEPTING_DATA_LOSS", args("target", a.target()), "Once you have read what it drops"
+                    + " (rows only the newer release wrote) and saved what must be kept, roll back to " + a.target()
+                    + " accepting the loss (recorded with your name)",
+                    steps.command("rollback", "--target", a.target().toString(), "--accept-data-loss"));
+        }
         if (action instanceof NextAction.RollbackExcluding a) {
             List<String> words = new ArrayList<>(List.of("--target", a.target().toString()));
             words.addAll(List.of(excluding(a.nodes()))); // with --confirm-exclusion

@@ -1,6 +1,7 @@
 package org.dbcreator.cli;
 
 import org.dbcreator.engine.DeployResult;
+import org.dbcreator.engine.OperationKind;
 import org.dbcreator.engine.PlanPreview;
 import org.dbcreator.engine.PreflightReport;
 import org.dbcreator.engine.UpgradeResult;
@@ -17,7 +18,21 @@ final class PlanRendering {
     static String text(UpgradeResult result, NextSteps steps) {
         return text(String.format("Dry run of the %s %s -> %s on '%s'. Nothing was written.%n", result.operation().word(),
                 result.from(), result.to(), result.database()), result.checks(), result.preview().orElseThrow(),
-                steps.forDatabase(result.database()));
+                steps.forDatabase(result.database())) + droppedData(result);
+    }
+
+    /** For a rollback: what it drops of the data only the newer release wrote, and whether that stops it. */
+    static String droppedData(UpgradeResult result) {
+        if (result.operation() != OperationKind.ROLLBACK || result.droppedData().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nTables and columns the rollback drops that the expand created:\n");
+        result.droppedData().forEach(d -> out.append(d.losesRows() ? "  LOST  " : "  kept  ").append(d.describe())
+                .append('\n'));
+        out.append(result.dataLost().isEmpty() ? "Nothing only the newer release wrote is lost.\n"
+                : "The rows marked LOST hold data only the newer release wrote: the rollback drops them. It runs only"
+                        + " with --accept-data-loss, once you have read this list and saved what must be kept.\n");
+        return out.toString();
     }
 
     static String text(DeployResult result) {

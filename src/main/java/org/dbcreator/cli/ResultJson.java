@@ -8,6 +8,8 @@ import org.dbcreator.backup.BackupResult;
 import org.dbcreator.backup.RestoreResult;
 import org.dbcreator.backup.VerifyResult;
 import org.dbcreator.engine.DeployResult;
+import org.dbcreator.engine.DroppedData;
+import org.dbcreator.engine.OperationKind;
 import org.dbcreator.engine.PlanPreview;
 import org.dbcreator.engine.TakenBackup;
 import org.dbcreator.engine.UpgradeResult;
@@ -47,6 +49,20 @@ final class ResultJson {
         m.put("durationSeconds", seconds(r.duration()));
         m.put("checks", StatusRendering.json(r.checks(), steps.forDatabase(r.database())));
         r.preview().ifPresent(preview -> m.put("plan", preview.items().stream().map(ResultJson::item).toList()));
+        if (r.operation() == OperationKind.ROLLBACK) {
+            m.put("droppedData", r.droppedData().stream().map(ResultJson::dropped).toList());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> dropped(DroppedData d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", d.step().toString());
+        m.put("table", d.table());
+        m.put("column", d.column().orElse(null));
+        m.put("rows", d.rows().isPresent() ? d.rows().getAsLong() : null);
+        m.put("declared", d.declared().map(org.dbcreator.catalog.RollbackData::word).orElse(null));
+        m.put("lost", d.losesRows());
         return m;
     }
 

@@ -38,6 +38,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--confirm-exclusion", description = "Confirm the exclusions; they are recorded with your name.")
     boolean exclusionConfirmed;
 
+    @Option(names = "--accept-data-loss", description = {"Roll back although it drops data only the newer release wrote",
+            "(the dry run and the refusal list the tables and columns and their rows). Recorded with your name."})
+    boolean acceptDataLoss;
+
     @Option(names = "--dry-run", description = "Print the checks and every statement that would run; write nothing.")
     boolean dryRun;
 
@@ -54,7 +58,7 @@ final class RollbackCommand implements Callable<Integer> {
         NextSteps steps = NextSteps.of(context, spec, connection.given());
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context), steps))) {
             UpgradeResult result = engine.rollback(new RollbackRequest(Optional.ofNullable(target).map(Versions::parse), dryRun, excludedNodes,
-                    exclusionConfirmed), context.cancellation());
+                    exclusionConfirmed, acceptDataLoss), context.cancellation());
             out.print(output.json ? JsonOutput.of(ResultJson.upgrade(result, steps)) + "\n"
                     : dryRun ? PlanRendering.text(result, steps) : Results.line(result));
             return dryRun ? Results.dryRunExit(result, context.err()) : 0;

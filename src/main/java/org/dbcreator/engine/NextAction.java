@@ -37,6 +37,12 @@ public sealed interface NextAction extends Remedy {
     /** Roll the expanded steps back to {@code target}; nodes newer than it must be restarted on it first. */
     record Rollback(Version target) implements NextAction {}
 
+    /**
+     * Roll back to {@code target} accepting the loss of the data only the newer release wrote that
+     * the rollback drops, once read (the refusal lists it; the acceptance is recorded).
+     */
+    record RollbackAcceptingDataLoss(Version target) implements NextAction {}
+
     /** Roll back to {@code target}, leaving out the named stale nodes (confirmed and recorded). */
     record RollbackExcluding(Version target, List<String> nodes) implements NextAction {
         public RollbackExcluding {

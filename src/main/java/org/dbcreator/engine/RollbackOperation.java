@@ -67,6 +67,14 @@ final class RollbackOperation extends EngineOperation {
                 listener.onEvent(new ProgressEvent.Notice(p.decision().check().evidence()));
                 return result(p, UpgradeResult.Outcome.NOTHING_TO_DO, 0, started, Optional.empty());
             }
+            List<DroppedData> lost = p.dropped().stream().filter(DroppedData::losesRows).toList();
+            if (!lost.isEmpty() && !request.acceptDataLoss()) {
+                throw new DbCreatorException(ErrorCode.ROLLBACK_DROPS_DATA, "The rollback to " + p.to() + " would drop"
+                        + " data only the newer release wrote: " + String.join("; ", lost.stream()
+                                .map(DroppedData::describe).toList()) + ". Nothing was changed. Read the list (the dry"
+                        + " run shows it too), save what must be kept, then accept the loss to roll back; it is"
+                        + " recorded with your name.", List.of(new NextAction.RollbackAcceptingDataLoss(p.to())));
+            }
             if (!request.excludedNodes().isEmpty() && !request.exclusionConfirmed()) {
                 throw new DbCreatorException(ErrorCode.CONFIRMATION_REQUIRED, "Excluding " + request.excludedNodes()
                         + " declares them gone for good: nodes of a release newer than " + p.to() + " must never start"
@@ -97,6 +105,7 @@ final class RollbackOperation extends EngineOperation {
         List<PlanItem> plan = List.of();
         Optional<Partial> partial = Optional.empty();
         List<AppliedScript> doneThisRun = List.of();
+        List<DroppedData> dropped = List.of();
         DatabaseState state = inspection.state().orElse(null);
         Optional<String> runId = Optional.empty();
         if (decision.runs()) {
@@ -107,6 +116,7 @@ final class RollbackOperation extends EngineOperation {
             partial = partialStep(state, inspection);
             Optional<Version> partialStep = partial.map(x -> x.step().to());
             List<PlanItem> items = new ArrayList<>();
+            List<Step> toProbe = new ArrayList<>();
             for (Step step : decision.steps()) {
                 boolean expanded = inspection.applied().stream().anyMatch(a -> a.kind() == ScriptKind.EXPAND
                         && a.script().equals(step.expandPath()));
@@ -114,14 +124,20 @@ final class RollbackOperation extends EngineOperation {
                 boolean undoneNow = doneThisRun.stream().anyMatch(a -> a.version().equals(step.to()));
                 if (expanded || part || undoneNow) {
                     items.add(new PlanItem.ScriptItem(catalog.rollbackScript(step).orElseThrow()));
+                    if (!undoneNow) {
+                        toProbe.add(step);
+                    }
                 }
             }
             plan = items;
+            try (Connection c = database.productConnection()) {
+                dropped = new DroppedDataProbe(catalog).probe(c, toProbe);
+            }
             new NodeGate(database, catalog).readForRollback(decision.to(), request.excludedNodes())
                     .map(NodeGate::rollbackCheck).ifPresent(checks::add);
         }
         PreflightReport report = new Preflight(database, catalog).check(NAME, inspection, checks, plan, lockHeld);
-        return new Prepared(inspection, decision, plan, partial, doneThisRun, runId, report);
+        return new Prepared(inspection, decision, plan, partial, doneThisRun, runId, report, dropped);
     }
 
     /** The step whose expand an interrupted run left part-way (journaled, not in the history), if any. */
@@ -274,6 +290,12 @@ final class RollbackOperation extends EngineOperation {
         Optional<String> options = p.partial().map(Partial::option);
         try (Connection c = database.productConnection()) {
             history.createTables(c);
+            List<DroppedData> lost = p.dropped().stream().filter(DroppedData::losesRows).toList();
+            if (!lost.isEmpty()) {
+                history.recordDecision(c, installedBy, "ACCEPT_DATA_LOSS", "Rollback " + p.from() + " -> " + to
+                        + " drops data only the newer release wrote, accepted: " + String.join("; ", lost.stream()
+                                .map(DroppedData::describe).toList()) + ".");
+            }
             for (String node : request.excludedNodes()) {
                 history.recordDecision(c, installedBy, "EXCLUDE_NODE", "Node '" + node + "' excluded from the rollback"
                         + " gate of " + p.from() + " -> " + to + " as gone for good.");
@@ -326,11 +348,12 @@ final class RollbackOperation extends EngineOperation {
     private UpgradeResult result(Prepared p, UpgradeResult.Outcome outcome, int applied, Instant started,
             Optional<PlanPreview> preview) {
         return new UpgradeResult(database.databaseName(), NAME, p.from(), p.to(), outcome, applied,
-                Math.max(0, p.plan().size() - applied), Duration.between(started, Instant.now()), p.checks(), preview);
+                Math.max(0, p.plan().size() - applied), Duration.between(started, Instant.now()), p.checks(), preview,
+                p.dropped());
     }
 
     private record Prepared(Inspection inspection, Decision decision, List<PlanItem> plan, Optional<Partial> partial,
-            List<AppliedScript> doneThisRun, Optional<String> runId, PreflightReport checks) {
+            List<AppliedScript> doneThisRun, Optional<String> runId, PreflightReport checks, List<DroppedData> dropped) {
         /** The release the schema is expanded to (or was expanding to) as the rollback begins. */
         Version from() {
             return inspection.state().filter(s -> s.phase() != Phase.ROLLING_BACK).map(DatabaseState::targetVersion)

@@ -1,6 +1,7 @@
 package org.dbcreator.engine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.dbcreator.catalog.Version;
 
@@ -12,6 +13,8 @@ import org.dbcreator.catalog.Version;
  * @param applied scripts and migrations applied by this run
  * @param skipped scripts and migrations found applied before (by an interrupted run)
  * @param preview for a dry run, every statement that would run
+ * @param droppedData for a rollback, the tables and columns it drops (or, run, dropped) that hold
+ *     data only the newer release wrote, with their rows; empty for every other operation
  */
 public record UpgradeResult(
         String database,
@@ -23,7 +26,23 @@ public record UpgradeResult(
         int skipped,
         Duration duration,
         PreflightReport checks,
-        Optional<PlanPreview> preview) {
+        Optional<PlanPreview> preview,
+        List<DroppedData> droppedData) {
+
+    public UpgradeResult {
+        droppedData = List.copyOf(droppedData);
+    }
+
+    /** An expand or cleanup: nothing dropped of the newer release's data. */
+    public UpgradeResult(String database, OperationKind operation, Version from, Version to, Outcome outcome,
+            int applied, int skipped, Duration duration, PreflightReport checks, Optional<PlanPreview> preview) {
+        this(database, operation, from, to, outcome, applied, skipped, duration, checks, preview, List.of());
+    }
+
+    /** What the rollback drops that would be lost: counted rows, more than none. */
+    public List<DroppedData> dataLost() {
+        return droppedData.stream().filter(DroppedData::losesRows).toList();
+    }
 
     public enum Outcome {
         APPLIED,

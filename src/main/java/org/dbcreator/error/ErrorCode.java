@@ -20,6 +20,7 @@ public enum ErrorCode {
     UNKNOWN_VERSION(41, "Pick a version the catalog knows; the status lists them."),
     INSUFFICIENT_PRIVILEGES(42, "Grant the missing privileges to this user, or connect as a user who has them."),
     CONFIRMATION_REQUIRED(43, "Read what the command is about to do, then run it again with the confirmation option it names."),
+    ROLLBACK_DROPS_DATA(45, "The rollback would drop data only the newer release wrote (the tables and columns named, with their rows). Save what must be kept, or run the rollback again accepting the loss; what is dropped is recorded."),
     SYSTEM_DATABASE(44, "Name the product's database: the server's own databases (mysql, sys, information_schema, performance_schema) are never backed up or restored into."),
 
     // 5x: the catalog

@@ -38,7 +38,7 @@ class ActionRenderingTest {
                 new NextAction.UseMatchingRelease(Version.parse("5.0.0")), new NextAction.UseCatalogOf("otherproduct"),
                 new NextAction.ChooseTarget(V430), new NextAction.DeployElsewhere(), new NextAction.Nothing(V430),
                 new NextAction.Rollback(V400), new NextAction.Resume(OperationKind.ROLLBACK, V400, false),
-                new NextAction.RollbackExcluding(V400, List.of("ms-3")),
+                new NextAction.RollbackExcluding(V400, List.of("ms-3")), new NextAction.RollbackAcceptingDataLoss(V400),
                 new NextAction.RestoreBackupInstead("cloud", "/backups/cloud-4.0.0.sql.gz", java.time.Duration.ofMinutes(95)));
     }
 
@@ -54,7 +54,7 @@ class ActionRenderingTest {
 
     @Test
     void everyRunOfTheToolShouldBeACommand() {
-        assertThat(everyActionWithACommand()).hasSize(18);
+        assertThat(everyActionWithACommand()).hasSize(19);
     }
 
     @Test

@@ -74,7 +74,15 @@ class RollbackNodesIT {
 
         NodeReport stopped = running.remove("new-1").stop();
         assertThat(stopped.stats().errors()).as("errors of new-1: %s", stopped.stats().lastErrors()).isZero();
-        UpgradeResult rollback = engine(e -> e.rollback(RollbackRequest.toOldRelease(), Cancellation.none()));
+        // new-1 wrote what only 4.3.0 knows (host uuids, accounts in domains, overcommits): listed, refused, then accepted.
+        assertThatThrownBy(() -> engine(e -> e.rollback(RollbackRequest.toOldRelease(), Cancellation.none())))
+                .isInstanceOfSatisfying(DbCreatorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ROLLBACK_DROPS_DATA);
+                    assertThat(e.getMessage()).contains("column host.uuid (4.1.0)", "column account.domain_id (4.3.0)");
+                });
+        UpgradeResult rollback = engine(e -> e.rollback(RollbackRequest.toOldRelease().acceptingDataLoss(),
+                Cancellation.none()));
+        assertThat(db.number("SELECT COUNT(*) FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'")).isEqualTo(1L);
         awaitWork(20);
 
         assertThat(rollback.outcome()).isEqualTo(UpgradeResult.Outcome.APPLIED);

@@ -46,6 +46,43 @@ final class RollbackScope {
         return findings;
     }
 
+    /**
+     * The tables and columns of {@code rollback}'s DROP TABLE and ALTER TABLE ... DROP [COLUMN]
+     * that this expand created, as the rollback script writes their names; indexes, views,
+     * triggers and routines hold no rows and are left out.
+     */
+    List<RollbackDrops.Dropped> droppedData(Script rollback) {
+        List<RollbackDrops.Dropped> dropped = new ArrayList<>();
+        for (SqlStatement statement : rollback.statements()) {
+            LintStatement st = new LintStatement(rollback, statement);
+            int kind = st.objectKind();
+            if (st.is(0, "DROP") && kind > 0 && st.is(kind, "TABLE")) {
+                for (int[] part : st.split(st.skipIfExists(kind + 1), st.size())) {
+                    String table = st.name(part[0]);
+                    if (touched.contains("table:" + key(table))) {
+                        dropped.add(new RollbackDrops.Dropped(table, java.util.Optional.empty(), statement.line()));
+                    }
+                }
+            } else if (st.is(0, "ALTER") && kind > 0 && st.is(kind, "TABLE")) {
+                int name = st.skipIfExists(kind + 1);
+                String table = st.name(name);
+                for (int[] clause : st.split(st.nameEnd(name), st.size())) {
+                    int at = clause[0] + 1;
+                    if (!st.is(clause[0], "DROP") || st.isAny(at, "INDEX", "KEY", "FOREIGN", "CONSTRAINT", "CHECK",
+                            "PRIMARY", "PARTITION", "PERIOD", "SYSTEM")) {
+                        continue;
+                    }
+                    at = st.skipIfExists(st.is(at, "COLUMN") ? at + 1 : at);
+                    String column = st.at(at);
+                    if (touched.contains("column:" + key(table) + "." + key(column))) {
+                        dropped.add(new RollbackDrops.Dropped(table, java.util.Optional.of(column), statement.line()));
+                    }
+                }
+            }
+        }
+        return dropped;
+    }
+
     private void learn(LintStatement st) {
         int kind = st.objectKind();
         if (st.is(0, "CREATE") && kind > 0) {

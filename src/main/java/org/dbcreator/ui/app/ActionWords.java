@@ -94,6 +94,9 @@ public final class ActionWords {
         if (action instanceof NextAction.Rollback a) {
             return Messages.get("action.rollback", a.target());
         }
+        if (action instanceof NextAction.RollbackAcceptingDataLoss a) {
+            return Messages.get("action.rollbackAcceptingDataLoss", a.target());
+        }
         if (action instanceof NextAction.RollbackExcluding a) {
             return Messages.get("action.rollbackExcluding", String.join(", ", a.nodes()), a.target());
         }
@@ -123,6 +126,9 @@ public final class ActionWords {
         }
         if (action instanceof NextAction.Rollback a) {
             return new String[] {"rollback", "--target", a.target().toString()};
+        }
+        if (action instanceof NextAction.RollbackAcceptingDataLoss a) {
+            return new String[] {"rollback", "--target", a.target().toString(), "--accept-data-loss"};
         }
         if (action instanceof NextAction.Resume a) {
             return a.operation() == OperationKind.DEPLOY || a.operation() == OperationKind.UPGRADE
