@@ -61,6 +61,7 @@ public final class StatusViewModel implements PageModel {
     private final ReadOnlyStringWrapper lockHeld = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checksHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper otherRun = new ReadOnlyStringWrapper("");
     private final ObservableList<String> hops = FXCollections.observableArrayList();
     private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
     private final ObservableList<AppliedScript> history = FXCollections.observableArrayList();
@@ -172,8 +173,9 @@ public final class StatusViewModel implements PageModel {
         if (!lockHeld.get().isEmpty()) {
             // the run is alive in another process: no Resume, but how far it has got, as its journal says
             loaded.otherRun().ifPresent(run -> sentence.set(Messages.get("status.otherRun.sentence", runName(run))));
-            interrupted.set(loaded.otherRun().map(StatusViewModel::otherRun).orElse(""));
+            interrupted.set("");
         }
+        otherRun.set(lockHeld.get().isEmpty() ? "" : loaded.otherRun().map(StatusViewModel::otherRun).orElse(""));
         follow();
     }
 
@@ -513,6 +515,14 @@ public final class StatusViewModel implements PageModel {
     /** "Pre-flight checks of the expand", naming the operation they are for. */
     public ReadOnlyStringProperty checksHeadingProperty() {
         return checksHeading.getReadOnlyProperty();
+    }
+
+    /**
+     * While another process holds the lock: how far its run has got, as its journal says (shown
+     * with the holder, in place of a Resume); empty otherwise.
+     */
+    public ReadOnlyStringProperty otherRunProperty() {
+        return otherRun.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty interruptedProperty() {

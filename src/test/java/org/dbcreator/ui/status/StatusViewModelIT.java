@@ -505,7 +505,8 @@ class StatusViewModelIT {
             assertThat(line).isEqualTo("paused " + row[0] + " " + row[1]); // the batch it paused after is the newest row
             assertThat(row[2]).isEqualTo("DONE");
             assertThat(status.lockHeldProperty().get()).startsWith("Another operator is at work: ");
-            assertThat(status.interruptedProperty().get())
+            assertThat(status.interruptedProperty().get()).isEmpty(); // alive in the other process: nothing to resume
+            assertThat(status.otherRunProperty().get())
                     .startsWith("Its run (expand to " + CATALOG.latestVersion() + ") is at " + row[0] + " batch "
                             + (Integer.parseInt(row[1]) + 1) + " (done), written ")
                     .endsWith(" ago, as its journal says.").doesNotContain("Resume");
@@ -532,6 +533,7 @@ class StatusViewModelIT {
         assertThat(executor.repeating()).isZero();
         assertThat(status.lockHeldProperty().get()).isEmpty();
         assertThat(status.interruptedProperty().get()).isEmpty();
+        assertThat(status.otherRunProperty().get()).isEmpty();
         assertThat(status.statusProperty().get().report().phase()).contains(org.dbcreator.history.Phase.EXPANDED);
         assertThat(status.statusProperty().get().otherRun()).isEmpty();
         assertThat(status.primaryActionProperty().get()).isEqualTo(StatusViewModel.Primary.RESTART_NODES);
