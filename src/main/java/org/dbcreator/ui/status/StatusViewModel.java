@@ -72,6 +72,7 @@ public final class StatusViewModel implements PageModel {
     static final Duration FOLLOW = Duration.ofSeconds(3);
     private UiExecutor.Repeating following;
     private boolean startingToFollow;
+    private boolean left; // the page was left: a read landing late must not start following
     private final javafx.beans.binding.BooleanBinding deployable = Bindings.createBooleanBinding(
             () -> status.get() != null && deployable(status.get().report()), status);
     private final javafx.beans.binding.ObjectBinding<Primary> primaryAction = Bindings.createObjectBinding(
@@ -89,6 +90,7 @@ public final class StatusViewModel implements PageModel {
     /** Reads the open database's state now. */
     public void load(ConnectedDatabase connected) {
         database.set(connected);
+        left = false;
         busy.set(true);
         executor.run(service::status, loaded -> {
             busy.set(false);
@@ -182,23 +184,23 @@ public final class StatusViewModel implements PageModel {
     /** While another process holds the lock, reads again every few seconds; stops once it is released. */
     private void follow() {
         if (lockHeld.get().isEmpty()) {
-            close();
+            stopFollowing();
             return;
         }
-        if (following != null || startingToFollow) {
+        if (following != null || startingToFollow || left) {
             return;
         }
         startingToFollow = true;
         try {
             following = executor.repeat(FOLLOW, service::statusPoll, this::followed, failure -> {
-                close();
+                stopFollowing();
                 navigation.showError(failure);
             });
         } finally {
             startingToFollow = false;
         }
         if (lockHeld.get().isEmpty()) { // the first read already found it released
-            close();
+            stopFollowing();
         }
     }
 
@@ -212,6 +214,11 @@ public final class StatusViewModel implements PageModel {
 
     /** Stops following another operator's run (the page is left). */
     public void close() {
+        left = true;
+        stopFollowing();
+    }
+
+    private void stopFollowing() {
         if (following != null) {
             following.stop();
             following = null;

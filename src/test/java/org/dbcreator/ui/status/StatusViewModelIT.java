@@ -520,6 +520,11 @@ class StatusViewModelIT {
             assertThat(status.isFollowing()).isTrue();
             assertThat(status.statusProperty().get().otherRun()).get()
                     .satisfies(run -> assertThat(run.newest().get().script()).isEqualTo(row[0]));
+            status.close(); // the page is left: no more reads
+            assertThat(status.isFollowing()).isFalse();
+            assertThat(executor.repeating()).isZero();
+            status.load(connected.get(connected.size() - 1)); // shown again: it follows again
+            assertThat(status.isFollowing()).isTrue();
         } finally {
             other.getOutputStream().close();
             assertThat(other.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
