@@ -241,6 +241,30 @@ public final class DbCreator implements AutoCloseable {
      * release); empty when DatabaseCreator does not manage it. Read-only and cheap: for a front end
      * that polls the nodes and must know what they are judged against.
      */
+    /**
+     * How far the run under way has got, from its newest journal row: what the Status page shows
+     * of another operator's run while it holds the lock. Read-only, takes no lock; empty when no
+     * run is under way (the phase is CLEAN or EXPANDED) or the database is not managed.
+     */
+    public Optional<RunProgress> runProgress() {
+        return guarded(() -> {
+            Optional<DatabaseState> state = new Inspector(database, history).inspect().state();
+            if (state.isEmpty() || state.get().runId().isEmpty() || state.get().phase() == Phase.CLEAN
+                    || state.get().phase() == Phase.EXPANDED) {
+                return Optional.<RunProgress>empty();
+            }
+            var newest = Optional.<java.util.Map.Entry<org.dbcreator.history.JournalEntry, java.time.Duration>>empty();
+            try (Connection c = database.productConnection()) {
+                newest = history.newestJournalEntry(c, state.get().runId().get());
+            }
+            java.util.OptionalInt statements = newest.flatMap(n -> catalog.allScripts().stream()
+                    .filter(s -> s.path().equals(n.getKey().script())).findFirst())
+                    .map(s -> java.util.OptionalInt.of(s.statements().size())).orElse(java.util.OptionalInt.empty());
+            return Optional.of(new RunProgress(state.get().phase(), state.get().targetVersion(),
+                    newest.map(java.util.Map.Entry::getKey), statements, newest.map(java.util.Map.Entry::getValue)));
+        });
+    }
+
     public Optional<DatabaseState> state() {
         return guarded(() -> new Inspector(database, history).inspect().state());
     }

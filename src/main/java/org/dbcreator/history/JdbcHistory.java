@@ -433,6 +433,31 @@ public final class JdbcHistory {
         return entries;
     }
 
+    /**
+     * The newest row of run {@code runId}'s journal (the one written last: a start or an end) and
+     * how long ago it was written, by the server's clock. Empty when the run wrote none yet.
+     */
+    public Optional<Map.Entry<JournalEntry, Duration>> newestJournalEntry(Connection c, String runId) throws SQLException {
+        if (!tableExists(c, ToolTables.JOURNAL)) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT script, statement_index, statement_line, statement_checksum, outcome, connection_id, error,
+                       TIMESTAMPDIFF(MICROSECOND, COALESCE(finished_at, started_at), NOW(3))
+                  FROM""" + " " + journalTable + " WHERE run_id = ?"
+                + " ORDER BY COALESCE(finished_at, started_at) DESC, statement_index DESC LIMIT 1")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                JournalEntry entry = new JournalEntry(runId, rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        JournalEntry.Outcome.valueOf(rs.getString(5)), rs.getLong(6), Optional.ofNullable(rs.getString(7)));
+                return Optional.of(Map.entry(entry, Duration.ofNanos(Math.max(0, rs.getLong(8)) * 1000)));
+            }
+        }
+    }
+
     /** The newest {@code limit} backups and recorded skips, newest first; their age by the server's clock. */
     public List<BackupRecord> recentBackups(Connection c, int limit) throws SQLException {
         List<BackupRecord> backups = new ArrayList<>();

@@ -73,6 +73,9 @@ public final class ShellViewModel implements Navigation {
             if (left == Page.RESTART_NODES) {
                 nodes.close(); // the cards are read only while they show
             }
+            if (left == Page.STATUS) {
+                status.close(); // another operator's run is followed only while the page shows
+            }
         });
         this.report = new ReportViewModel(service, executor, this,
                 ReportViewModel.defaultFolder(java.nio.file.Path.of(System.getProperty("user.home"))),

@@ -180,14 +180,33 @@ public final class EngineWizardService implements WizardService {
         if (engine == null) {
             throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");
         }
+        return status(engine);
+    }
+
+    @Override
+    public DatabaseStatus statusPoll() {
+        synchronized (pollLock) {
+            requireOpen();
+            if (pollEngine == null) {
+                pollEngine = DbCreator.connect(catalog(), settings, ProgressListener.NONE);
+            }
+            return status(pollEngine);
+        }
+    }
+
+    /** The status as {@code engine} reads it; while another process holds the lock, with its run's progress. */
+    private static DatabaseStatus status(DbCreator engine) {
         long start = System.nanoTime();
         StatusReport report = engine.status(Optional.empty());
-        Optional<GateReport> registry = nodes(report);
-        return new DatabaseStatus(report, registry, Duration.ofNanos(System.nanoTime() - start));
+        Optional<GateReport> registry = nodes(engine, report);
+        boolean lockHeld = report.checks().map(c -> c.checks().stream()
+                .anyMatch(check -> check.id() == org.dbcreator.engine.PreflightCheck.Id.OPERATOR_LOCK && check.isRed())).orElse(false);
+        Optional<org.dbcreator.engine.RunProgress> otherRun = lockHeld ? engine.runProgress() : Optional.empty();
+        return new DatabaseStatus(report, registry, Duration.ofNanos(System.nanoTime() - start), otherRun);
     }
 
     /** The registry, once the schema holds it; a foreign database's report goes without (its findings say why). */
-    private Optional<GateReport> nodes(StatusReport report) {
+    private static Optional<GateReport> nodes(DbCreator engine, StatusReport report) {
         if (report.condition() != StatusReport.Condition.MANAGED || report.schemaVersion().isEmpty()) {
             return Optional.empty();
         }

@@ -39,6 +39,15 @@ public interface WizardService extends AutoCloseable {
     /** The open database's state as the status page shows it, read from the server now. */
     DatabaseStatus status();
 
+    /**
+     * The same as {@link #status()}, for a periodic read off the engine's thread (the Status page
+     * following another operator's run): an implementation whose calls share one connection reads
+     * it on a connection of its own.
+     */
+    default DatabaseStatus statusPoll() {
+        return status();
+    }
+
     /** The dry run of the open database's next deploy (absent or empty) or expand: changes nothing. */
     DryRun preview();
 

@@ -63,7 +63,11 @@ public final class StatusView {
 
         Label lockHeld = Labels.wrapped("status-lock-held");
         lockHeld.textProperty().bind(model.lockHeldProperty());
-        HBox lock = new HBox(8, new FontIcon("mdi2a-account-lock"), lockHeld);
+        Label otherRun = Labels.wrapped("status-other-run");
+        otherRun.textProperty().bind(model.otherRunProperty());
+        otherRun.visibleProperty().bind(model.otherRunProperty().isNotEmpty());
+        otherRun.managedProperty().bind(otherRun.visibleProperty());
+        HBox lock = new HBox(8, new FontIcon("mdi2a-account-lock"), new javafx.scene.layout.VBox(4, lockHeld, otherRun));
         lock.getStyleClass().add("call-to-action");
         lock.setAlignment(Pos.CENTER_LEFT);
         lock.visibleProperty().bind(model.lockHeldProperty().isNotEmpty());

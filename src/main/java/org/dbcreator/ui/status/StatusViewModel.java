@@ -61,12 +61,18 @@ public final class StatusViewModel implements PageModel {
     private final ReadOnlyStringWrapper lockHeld = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper checksHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper interrupted = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper otherRun = new ReadOnlyStringWrapper("");
     private final ObservableList<String> hops = FXCollections.observableArrayList();
     private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
     private final ObservableList<AppliedScript> history = FXCollections.observableArrayList();
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
+    /** How often the page reads again while another process holds the lock. */
+    static final Duration FOLLOW = Duration.ofSeconds(3);
+    private UiExecutor.Repeating following;
+    private boolean startingToFollow;
+    private boolean left; // the page was left: a read landing late must not start following
     private final javafx.beans.binding.BooleanBinding deployable = Bindings.createBooleanBinding(
             () -> status.get() != null && deployable(status.get().report()), status);
     private final javafx.beans.binding.ObjectBinding<Primary> primaryAction = Bindings.createObjectBinding(
@@ -84,6 +90,7 @@ public final class StatusViewModel implements PageModel {
     /** Reads the open database's state now. */
     public void load(ConnectedDatabase connected) {
         database.set(connected);
+        left = false;
         busy.set(true);
         executor.run(service::status, loaded -> {
             busy.set(false);
@@ -165,6 +172,84 @@ public final class StatusViewModel implements PageModel {
         String where = r.interrupted().map(StatusViewModel::interrupted).orElse("");
         interrupted.set(r.nextAction() instanceof NextAction.Resume resume
                 ? (ActionWords.text(resume) + " " + where).strip() : where);
+        if (!lockHeld.get().isEmpty()) {
+            // the run is alive in another process: no Resume, but how far it has got, as its journal says
+            loaded.otherRun().ifPresent(run -> sentence.set(Messages.get("status.otherRun.sentence", runName(run))));
+            interrupted.set("");
+        }
+        otherRun.set(lockHeld.get().isEmpty() ? "" : loaded.otherRun().map(StatusViewModel::otherRun).orElse(""));
+        follow();
+    }
+
+    /** While another process holds the lock, reads again every few seconds; stops once it is released. */
+    private void follow() {
+        if (lockHeld.get().isEmpty()) {
+            stopFollowing();
+            return;
+        }
+        if (following != null || startingToFollow || left) {
+            return;
+        }
+        startingToFollow = true;
+        try {
+            following = executor.repeat(FOLLOW, service::statusPoll, this::followed, failure -> {
+                stopFollowing();
+                navigation.showError(failure);
+            });
+        } finally {
+            startingToFollow = false;
+        }
+        if (lockHeld.get().isEmpty()) { // the first read already found it released
+            stopFollowing();
+        }
+    }
+
+    private void followed(DatabaseStatus loaded) {
+        if (following == null && !startingToFollow) {
+            return; // stopped: an outcome already on its way
+        }
+        show(loaded);
+        read.accept(loaded);
+    }
+
+    /** Stops following another operator's run (the page is left). */
+    public void close() {
+        left = true;
+        stopFollowing();
+    }
+
+    private void stopFollowing() {
+        if (following != null) {
+            following.stop();
+            following = null;
+        }
+    }
+
+    /** True while the page reads again every few seconds, following another process's run. */
+    public boolean isFollowing() {
+        return following != null;
+    }
+
+    static String runName(org.dbcreator.engine.RunProgress run) {
+        return Messages.get("status.otherRun.run." + run.phase().name(), run.target());
+    }
+
+    /** "Its run (expand to 4.3.0) is at 4.3.0/expand.sql statement 3 of 7 (done), written 4 s ago, as its journal says." */
+    static String otherRun(org.dbcreator.engine.RunProgress run) {
+        String name = runName(run);
+        if (run.newest().isEmpty()) {
+            return Messages.get("status.otherRun.noJournal", name);
+        }
+        org.dbcreator.history.JournalEntry at = run.newest().get();
+        String outcome = Messages.get("status.otherRun.outcome." + at.outcome().name());
+        String ago = age(run.written().orElse(Duration.ZERO));
+        if (run.atBatch()) {
+            return Messages.get("status.otherRun.batch", name, at.script(), at.index() + 1, outcome, ago);
+        }
+        return run.statements().isPresent()
+                ? Messages.get("status.otherRun.statement", name, at.script(), at.index() + 1, run.statements().getAsInt(),
+                        outcome, ago)
+                : Messages.get("status.otherRun.statementOf", name, at.script(), at.index() + 1, outcome, ago);
     }
 
     /**
@@ -438,6 +523,14 @@ public final class StatusViewModel implements PageModel {
     /** "Pre-flight checks of the expand", naming the operation they are for. */
     public ReadOnlyStringProperty checksHeadingProperty() {
         return checksHeading.getReadOnlyProperty();
+    }
+
+    /**
+     * While another process holds the lock: how far its run has got, as its journal says (shown
+     * with the holder, in place of a Resume); empty otherwise.
+     */
+    public ReadOnlyStringProperty otherRunProperty() {
+        return otherRun.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty interruptedProperty() {

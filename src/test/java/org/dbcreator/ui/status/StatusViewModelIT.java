@@ -469,6 +469,81 @@ class StatusViewModelIT {
         assertThat(statusPage().lockHeldProperty().get()).isEmpty(); // the process ended: read again, nobody holds it
     }
 
+    @Test
+    void anotherProcesssRunningExpandShouldBeFollowedWithItsProgressFromTheJournal() throws Exception {
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            engine.deploy(Optional.of(CATALOG.baselineVersion()), new org.dbcreator.engine.SampleSize(200,
+                    org.dbcreator.engine.SampleSize.DEFAULT_SEED));
+        }
+        ConnectionSettings admin = db.admin();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), RunningExpand.class.getName(), admin.host(), String.valueOf(admin.port()),
+                admin.user(), db.name());
+        builder.environment().put("DBCREATOR_PASSWORD", admin.password().reveal());
+        Process other = builder.redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        CurrentThreadExecutor executor = new CurrentThreadExecutor();
+        StatusViewModel status;
+        try {
+            String line = out.readLine();
+            while (line != null && !line.startsWith("paused ")) {
+                line = out.readLine();
+            }
+            assertThat(line).as("the other process paused inside its expand's data migration").startsWith("paused ");
+            connectPage(admin).connect();
+            status = new StatusViewModel(service, executor, navigation, read::add);
+            status.load(connected.get(connected.size() - 1));
+            assertThat(errors).isEmpty();
+            // what the server says: the run under way, its target and its newest journal row
+            String runId = db.rows("SELECT run_id FROM dbcreator_state").get(0);
+            assertThat(db.rows("SELECT CONCAT(phase, ' ', target_version) FROM dbcreator_state"))
+                    .containsExactly("EXPANDING " + CATALOG.latestVersion());
+            List<String> newest = db.rows("SELECT CONCAT(script, '|', statement_index, '|', outcome) FROM dbcreator_journal"
+                    + " WHERE run_id = '" + runId + "' ORDER BY COALESCE(finished_at, started_at) DESC, statement_index DESC LIMIT 1");
+            String[] row = newest.get(0).split("\\|");
+            assertThat(line).isEqualTo("paused " + row[0] + " " + row[1]); // the batch it paused after is the newest row
+            assertThat(row[2]).isEqualTo("DONE");
+            assertThat(status.lockHeldProperty().get()).startsWith("Another operator is at work: ");
+            assertThat(status.interruptedProperty().get()).isEmpty(); // alive in the other process: nothing to resume
+            assertThat(status.otherRunProperty().get())
+                    .startsWith("Its run (expand to " + CATALOG.latestVersion() + ") is at " + row[0] + " batch "
+                            + (Integer.parseInt(row[1]) + 1) + " (done), written ")
+                    .endsWith(" ago, as its journal says.").doesNotContain("Resume");
+            assertThat(status.sentenceProperty().get()).isEqualTo("Another operator's expand to " + CATALOG.latestVersion()
+                    + " is under way in its own process: this page reads its journal every few seconds.");
+            assertThat(status.primaryActionProperty().get()).isEqualTo(StatusViewModel.Primary.REFRESH);
+            assertThat(status.primaryLabel().get()).isEqualTo(org.dbcreator.ui.app.Messages.get("status.primary"));
+            assertThat(status.isFollowing()).isTrue();
+            assertThat(executor.repeating()).isEqualTo(1);
+            executor.tick(); // a few seconds later: read again, still held, still the same journal row
+            assertThat(status.isFollowing()).isTrue();
+            assertThat(status.statusProperty().get().otherRun()).get()
+                    .satisfies(run -> assertThat(run.newest().get().script()).isEqualTo(row[0]));
+            status.close(); // the page is left: no more reads
+            assertThat(status.isFollowing()).isFalse();
+            assertThat(executor.repeating()).isZero();
+            status.load(connected.get(connected.size() - 1)); // shown again: it follows again
+            assertThat(status.isFollowing()).isTrue();
+        } finally {
+            other.getOutputStream().close();
+            assertThat(other.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(other.exitValue()).isZero();
+        assertThat(new String(other.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("finished");
+        assertThat(db.rows("SELECT phase FROM dbcreator_state")).containsExactly("EXPANDED");
+        executor.tick(); // the next read: the lock is released and the expand done, so the page stops following
+        assertThat(errors).isEmpty();
+        assertThat(status.isFollowing()).isFalse();
+        assertThat(executor.repeating()).isZero();
+        assertThat(status.lockHeldProperty().get()).isEmpty();
+        assertThat(status.interruptedProperty().get()).isEmpty();
+        assertThat(status.otherRunProperty().get()).isEmpty();
+        assertThat(status.statusProperty().get().report().phase()).contains(org.dbcreator.history.Phase.EXPANDED);
+        assertThat(status.statusProperty().get().otherRun()).isEmpty();
+        assertThat(status.primaryActionProperty().get()).isEqualTo(StatusViewModel.Primary.RESTART_NODES);
+    }
+
     /** The sidebar the window would draw on the Status page from the last status read, as "STEP MARK". */
     private List<String> sidebar() {
         return org.dbcreator.ui.app.JourneySteps.of(Journey.UPGRADE, org.dbcreator.ui.app.JourneySteps.stepOf(
