@@ -56,6 +56,23 @@ public final class RollbackView {
         changesHeading.visibleProperty().bind(Bindings.isNotEmpty(model.changes()));
         changesHeading.managedProperty().bind(changesHeading.visibleProperty());
 
+        Label lossText = Labels.wrapped("rollback-data-lost-text");
+        lossText.setText(Messages.get("rollback.page.dataLost"));
+        VBox lostLines = new VBox(4);
+        lostLines.setId("rollback-data-lost");
+        Runnable drawLost = () -> lostLines.getChildren().setAll(model.dataLost().stream().map(RollbackView::bullet).toList());
+        model.dataLost().addListener((ListChangeListener<String>) c -> drawLost.run());
+        drawLost.run();
+        javafx.scene.control.CheckBox accept = new javafx.scene.control.CheckBox(Messages.get("rollback.page.acceptLoss"));
+        accept.setId("rollback-accept-loss");
+        accept.setWrapText(true);
+        accept.selectedProperty().bindBidirectional(model.lossAcceptedProperty());
+        accept.disableProperty().bind(model.runningProperty());
+        VBox loss = new VBox(6, lossText, lostLines, accept);
+        loss.getStyleClass().add("call-to-action");
+        loss.visibleProperty().bind(Bindings.isNotEmpty(model.dataLost()));
+        loss.managedProperty().bind(loss.visibleProperty());
+
         Label productionText = Labels.wrapped("rollback-production-text");
         productionText.textProperty().bind(Bindings.createStringBinding(() -> model.databaseProperty().get() == null ? ""
                 : Messages.get("cleanup.production", model.databaseProperty().get().database()), model.databaseProperty()));
@@ -96,7 +113,7 @@ public final class RollbackView {
         log.managedProperty().bind(log.visibleProperty());
         model.lines().addListener((ListChangeListener<String>) c -> log.scrollTo(model.lines().size() - 1));
 
-        VBox page = new VBox(10, title, sentence, refused, changesHeading, changes, production, progressRow,
+        VBox page = new VBox(10, title, sentence, refused, changesHeading, changes, loss, production, progressRow,
                 progressText, log);
         page.getStyleClass().add("page");
         return page;

@@ -47,6 +47,8 @@ public final class RollbackViewModel implements PageModel {
     private final ObjectProperty<RollbackPlan> plan = new SimpleObjectProperty<>();
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final ObservableList<String> dataLost = FXCollections.observableArrayList();
+    private final BooleanProperty lossAccepted = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("rollback.page.title.none"));
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
@@ -62,7 +64,8 @@ public final class RollbackViewModel implements PageModel {
             production, typedName, database);
     private final BooleanBinding canRun = Bindings.createBooleanBinding(() -> plan.get() != null
             && plan.get().allowed() && !busy.get() && !running.get() && result.get() == null
-            && nameConfirmed.get(), plan, busy, running, result, nameConfirmed);
+            && nameConfirmed.get() && (dataLost.isEmpty() || lossAccepted.get()), plan, busy, running, result,
+            nameConfirmed, dataLost, lossAccepted);
     private Cancellation cancellation = Cancellation.none();
     private int statementsDone;
 
@@ -77,6 +80,8 @@ public final class RollbackViewModel implements PageModel {
         database.set(connected);
         production.set(connected.environment().map(e -> e.toLowerCase(Locale.ROOT).startsWith("prod")).orElse(false));
         typedName.set("");
+        lossAccepted.set(false);
+        dataLost.clear();
         plan.set(null);
         result.set(null);
         changes.clear();
@@ -99,6 +104,7 @@ public final class RollbackViewModel implements PageModel {
         sentence.set(Messages.get("rollback.page.sentence", read.database(), read.to()));
         changes.setAll(read.statements().isEmpty() ? List.of() : CleanupWords.ofRollback(read.statements()));
         refusal.set(read.reason().map(r -> Messages.get("rollback.page.refused", r)).orElse(""));
+        dataLost.setAll(read.dataLost().stream().map(org.dbcreator.engine.DroppedData::describe).toList());
         progressText.set("");
     }
 
@@ -114,8 +120,9 @@ public final class RollbackViewModel implements PageModel {
         lines.clear();
         cancellation = new Cancellation();
         Cancellation stop = cancellation;
+        boolean accept = lossAccepted.get() && !dataLost.isEmpty();
         ProgressCoalescer coalescer = new ProgressCoalescer(executor, this::onEvents);
-        executor.run(() -> service.rollback(coalescer, stop), done -> {
+        executor.run(() -> service.rollback(accept, coalescer, stop), done -> {
             coalescer.flush();
             running.set(false);
             result.set(done);
@@ -196,6 +203,16 @@ public final class RollbackViewModel implements PageModel {
 
     public ObservableList<String> lines() {
         return lines;
+    }
+
+    /** What the rollback would drop that only the newer release wrote, one line each with its rows. */
+    public ObservableList<String> dataLost() {
+        return dataLost;
+    }
+
+    /** The operator read {@link #dataLost()} and accepts its loss: without it the rollback cannot start. */
+    public BooleanProperty lossAcceptedProperty() {
+        return lossAccepted;
     }
 
     public ReadOnlyStringProperty titleProperty() {

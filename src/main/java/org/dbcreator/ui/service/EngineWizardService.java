@@ -398,13 +398,15 @@ public final class EngineWizardService implements WizardService {
                 .filter(f -> f instanceof NextAction.RestoreBackupInstead).map(f -> ((NextAction.RestoreBackupInstead) f).file())
                 .findFirst();
         return new RollbackPlan(dryRun.database(), dryRun.from(), dryRun.to(), statements, reason, restart, backup,
-                dryRun.checks());
+                dryRun.checks(), dryRun.dataLost());
     }
 
     @Override
-    public UpgradeResult rollback(ProgressListener listener, Cancellation cancellation) {
+    public UpgradeResult rollback(boolean acceptDataLoss, ProgressListener listener, Cancellation cancellation) {
         requireOpen();
-        return reporting(listener, () -> engine.rollback(RollbackRequest.toOldRelease(), cancellation));
+        RollbackRequest request = acceptDataLoss ? RollbackRequest.toOldRelease().acceptingDataLoss()
+                : RollbackRequest.toOldRelease();
+        return reporting(listener, () -> engine.rollback(request, cancellation));
     }
 
     @Override

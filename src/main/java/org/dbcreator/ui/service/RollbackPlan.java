@@ -3,6 +3,7 @@ package org.dbcreator.ui.service;
 import java.util.List;
 import java.util.Optional;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.engine.DroppedData;
 import org.dbcreator.engine.PreflightReport;
 
 /**
@@ -17,13 +18,17 @@ import org.dbcreator.engine.PreflightReport;
  * @param nodesToRestart the live nodes of a newer release that must be restarted on {@code to} first
  * @param backupInstead the backup to restore instead when no rollback is possible, with its age
  * @param checks the rollback's pre-flight checks now
+ * @param dataLost what the rollback drops that only the newer release wrote, with its row counts
+ *     (nothing the catalog declares kept in sync or restored): running it needs the operator's consent
  */
 public record RollbackPlan(String database, Version from, Version to, List<String> statements,
-        Optional<String> reason, List<String> nodesToRestart, Optional<String> backupInstead, PreflightReport checks) {
+        Optional<String> reason, List<String> nodesToRestart, Optional<String> backupInstead, PreflightReport checks,
+        List<DroppedData> dataLost) {
 
     public RollbackPlan {
         statements = List.copyOf(statements);
         nodesToRestart = List.copyOf(nodesToRestart);
+        dataLost = List.copyOf(dataLost);
     }
 
     /** Whether the rollback may run now. */

@@ -129,9 +129,10 @@ public interface WizardService extends AutoCloseable {
     /**
      * Rolls the open database back to the release its expand started from (resuming an interrupted
      * rollback); progress goes to {@code progress}. Cancelled, it stops between statements and
-     * throws CANCELLED; run again, it resumes.
+     * throws CANCELLED; run again, it resumes. Without {@code acceptDataLoss} it is refused
+     * (ROLLBACK_DROPS_DATA, nothing written) when it would drop data only the newer release wrote.
      */
-    default UpgradeResult rollback(ProgressListener progress, Cancellation cancellation) {
+    default UpgradeResult rollback(boolean acceptDataLoss, ProgressListener progress, Cancellation cancellation) {
         throw new UnsupportedOperationException("rollback");
     }
 

@@ -115,6 +115,9 @@ class WizardAbortIT {
         assertThat(wizard.model().rollback().refusalProperty().get()).isEmpty();
         assertThat(wizard.model().rollback().changes()).isNotEmpty();
         assertThat(robot.lookup("#primary").queryButton().getText()).isEqualTo("Abort upgrade");
+        assertThat(wizard.model().rollback().dataLost()).anySatisfy(line -> assertThat(line).startsWith("column host.uuid ("));
+        assertThat(robot.lookup("#primary").queryButton().isDisabled()).as("the loss is not accepted yet").isTrue();
+        robot.clickOn("#rollback-accept-loss");
         assertThat(robot.lookup("#primary").queryButton().isDisabled()).isFalse();
         assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state")).containsExactly("EXPANDED | " + NEW);
         wizard.screenshotIfAsked("rollback-light");

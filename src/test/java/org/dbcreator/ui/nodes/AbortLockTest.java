@@ -36,7 +36,7 @@ class AbortLockTest {
 
     private static Optional<RollbackPlan> plan(Optional<String> reason, List<String> restart) {
         return Optional.of(new RollbackPlan("db", NEW, OLD, List.of("DROP TABLE t"), reason, restart, Optional.empty(),
-                new PreflightReport(OperationKind.ROLLBACK, List.of())));
+                new PreflightReport(OperationKind.ROLLBACK, List.of()), List.of()));
     }
 
     @Test

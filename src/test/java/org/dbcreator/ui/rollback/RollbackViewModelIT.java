@@ -96,6 +96,13 @@ class RollbackViewModelIT {
         assertThat(page.refusalProperty().get()).isEmpty();
         assertThat(page.titleProperty().get()).isEqualTo("Abort upgrade: roll back " + NEW + " \u2192 " + OLD);
         assertThat(page.changes()).isNotEmpty();
+        // the expand backfilled host.uuid, which only the new release reads: its values are lost, and said so
+        assertThat(page.dataLost()).anySatisfy(line -> assertThat(line).startsWith("column host.uuid (")
+                .endsWith(" rows with a value"));
+        assertThat(page.canRun().get()).as("not before the loss is accepted").isFalse();
+        page.primary();
+        assertThat(expanded.phase()).as("an abort whose loss is not accepted changes nothing").isEqualTo("EXPANDED " + NEW);
+        page.lossAcceptedProperty().set(true);
         assertThat(page.canRun().get()).isTrue();
         page.primary();
 
@@ -113,6 +120,8 @@ class RollbackViewModelIT {
         assertThat(expanded.db.rows("SELECT name, version, state FROM mshost ORDER BY name")).containsExactly(
                 "demo-node-1 | " + OLD + " | Up", "demo-node-2 | " + OLD + " | Up");
         assertThat(connected.service().status().report().condition().name()).isEqualTo("MANAGED");
+        assertThat(expanded.db.rows("SELECT detail FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'"))
+                .singleElement().asString().contains("host.uuid");
     }
 
     private String row(String node) {
