@@ -178,6 +178,8 @@ class WizardUpgradeJourneyIT {
                 .containsExactly("CLEAN | " + NEW + " | " + NEW);
         assertThat(wizard.model().done().releaseProperty().get()).isEqualTo(NEW.toString());
         assertThat(robot.lookup("#done-release").queryAs(Label.class).getText()).contains(NEW.toString());
+        assertThat(wizard.model().done().phases()).anySatisfy(p -> assertThat(p).startsWith("expand " + OLD + " \u2192 " + NEW))
+                .anySatisfy(p -> assertThat(p).startsWith("cleanup " + OLD + " \u2192 " + NEW));
         assertThat(wizard.model().done().backupProperty().get())
                 .contains(db.rows("SELECT file FROM dbcreator_backup").get(0));
         assertThat(wizard.model().steps()).filteredOn(m -> m.step() != Journey.Step.DONE && m.step() != Journey.Step.CONNECT
