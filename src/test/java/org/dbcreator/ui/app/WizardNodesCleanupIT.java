@@ -165,9 +165,8 @@ class WizardNodesCleanupIT {
 
         robot.clickOn("#primary");
         WizardFixture.await(120, () -> wizard.model().cleanup().resultProperty().get() != null
-                && wizard.model().status().statusProperty().get() != null
-                && wizard.model().pageProperty().get() == Page.STATUS);
-        WizardFixture.await(30, () -> !wizard.model().status().busyProperty().get());
+                && wizard.model().pageProperty().get() == Page.DONE); // a cleanup ends on Done
+        WizardFixture.await(30, () -> wizard.model().done().summaryProperty().get() != null);
         robot.interact(() -> { });
 
         assertThat(wizard.model().errorProperty().get()).isNull();
