@@ -114,7 +114,9 @@ class WizardUpgradeJourneyIT {
         assertThat(db.rows("SELECT CONCAT(kind, ' ', verification) FROM dbcreator_backup")).containsExactly("BACKUP RESTORE_TEST");
         assertThat(Path.of(db.rows("SELECT file FROM dbcreator_backup").get(0))).exists();
         assertThat(WizardFixture.onFx(() -> wizard.model().primaryLabelProperty().get())).isEqualTo("Next: Expand");
+        scrollPage(robot, 1.0); // the verification and the file written
         shot("journey-02-backup");
+        scrollPage(robot, 0.0);
 
         // Expand
         robot.clickOn("#primary");
@@ -235,6 +237,11 @@ class WizardUpgradeJourneyIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static void scrollPage(FxRobot robot, double where) {
+        javafx.scene.control.ScrollPane page = robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> page.setVvalue(where));
     }
 
     private void shot(String name) {
