@@ -199,6 +199,15 @@ class WizardUpgradeJourneyIT {
         String html = Files.readString(report);
         assertThat(html).contains(db.name()).contains(NEW.toString());
 
+        // Back: Status read again says the journey is over, every step of it done
+        robot.clickOn("#back");
+        WizardFixture.await(30, () -> wizard.model().pageProperty().get() == Page.STATUS
+                && !wizard.model().status().busyProperty().get() && wizard.model().status().statusProperty().get() != null);
+        robot.interact(() -> { });
+        assertThat(wizard.model().status().statusProperty().get().report().schemaVersion()).contains(NEW);
+        assertThat(wizard.model().steps()).filteredOn(m -> m.step() != Journey.Step.STATUS).extracting(StepMark::mark)
+                .containsOnly(StepMark.Mark.DONE);
+
         // the nodes served throughout: stop them (closing the window does), then ask what they saw
         wizard.close();
         closed = true;
