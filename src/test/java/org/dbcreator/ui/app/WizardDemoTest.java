@@ -58,7 +58,7 @@ class WizardDemoTest {
                 .containsExactlyInAnyOrder("demo-node-1", "demo-node-2", "demo-node-3");
         assertThat(nodes.getItems()).extracting(NodeStatus::liveness).containsOnly(NodeStatus.Liveness.LIVE);
         assertThat(robot.lookup("#cli-line").queryAs(Label.class).getText())
-                .startsWith("dbcreator status --profile " + HOME.resolve("data/demo/demo.properties"));
+                .startsWith("dbcreator backup --profile " + HOME.resolve("data/demo/demo.properties")); // the primary's command
         wizard.screenshotIfAsked("status-demo-light");
     }
 
