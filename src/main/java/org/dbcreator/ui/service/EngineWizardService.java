@@ -396,6 +396,11 @@ public final class EngineWizardService implements WizardService {
         }
     }
 
+    /** Stops the demo nodes of this window (they report what they saw in {@link #demoNodeStats()}). */
+    public void stopDemoNodes() {
+        stopNodes();
+    }
+
     /** What each demo node saw: those stopped (restarted, or the window closed) and those running now. */
     public List<NodeStats> demoNodeStats() {
         return Stream.concat(stoppedNodes.stream(), nodes.stream().map(DemoNode::stats)).toList();

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.dbcreator.cluster.NodeWrite;
-import org.dbcreator.testing.TestDatabase;
 
 /**
  * Every write demo nodes saw acknowledged, compared with what the server holds after the cleanup
@@ -20,9 +19,9 @@ final class AcknowledgedWrites {
     private static final Map<String, Integer> SEVERITY_OF_LEVEL = Map.of("ERROR", 3, "WARN", 4, "INFO", 6, "DEBUG", 7);
 
     private final List<NodeWrite> writes;
-    private final TestDatabase db;
+    private final UpgradeJourney.Sql db;
 
-    AcknowledgedWrites(List<NodeWrite> writes, TestDatabase db) {
+    AcknowledgedWrites(List<NodeWrite> writes, UpgradeJourney.Sql db) {
         this.writes = List.copyOf(writes);
         this.db = db;
     }
