@@ -39,12 +39,19 @@ final class UpgradeJourney {
     private final Sql db;
     private final String database;
     private final Path files;
+    private boolean screenshots = true;
 
     UpgradeJourney(WizardFixture wizard, Sql db, String database, Path files) {
         this.wizard = wizard;
         this.db = db;
         this.database = database;
         this.files = files;
+    }
+
+    /** Writes no screenshot: the README's sequence comes from one walk only (WizardUpgradeJourneyIT's). */
+    UpgradeJourney withoutScreenshots() {
+        screenshots = false;
+        return this;
     }
 
     /** Walks from Status, shown with the three demo nodes of the oldest release at work, to Done and back. */
@@ -54,7 +61,7 @@ final class UpgradeJourney {
         assertThat(wizard.model().primaryLabelProperty().get()).isEqualTo("Back up, then expand");
         assertThat(wizard.model().primaryDisabledProperty().get()).isFalse();
         assertThat(mark(Journey.Step.BACKUP)).isEqualTo(StepMark.Mark.NEXT);
-        wizard.screenshotIfAsked("journey-01-status");
+        shot("journey-01-status");
 
         // Backup, with the restore test
         robot.clickOn("#primary");
@@ -71,7 +78,7 @@ final class UpgradeJourney {
         assertThat(Path.of(db.rows("SELECT file FROM dbcreator_backup").get(0))).exists();
         assertThat(WizardFixture.onFx(() -> wizard.model().primaryLabelProperty().get())).isEqualTo("Next: Expand");
         scrollPage(robot, 1.0); // the verification and the file written
-        wizard.screenshotIfAsked("journey-02-backup");
+        shot("journey-02-backup");
         scrollPage(robot, 0.0);
 
         // Expand
@@ -86,7 +93,7 @@ final class UpgradeJourney {
         WizardFixture.await(30, () -> mark(Journey.Step.RESTART_NODES) == StepMark.Mark.NEXT);
         assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state")).containsExactly("EXPANDED | " + NEW);
         assertThat(WizardFixture.onFx(() -> wizard.model().primaryLabelProperty().get())).isEqualTo("Next: Restart nodes");
-        wizard.screenshotIfAsked("journey-03-expand");
+        shot("journey-03-expand");
 
         // Restart nodes: each from its card, until the gate opens
         robot.clickOn("#primary");
@@ -101,7 +108,7 @@ final class UpgradeJourney {
         assertThat(mark(Journey.Step.EXPAND)).isEqualTo(StepMark.Mark.DONE);
         assertThat(robot.lookup("#nodes-cleanup-lock").queryAs(Label.class).getText())
                 .startsWith("Cleanup is locked: 3 node(s) keep the gate to " + NEW + " shut");
-        wizard.screenshotIfAsked("journey-04-restart-nodes");
+        shot("journey-04-restart-nodes");
         for (int i = 1; i <= 3; i++) {
             String name = "demo-node-" + i;
             robot.interact(() -> robot.lookup("#node-restart-" + name).queryButton().fire());
@@ -109,7 +116,7 @@ final class UpgradeJourney {
                     .anyMatch(c -> c.name().equals(name) && c.verdict() == NodeStatus.Verdict.READY));
             assertThat(db.rows("SELECT version, state FROM mshost WHERE name = '" + name + "'")).containsExactly(NEW + " | Up");
             if (i == 1) {
-                wizard.screenshotIfAsked("journey-05-restart-nodes-one-done");
+                shot("journey-05-restart-nodes-one-done");
             }
         }
         WizardFixture.await(30, () -> !wizard.model().primaryDisabledProperty().get());
@@ -117,7 +124,7 @@ final class UpgradeJourney {
         assertThat(wizard.model().nodes().verdictProperty().get()).isEqualTo(GateReport.Verdict.OPEN);
         assertThat(wizard.model().primaryLabelProperty().get()).isEqualTo("Next: Cleanup");
         assertThat(mark(Journey.Step.CLEANUP)).isEqualTo(StepMark.Mark.NEXT);
-        wizard.screenshotIfAsked("journey-06-gate-open");
+        shot("journey-06-gate-open");
 
         // Cleanup, then Done
         robot.clickOn("#primary");
@@ -126,7 +133,7 @@ final class UpgradeJourney {
         assertThat(wizard.model().pageProperty().get()).isEqualTo(Page.CLEANUP);
         assertThat(wizard.model().primaryDisabledProperty().get()).isFalse();
         assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state")).containsExactly("EXPANDED | " + NEW);
-        wizard.screenshotIfAsked("journey-07-cleanup");
+        shot("journey-07-cleanup");
         robot.clickOn("#primary");
         WizardFixture.await(180, () -> wizard.model().pageProperty().get() == Page.DONE
                 && wizard.model().done().summaryProperty().get() != null);
@@ -143,7 +150,7 @@ final class UpgradeJourney {
         assertThat(wizard.model().steps()).filteredOn(m -> m.step() != Journey.Step.DONE && m.step() != Journey.Step.CONNECT
                         && m.step() != Journey.Step.STATUS)
                 .extracting(StepMark::mark).containsOnly(StepMark.Mark.DONE);
-        wizard.screenshotIfAsked("journey-08-done");
+        shot("journey-08-done");
 
         // Export report from Done
         robot.interact(() -> robot.lookup("#done-report").queryButton().fire());
@@ -186,6 +193,12 @@ final class UpgradeJourney {
             return read.call();
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    private void shot(String name) {
+        if (screenshots) {
+            wizard.screenshotIfAsked(name);
         }
     }
 

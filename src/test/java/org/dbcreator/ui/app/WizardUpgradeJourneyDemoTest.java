@@ -64,7 +64,7 @@ class WizardUpgradeJourneyDemoTest {
         robot.interact(() -> { });
         ConnectionProfile profile = ConnectionProfile.read(HOME.resolve("data/demo/demo.properties"));
         String database = profile.database().orElseThrow();
-        new UpgradeJourney(wizard, sql -> rows(profile, sql), database, files).walk(robot);
+        new UpgradeJourney(wizard, sql -> rows(profile, sql), database, files).withoutScreenshots().walk(robot);
     }
 
     /** Rows of {@code sql} on the demo database, through the demo's profile and its password file. */
