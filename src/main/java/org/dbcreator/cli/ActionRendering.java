@@ -68,6 +68,22 @@ final class ActionRendering {
                     a.confirmNodesRestarted() ? steps.command("cleanup", "--confirm-nodes-restarted")
                             : steps.command("cleanup"));
         }
+        if (action instanceof NextAction.Rollback a) {
+            return run("ROLLBACK", args("target", a.target()), "Roll the expand back to " + a.target(),
+                    steps.command("rollback", "--target", a.target().toString()));
+        }
+        if (action instanceof NextAction.RollbackExcluding a) {
+            List<String> words = new ArrayList<>(List.of("--target", a.target().toString()));
+            words.addAll(List.of(excluding(a.nodes()))); // with --confirm-exclusion
+            return run("ROLLBACK_EXCLUDING", args("target", a.target(), "nodes", a.nodes()), "Leave out "
+                    + String.join(", ", a.nodes()) + " if gone for good (recorded with your name)",
+                    steps.command("rollback", words.toArray(String[]::new)));
+        }
+        if (action instanceof NextAction.RestoreBackupInstead a) {
+            return run("RESTORE_BACKUP_INSTEAD", args("database", a.database(), "file", a.file(), "takenSecondsAgo", a.takenAgo().toSeconds()),
+                    "Restore the backup taken for this run instead, " + a.file() + " (taken " + age(a.takenAgo())
+                            + " ago): every write since then is lost", steps.command("restore", a.file(), "--into", a.database(), "--replace"));
+        }
         if (action instanceof NextAction.RestartNodes a) {
             return run("RESTART_NODES", args("release", a.release(), "nodes", a.nodes()),
                     "Restart " + String.join(", ", a.nodes()) + " on " + a.release() + ", or stop them", null);
@@ -154,10 +170,16 @@ final class ActionRendering {
         throw new IllegalArgumentException("no rendering for " + action);
     }
 
+    private static String age(java.time.Duration d) {
+        long m = d.toMinutes();
+        return m < 1 ? d.toSeconds() + " s" : m < 120 ? m + " min" : d.toHours() + " h";
+    }
+
     private static String resume(NextAction.Resume a, NextSteps steps) {
         return switch (a.operation()) {
             case DEPLOY -> steps.command("deploy", "--target", a.target().toString());
             case UPGRADE -> steps.command("upgrade", "--target", a.target().toString());
+            case ROLLBACK -> steps.command("rollback", "--target", a.target().toString());
             default -> steps.command(a.operation().word());
         };
     }

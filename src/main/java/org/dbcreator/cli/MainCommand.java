@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = {"Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
             "Without a verb it opens the wizard where there is a display, and prints this help where there is none."},
         subcommands = {WizardCommand.class, DemoCommand.class, DeployCommand.class, StatusCommand.class, ProbeCommand.class, UpgradeCommand.class,
-            CleanupCommand.class, NodesCommand.class, DemoNodeCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class,
+            CleanupCommand.class, RollbackCommand.class, NodesCommand.class, DemoNodeCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class,
             ReportCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

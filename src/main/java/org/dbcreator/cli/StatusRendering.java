@@ -40,6 +40,11 @@ final class StatusRendering {
         line(out, "Target", r.targetVersion() + " (catalog has " + join(r.catalogVersions()) + ")");
         line(out, "Plan", r.plannedSteps().isEmpty() ? "no steps"
                 : r.plannedSteps().stream().map(StatusRendering::step).collect(Collectors.joining(", ")));
+        if (!r.plannedSteps().isEmpty() && r.plannedSteps().stream().noneMatch(PlannedStep::isBaseline)) {
+            line(out, "Way back", r.plannedSteps().stream().map(s -> step(s) + (s.rollbackAvailable()
+                    ? " by its rollback script" : " only by restoring a backup (no rollback script)"))
+                    .collect(Collectors.joining(", ")));
+        }
         line(out, "Node releases", r.lowestRelease().map(low -> low + " to " + r.highestRelease().map(Version::toString)
                 .orElse("?")).orElse("none yet"));
         r.interrupted().ifPresent(at -> line(out, "Interrupted", interrupted(at)));

@@ -150,6 +150,9 @@ final class CleanupOperation extends EngineOperation {
             case DEPLOYING -> PreflightCheck.red(check, "A deploy of " + s.targetVersion() + " is unfinished; it is"
                     + " finished first.", ErrorCode.OPERATION_IN_PROGRESS,
                     new NextAction.Resume(OperationKind.DEPLOY, s.targetVersion(), refused));
+            case ROLLING_BACK -> PreflightCheck.red(check, "A rollback to " + s.targetVersion() + " is unfinished; it is"
+                    + " finished first.", ErrorCode.OPERATION_IN_PROGRESS,
+                    new NextAction.Resume(OperationKind.ROLLBACK, s.targetVersion(), refused));
         };
     }
 

@@ -212,6 +212,18 @@ public final class DbCreator implements AutoCloseable {
     }
 
     /**
+     * Aborts a rolling upgrade: runs the rollback scripts of the expanded steps, newest first, back
+     * to the release the expand started from (or {@code request.target()}), while the database is
+     * EXPANDING, EXPANDED or ROLLING_BACK. Refused (ROLLBACK_NODES_NOT_READY) while a live node runs
+     * a newer release than the one returned to, and (ROLLBACK_UNAVAILABLE, naming the backup to
+     * restore instead) after the cleanup or past a step without a rollback script. Cancelled or
+     * interrupted, it is resumed by running it again.
+     */
+    public UpgradeResult rollback(RollbackRequest request, Cancellation cancellation) {
+        return guarded(() -> new RollbackOperation(scriptsContext(cancellation)).run(request));
+    }
+
+    /**
      * The product's nodes judged against a cleanup to {@code target} (default: the release the
      * database is expanded to, else the latest); empty when the product has no node registry.
      */

@@ -34,6 +34,26 @@ public sealed interface NextAction extends Remedy {
      */
     record Cleanup(Version target, boolean confirmNodesRestarted) implements NextAction {}
 
+    /** Roll the expanded steps back to {@code target}; nodes newer than it must be restarted on it first. */
+    record Rollback(Version target) implements NextAction {}
+
+    /** Roll back to {@code target}, leaving out the named stale nodes (confirmed and recorded). */
+    record RollbackExcluding(Version target, List<String> nodes) implements NextAction {
+        public RollbackExcluding {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /**
+     * No way back by rollback: restore the backup taken for this run instead, which loses every
+     * write since {@code takenAgo} ago.
+     *
+     * @param database the database it replaces
+     * @param file the backup file as recorded
+     * @param takenAgo how long ago (server clock) the backup was complete
+     */
+    record RestoreBackupInstead(String database, String file, java.time.Duration takenAgo) implements NextAction {}
+
     /** Restart (or stop for good) the named nodes on {@code release}. */
     record RestartNodes(Version release, List<String> nodes) implements NextAction {
         public RestartNodes {

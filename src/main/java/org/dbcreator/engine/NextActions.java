@@ -35,6 +35,9 @@ final class NextActions {
             case CLEANING -> {
                 return new NextAction.Resume(OperationKind.CLEANUP, state.targetVersion(), refused);
             }
+            case ROLLING_BACK -> {
+                return new NextAction.Resume(OperationKind.ROLLBACK, state.targetVersion(), refused);
+            }
             case EXPANDED -> {
                 return new NextAction.Cleanup(state.targetVersion(), !nodeRegistry);
             }

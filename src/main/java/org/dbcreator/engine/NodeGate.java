@@ -14,6 +14,7 @@ import org.dbcreator.cluster.CleanupGate;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.cluster.NodeRegistryReader;
 import org.dbcreator.cluster.NodeStatus;
+import org.dbcreator.cluster.RollbackGate;
 import org.dbcreator.db.Database;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
@@ -40,6 +41,38 @@ final class NodeGate {
             requireExcludable(nodes, excluded);
             return Optional.of(CleanupGate.evaluate(nodes, target, excluded));
         }
+    }
+
+    /** The gate for a rollback to {@code returnTo}; empty when the product has no node registry. */
+    Optional<GateReport> readForRollback(Version returnTo, Set<String> excluded) throws SQLException {
+        Optional<NodeRegistry> registry = catalog.manifest().nodes();
+        if (registry.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = database.serverConnection()) {
+            List<NodeRegistryReader.RegisteredNode> nodes = NodeRegistryReader.read(c, database.databaseName(), registry.get());
+            requireExcludable(nodes, excluded);
+            return Optional.of(RollbackGate.evaluate(nodes, returnTo, excluded));
+        }
+    }
+
+    /** Pure: the rollback's "Nodes" check from its gate: nodes newer than the release returned to must go first. */
+    static PreflightCheck rollbackCheck(GateReport gate) {
+        if (gate.isOpen()) {
+            return PreflightCheck.green(PreflightCheck.Id.NODES, gate.live() + " live node" + (gate.live() == 1 ? "" : "s")
+                    + "; none runs a release newer than " + gate.target() + ".");
+        }
+        String blockers = gate.blockers().stream().map(n -> n.name() + " " + n.reason())
+                .collect(Collectors.joining("; "));
+        List<String> names = gate.blockers().stream().map(NodeStatus::name).toList();
+        List<String> gone = gate.blockers().stream().filter(n -> n.liveness() != NodeStatus.Liveness.LIVE)
+                .map(NodeStatus::name).toList();
+        List<NextAction> fix = new ArrayList<>(List.of(new NextAction.RestartNodes(gate.target(), names)));
+        if (!gone.isEmpty()) {
+            fix.add(new NextAction.RollbackExcluding(gate.target(), gone));
+        }
+        return PreflightCheck.red(PreflightCheck.Id.NODES, "Restart on " + gate.target() + " first: " + blockers + ".",
+                ErrorCode.ROLLBACK_NODES_NOT_READY, fix.toArray(NextAction[]::new));
     }
 
     /** Only a node that is gone (stale or down) may be excluded, and only one that exists. */

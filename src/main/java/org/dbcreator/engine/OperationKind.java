@@ -5,6 +5,7 @@ public enum OperationKind {
     DEPLOY,
     UPGRADE,
     CLEANUP,
+    ROLLBACK,
     BACKUP,
     RESTORE;
 

@@ -30,6 +30,8 @@ final class PreflightQuestion extends EngineOperation {
             case DEPLOY -> deploy(target);
             case UPGRADE -> new UpgradeOperation(context.quiet()).checks(target, BackupPolicy.defaults());
             case CLEANUP -> new CleanupOperation(context.quiet()).checks(CleanupRequest.preview());
+            case ROLLBACK -> new RollbackOperation(context.quiet()).checks(new RollbackRequest(target, true, Set.of(),
+                    false));
             case BACKUP -> backup();
             case RESTORE -> restore();
         };

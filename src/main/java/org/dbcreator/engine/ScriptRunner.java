@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.dbcreator.catalog.Script;
+import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.SqlStatement;
 import org.dbcreator.catalog.SqlTokens;
 import org.dbcreator.db.Sessions;
@@ -77,9 +78,14 @@ final class ScriptRunner {
                         (System.nanoTime() - begin) / 1_000_000, !ran));
             }
             ddl.relax();
-            history.recordApplied(connection, new AppliedScript(run.runId(), run.operation(), script.version(),
+            AppliedScript applied = new AppliedScript(run.runId(), run.operation(), script.version(),
                     script.kind(), script.path(), script.checksum(), statements.size(), run.installedBy(), started,
-                    Instant.now()));
+                    Instant.now());
+            if (script.kind() == ScriptKind.ROLLBACK) {
+                history.recordRolledBack(connection, applied); // the step's expand is no longer in effect
+            } else {
+                history.recordApplied(connection, applied);
+            }
             buffer.commit();
         } catch (SQLException e) {
             abandon(buffer);

@@ -110,6 +110,6 @@ final class StatusOperation extends EngineOperation {
     }
 
     private static PlannedStep planned(Step step) {
-        return PlannedStep.step(step.from(), step.to());
+        return PlannedStep.step(step.from(), step.to(), step.rollbackPath().isPresent());
     }
 }

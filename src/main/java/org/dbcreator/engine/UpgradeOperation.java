@@ -151,8 +151,9 @@ final class UpgradeOperation extends EngineOperation {
         Version schema = state.schemaVersion().orElse(target);
         boolean refused = inspection.interruption().map(InterruptedStatement::refused).orElse(false);
         switch (state.phase()) {
-            case DEPLOYING, CLEANING -> {
-                OperationKind unfinished = state.phase() == Phase.DEPLOYING ? OperationKind.DEPLOY : OperationKind.CLEANUP;
+            case DEPLOYING, CLEANING, ROLLING_BACK -> {
+                OperationKind unfinished = state.phase() == Phase.DEPLOYING ? OperationKind.DEPLOY
+                        : state.phase() == Phase.CLEANING ? OperationKind.CLEANUP : OperationKind.ROLLBACK;
                 return Decision.refuse(PreflightCheck.red(check, "An interrupted " + unfinished.word() + " to "
                         + state.targetVersion() + " is unfinished; it is finished first.", ErrorCode.OPERATION_IN_PROGRESS,
                         new NextAction.Resume(unfinished, state.targetVersion(), refused)));

@@ -43,10 +43,12 @@ public enum ErrorCode {
     STATEMENT_FAILED(66, "A statement failed. Read the server's message, fix the cause, then run the same command again to resume."),
     STATE_UNKNOWN(67, "An interrupted statement's effect cannot be judged. Inspect the database, then follow the advice printed."),
     DOWNGRADE_REFUSED(69, "The database is at a newer version than the one asked for. The tool never downgrades; pick the database's version or a newer one."),
+    ROLLBACK_UNAVAILABLE(69, "There is no way back without a backup here: a step has no rollback script, or its cleanup ran. Restore the backup taken for this run, or go forward."),
     LOCK_HELD(68, "Another operator is working on this database. Wait for them to finish."),
 
     // 8x: the cluster
     NODES_NOT_READY(80, "Restart every node on the target release (or stop it for good) and run the cleanup again, or let it wait for them."),
+    ROLLBACK_NODES_NOT_READY(80, "Restart every node that runs a release newer than the one returned to on that release (or stop it for good), then run the rollback again."),
     NODE_NOT_ALLOWED(81, "This release may not run against the database now: start the node on a release inside the compatible range."),
 
     // 7x: the embedded server

@@ -140,6 +140,36 @@ public final class JdbcHistory {
         }
     }
 
+    /**
+     * Records a rollback script applied in full, in the caller's transaction: the expand and data
+     * migrations of its step leave the history (they are no longer in effect, so a later upgrade
+     * applies them again), an earlier rollback of the same step gives way to this one, and the
+     * audit keeps what was undone, by whom and when.
+     */
+    public void recordRolledBack(Connection c, AppliedScript rollback) throws SQLException {
+        List<String> undone = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, script, installed_by, finished_at FROM " + historyTable
+                + " WHERE version = ? AND kind IN ('EXPAND', 'MIGRATION') ORDER BY id")) {
+            ps.setString(1, rollback.version().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    undone.add(rs.getString(1).toLowerCase() + " " + rs.getString(2) + " (applied by " + rs.getString(3)
+                            + " at " + rs.getTimestamp(4).toInstant() + ")");
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + historyTable
+                + " WHERE (version = ? AND kind IN ('EXPAND', 'MIGRATION')) OR (script = ? AND kind = 'ROLLBACK')")) {
+            ps.setString(1, rollback.version().toString());
+            ps.setString(2, rollback.script());
+            ps.executeUpdate();
+        }
+        recordApplied(c, rollback);
+        recordDecision(c, rollback.installedBy(), "ROLLBACK", "Step to " + rollback.version() + " rolled back by "
+                + rollback.script() + " (run " + rollback.runId() + "); undone: "
+                + (undone.isEmpty() ? "an interrupted expand" : String.join("; ", undone)) + ".");
+    }
+
     /** The journal of one script in one run, by statement index. */
     public Map<Integer, JournalEntry> journal(Connection c, String runId, String script) throws SQLException {
         Map<Integer, JournalEntry> entries = new HashMap<>();

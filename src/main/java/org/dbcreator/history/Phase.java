@@ -11,10 +11,12 @@ public enum Phase {
     /** Every expand up to the target is applied; nodes of every release in the range work. */
     EXPANDED,
     /** Cleanup scripts are being applied or were interrupted. */
-    CLEANING;
+    CLEANING,
+    /** Rollback scripts are undoing expanded steps, or were interrupted: only the older releases may run. */
+    ROLLING_BACK;
 
     /** True while an operation is unfinished: the next run must resume it. */
     public boolean isInterruptible() {
-        return this == DEPLOYING || this == EXPANDING || this == CLEANING;
+        return this == DEPLOYING || this == EXPANDING || this == CLEANING || this == ROLLING_BACK;
     }
 }

@@ -31,7 +31,7 @@ final class ToolTables {
               product VARCHAR(64) NOT NULL,
               schema_version VARCHAR(32) NULL COMMENT 'release the schema is fully at; NULL during the first deploy',
               target_version VARCHAR(32) NOT NULL,
-              phase VARCHAR(16) NOT NULL COMMENT 'DEPLOYING, CLEAN, EXPANDING, EXPANDED, CLEANING',
+              phase VARCHAR(16) NOT NULL COMMENT 'DEPLOYING, CLEAN, EXPANDING, EXPANDED, CLEANING, ROLLING_BACK',
               lowest_release VARCHAR(32) NULL COMMENT 'oldest node release that may run now',
               highest_release VARCHAR(32) NULL COMMENT 'newest node release that may run now',
               run_id CHAR(36) NULL COMMENT 'the unfinished run, resumed by the next command',

@@ -36,6 +36,7 @@ public final class StatusJson {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("from", text(step.from()));
             s.put("to", step.to().toString());
+            s.put("rollbackAvailable", step.rollbackAvailable());
             return s;
         }).toList());
         m.put("lowestRelease", text(r.lowestRelease()));

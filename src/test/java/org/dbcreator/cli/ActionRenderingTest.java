@@ -36,7 +36,10 @@ class ActionRenderingTest {
                 new NextAction.EndTransactions(List.of(42L, 43L)),
                 new NextAction.RestoreReleasedScripts(List.of("/srv/catalog/4.1.0/expand.sql")),
                 new NextAction.UseMatchingRelease(Version.parse("5.0.0")), new NextAction.UseCatalogOf("otherproduct"),
-                new NextAction.ChooseTarget(V430), new NextAction.DeployElsewhere(), new NextAction.Nothing(V430));
+                new NextAction.ChooseTarget(V430), new NextAction.DeployElsewhere(), new NextAction.Nothing(V430),
+                new NextAction.Rollback(V400), new NextAction.Resume(OperationKind.ROLLBACK, V400, false),
+                new NextAction.RollbackExcluding(V400, List.of("ms-3")),
+                new NextAction.RestoreBackupInstead("cloud", "/backups/cloud-4.0.0.sql.gz", java.time.Duration.ofMinutes(95)));
     }
 
     static List<NextAction> everyActionWithACommand() {
@@ -51,7 +54,7 @@ class ActionRenderingTest {
 
     @Test
     void everyRunOfTheToolShouldBeACommand() {
-        assertThat(everyActionWithACommand()).hasSize(14);
+        assertThat(everyActionWithACommand()).hasSize(18);
     }
 
     @Test

@@ -31,6 +31,7 @@ class JsonErrorTest {
                 Arguments.of(List.of("upgrade", "--target", "four"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("cleanup", "--port", "0"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("cleanup", "--wait", "soon"), "USAGE"),
+                Arguments.of(List.of("rollback", "--target", "four"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("deploy", "--sample-rows", "-1"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("backup", "--connections", "0"), "INVALID_ARGUMENT"),
                 Arguments.of(List.of("backup", "verify", "no-such-backup.sql.gz"), "BACKUP_NOT_A_DUMP"),

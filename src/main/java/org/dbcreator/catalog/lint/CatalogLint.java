@@ -42,6 +42,7 @@ public final class CatalogLint {
             // a rollback only undoes the expand: it is not replayed, and the rules for it need no model
             catalog.rollbackScript(step).ifPresent(rollback -> {
                 findings.addAll(new ScriptLint(catalog.manifest(), new SchemaModel()).lint(rollback));
+                findings.addAll(RollbackScope.of(expand).check(rollback, expand.path()));
                 scripts.add(rollback);
             });
         }

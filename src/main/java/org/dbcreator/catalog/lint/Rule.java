@@ -62,6 +62,9 @@ public enum Rule {
             + " transactions, autocommit switch or table locks would break that record.",
             "Remove it (START TRANSACTION, COMMIT, ROLLBACK, SET autocommit, LOCK/UNLOCK TABLES): each statement"
                     + " is committed for you.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
+    ROLLBACK_OUTSIDE_EXPAND(Severity.ERROR, "A rollback runs while nodes of the older releases work: it may undo its"
+            + " step's expand, and what else it drops or changes, they still use.",
+            "Undo only what the step's expand script created or changed.", ROLLBACK),
     MARIADB_ONLY_SYNTAX(Severity.WARNING, "MariaDB-only syntax: the catalog must run on MySQL 8.0 as well.",
             "Write it in syntax both servers accept.", BASELINE, EXPAND, CLEANUP, ROLLBACK),
     DASH_COMMENT_WITHOUT_SPACE(Severity.WARNING, "Only the mysql/mariadb command-line client takes a line that starts"

@@ -91,6 +91,15 @@ public final class ActionWords {
         if (action instanceof NextAction.Nothing a) {
             return Messages.get("action.nothing", a.at());
         }
+        if (action instanceof NextAction.Rollback a) {
+            return Messages.get("action.rollback", a.target());
+        }
+        if (action instanceof NextAction.RollbackExcluding a) {
+            return Messages.get("action.rollbackExcluding", String.join(", ", a.nodes()), a.target());
+        }
+        if (action instanceof NextAction.RestoreBackupInstead a) {
+            return Messages.get("action.restoreBackupInstead", a.file(), a.takenAgo().toMinutes());
+        }
         throw new IllegalArgumentException("no words for " + action);
     }
 
@@ -111,6 +120,9 @@ public final class ActionWords {
         }
         if (action instanceof NextAction.Upgrade a) {
             return new String[] {"upgrade", "--target", a.target().toString()};
+        }
+        if (action instanceof NextAction.Rollback a) {
+            return new String[] {"rollback", "--target", a.target().toString()};
         }
         if (action instanceof NextAction.Resume a) {
             return a.operation() == OperationKind.DEPLOY || a.operation() == OperationKind.UPGRADE

@@ -47,6 +47,9 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> succeeded, Consumer<Throwable> failed) {
+        if (engineThread.isShutdown()) {
+            return; // the window closed: a page's last read (e.g. after a run it stopped) has no one to show it to
+        }
         engineThread.execute(() -> {
             T result;
             try {
@@ -71,6 +74,11 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
         } else {
             Platform.runLater(task);
         }
+    }
+
+    /** Runs {@code task} on the FX thread after what it is doing now, even when called there. */
+    static void later(Runnable task) {
+        Platform.runLater(task);
     }
 
     /** Runs {@code last} on the engine thread after every call asked before it, e.g. closing the service. */

@@ -16,6 +16,7 @@ public final class WizardApp {
     private final FxExecutor executor;
     private final ShellViewModel model;
     private final Scene scene;
+    private final CloseGuard guard;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private WizardApp(WizardService service, FxExecutor executor, LogFeed log, Map<String, String> env) {
@@ -23,6 +24,7 @@ public final class WizardApp {
         this.executor = executor;
         this.model = new ShellViewModel(service, executor, log, Catalog.bundled().manifest().defaultDatabase());
         this.scene = new WizardWindow(model).scene();
+        this.guard = CloseGuard.of(model);
         UncaughtErrors.install(executor, model::showError);
         model.darkProperty().addListener((o, was, dark) -> Theme.apply(dark));
         model.darkProperty().set(Theme.desktopPrefersDark(env));
@@ -43,6 +45,7 @@ public final class WizardApp {
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         stage.setOnHidden(e -> close());
+        CloseDialog.install(stage, guard, model); // closing during a run asks first
         stage.show();
         start(request);
     }
@@ -58,10 +61,14 @@ public final class WizardApp {
         }
     }
 
-    /** Disconnects and stops the demo on the engine thread, after every call already asked. */
+    /**
+     * Disconnects and stops the demo on the engine thread, after every call already asked. A run
+     * still under way (backup, expand, cleanup, deploy) is asked to stop between two statements
+     * first, and stays resumable; the window's close request asked the admin before (see {@link CloseGuard}).
+     */
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            model.deploy().cancel(); // a deploy under way stops between two statements and stays resumable
+            guard.cancelAll();
             executor.finish(service::close);
         }
     }
@@ -74,6 +81,11 @@ public final class WizardApp {
     /** The engine calls behind the window, for the GUI tests (e.g. demo nodes beside a test database). */
     WizardService service() {
         return service;
+    }
+
+    /** What closing the window asks and stops. */
+    public CloseGuard closeGuard() {
+        return guard;
     }
 
     public ShellViewModel model() {

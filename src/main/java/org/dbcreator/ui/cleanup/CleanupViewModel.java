@@ -131,7 +131,12 @@ public final class CleanupViewModel implements PageModel {
         }, failure -> {
             coalescer.flush();
             running.set(false);
-            navigation.showError(failure);
+            if (failure instanceof org.dbcreator.error.DbCreatorException e
+                    && e.code() == org.dbcreator.error.ErrorCode.CANCELLED) {
+                navigation.log(Messages.get("log.cleanup.cancelled")); // asked for: no error banner
+            } else {
+                navigation.showError(failure);
+            }
             open(database.get()); // what the cleanup would do now, read again: a refusal changed nothing
         });
     }

@@ -224,7 +224,7 @@ public final class NodesViewModel implements PageModel {
             case EXPANDED -> read.gate().filter(g -> !g.isOpen()).map(g -> Messages.get("nodes.lock.gateShut",
                     g.blockers().size(), g.target()));
             case CLEAN -> Optional.of(Messages.get("nodes.lock.nothingExpanded", s.targetVersion()));
-            case EXPANDING, DEPLOYING -> Optional.of(Messages.get("nodes.lock.unfinished",
+            case EXPANDING, DEPLOYING, ROLLING_BACK -> Optional.of(Messages.get("nodes.lock.unfinished",
                     Messages.get("nodes.phase." + s.phase().name())));
         };
     }

@@ -219,6 +219,7 @@ public final class StatusViewModel implements PageModel {
             case EXPANDING -> Messages.get("status.sentence.expanding", at, to);
             case EXPANDED -> Messages.get("status.sentence.expanded", at, to);
             case CLEANING -> Messages.get("status.sentence.cleaning", to);
+            case ROLLING_BACK -> Messages.get("status.sentence.rollingBack", to);
             case CLEAN -> r.plannedSteps().isEmpty() ? Messages.get("status.sentence.current", at)
                     : Messages.get("status.sentence.behind", at, r.targetVersion(), r.plannedSteps().size());
         };

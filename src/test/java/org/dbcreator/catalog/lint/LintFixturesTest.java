@@ -34,7 +34,8 @@ class LintFixturesTest {
             Map.entry(Rule.USE_DATABASE, "1.1.0/expand.sql:2"),
             Map.entry(Rule.DATABASE_DDL, "1.1.0/expand.sql:2"),
             Map.entry(Rule.OTHER_DATABASE, "1.1.0/expand.sql:2"),
-            Map.entry(Rule.TRANSACTION_CONTROL, "1.1.0/expand.sql:2"));
+            Map.entry(Rule.TRANSACTION_CONTROL, "1.1.0/expand.sql:2"),
+            Map.entry(Rule.ROLLBACK_OUTSIDE_EXPAND, "1.1.0/rollback.sql:2"));
 
     static Stream<Rule> rules() {
         return Arrays.stream(Rule.values());

@@ -32,7 +32,9 @@ class ActionWordsTest {
             new NextAction.WaitForLock("ops@host"), new NextAction.EndTransactions(List.of(42L)),
             new NextAction.RestoreReleasedScripts(List.of("4.1.0/expand.sql")), new NextAction.UseMatchingRelease(V430),
             new NextAction.UseCatalogOf("other"), new NextAction.ChooseTarget(V430), new NextAction.DeployElsewhere(),
-            new NextAction.Nothing(V430));
+            new NextAction.Nothing(V430), new NextAction.Rollback(V400),
+            new NextAction.RollbackExcluding(V400, List.of("ms-3")),
+            new NextAction.RestoreBackupInstead("cloud", "/b/cloud.sql.gz", java.time.Duration.ofMinutes(95)));
 
     @Test
     void everyKindOfActionShouldHaveWordsWithoutCommandLineFlags() {

@@ -58,7 +58,8 @@ class WizardDemoTest {
                 .containsExactlyInAnyOrder("demo-node-1", "demo-node-2", "demo-node-3");
         assertThat(nodes.getItems()).extracting(NodeStatus::liveness).containsOnly(NodeStatus.Liveness.LIVE);
         assertThat(robot.lookup("#cli-line").queryAs(Label.class).getText())
-                .startsWith("dbcreator backup --profile " + HOME.resolve("data/demo/demo.properties")); // the primary's command
+                .startsWith("dbcreator backup --profile " + HOME.resolve("data/demo/demo.properties")); // the upgrade's first step
+        assertThat(robot.lookup("#primary").queryButton().getText()).isEqualTo("Back up, then expand");
         wizard.screenshotIfAsked("status-demo-light");
     }
 

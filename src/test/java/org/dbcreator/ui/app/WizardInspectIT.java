@@ -109,7 +109,7 @@ class WizardInspectIT {
         assertThat(robot.lookup("#check-PRIVILEGES").query().getStyleClass()).isNotNull();
         assertThat(robot.lookup("#primary").queryButton().getText()).isEqualTo("Next: Report");
         assertThat(wizard.model().steps()).extracting(s -> s.step() + " " + s.mark())
-                .containsExactly("CONNECT DONE", "STATUS DONE", "REPORT CURRENT");
+                .containsExactly("CONNECT DONE", "STATUS CURRENT", "REPORT NEXT");
         screenshot("status-inspect-light");
         scrollPage(robot, 1.0);
         screenshot("status-inspect-refused-light");

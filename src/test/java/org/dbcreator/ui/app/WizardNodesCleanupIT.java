@@ -165,7 +165,7 @@ class WizardNodesCleanupIT {
 
         robot.clickOn("#primary");
         WizardFixture.await(120, () -> wizard.model().cleanup().resultProperty().get() != null
-                && wizard.model().pageProperty().get() == Page.DONE); // a cleanup ends on Done
+                && wizard.model().pageProperty().get() == Page.DONE);
         WizardFixture.await(30, () -> wizard.model().done().summaryProperty().get() != null);
         robot.interact(() -> { });
 

@@ -1,0 +1,1 @@
+-- Nothing to clean up: the fixture is about the rollback.

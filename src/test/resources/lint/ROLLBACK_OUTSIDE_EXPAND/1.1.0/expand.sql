@@ -1,0 +1,2 @@
+-- 1.1.0 gives hosts a label.
+ALTER TABLE host ADD COLUMN label VARCHAR(64) NULL, ALGORITHM=INSTANT;
