@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.cluster.NodeStatus;
@@ -42,7 +43,8 @@ public record DoneSummary(String database, Optional<Version> release, Optional<P
      * One run of one operation, from its history rows.
      *
      * @param operation as the history records it: "deploy", "upgrade", "cleanup"...
-     * @param from the lowest release among its scripts
+     * @param from the release it started from: for an expand or cleanup, the one before its lowest
+     *     step (the scripts of step 4.0.0 → 4.1.0 carry 4.1.0); for a deploy, its lowest release
      * @param to the highest release among its scripts
      * @param scripts how many scripts (and migrations) it applied
      * @param duration from its first script's start to its last script's end
@@ -55,11 +57,16 @@ public record DoneSummary(String database, Optional<Version> release, Optional<P
         Optional<String> backup = backups.stream().filter(b -> b.kind() == BackupRecord.Kind.BACKUP)
                 .flatMap(b -> b.file().stream()).findFirst();
         return new DoneSummary(r.database(), r.schemaVersion(), r.phase(), StatusViewModel.sentence(r),
-                phases(r.history()), backup, status.nodes().map(GateReport::nodes).orElse(List.of()));
+                phases(r.history(), r.catalogVersions()), backup, status.nodes().map(GateReport::nodes).orElse(List.of()));
     }
 
     /** The newest run of each operation, in the order the runs happened. */
     static List<PhaseRun> phases(List<AppliedScript> history) {
+        return phases(history, List.of());
+    }
+
+    /** As {@link #phases(List)}, with the catalog's releases (oldest first) to tell where each step started. */
+    static List<PhaseRun> phases(List<AppliedScript> history, List<Version> catalogVersions) {
         Map<String, List<AppliedScript>> runs = new LinkedHashMap<>();
         for (AppliedScript applied : history) {
             runs.computeIfAbsent(applied.runId(), id -> new ArrayList<>()).add(applied);
@@ -68,12 +75,12 @@ public record DoneSummary(String database, Optional<Version> release, Optional<P
         for (List<AppliedScript> run : runs.values()) {
             String operation = run.get(0).operation();
             newest.remove(operation); // a later run of the same operation goes to the end, in its place in time
-            newest.put(operation, run(operation, run));
+            newest.put(operation, run(operation, run, catalogVersions));
         }
         return List.copyOf(newest.values());
     }
 
-    private static PhaseRun run(String operation, List<AppliedScript> run) {
+    private static PhaseRun run(String operation, List<AppliedScript> run, List<Version> catalogVersions) {
         Version from = run.get(0).version();
         Version to = from;
         Instant start = run.get(0).startedAt();
@@ -83,6 +90,12 @@ public record DoneSummary(String database, Optional<Version> release, Optional<P
             to = a.version().isNewerThan(to) ? a.version() : to;
             start = a.startedAt().isBefore(start) ? a.startedAt() : start;
             end = a.finishedAt().isAfter(end) ? a.finishedAt() : end;
+        }
+        boolean steps = run.stream().allMatch(a -> a.kind() == ScriptKind.EXPAND || a.kind() == ScriptKind.MIGRATION
+                || a.kind() == ScriptKind.CLEANUP);
+        int lowest = catalogVersions.indexOf(from);
+        if (steps && lowest > 0) {
+            from = catalogVersions.get(lowest - 1);
         }
         return new PhaseRun(operation, from, to, run.size(), Duration.between(start, end));
     }

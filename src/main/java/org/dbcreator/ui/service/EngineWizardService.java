@@ -19,6 +19,8 @@ import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.DemoNode;
 import org.dbcreator.cluster.GateReport;
+import org.dbcreator.cluster.NodeStats;
+import org.dbcreator.cluster.NodeWrite;
 import org.dbcreator.db.ConnectionProfile;
 import org.dbcreator.db.ConnectionSettings;
 import org.dbcreator.db.Secret;
@@ -81,6 +83,9 @@ public final class EngineWizardService implements WizardService {
     private volatile DbCreator engine;
     private RunningDemo demo;
     private final List<DemoNode> nodes = new CopyOnWriteArrayList<>();
+    /** What the demo nodes saw: every write acknowledged, and the stats of each node stopped so far. */
+    private final List<NodeWrite> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<NodeStats> stoppedNodes = new CopyOnWriteArrayList<>();
     private final Set<String> excluded = ConcurrentHashMap.newKeySet();
     private final Object pollLock = new Object();
     private volatile ConnectionSettings settings;
@@ -303,7 +308,7 @@ public final class EngineWizardService implements WizardService {
         requireOpen();
         for (int i = 1; i <= count; i++) {
             DemoNode.Options options = new DemoNode.Options("demo-node-" + i, release, NODE_RATE, Duration.ofSeconds(1));
-            nodes.add(DbCreator.startNode(catalog(), settings, options, write -> {}));
+            nodes.add(DbCreator.startNode(catalog(), settings, options, acknowledged::add));
         }
     }
 
@@ -424,10 +429,10 @@ public final class EngineWizardService implements WizardService {
     @Override
     public NodeBoard restartDemoNode(String name, Version target) {
         DemoNode old = demoNode(name);
-        old.stop();
+        stoppedNodes.add(old.stop().stats());
         DemoNode.Options options = new DemoNode.Options(name, target, old.options().ratePerSecond(),
                 old.options().heartbeatInterval());
-        DemoNode started = DbCreator.startNode(catalog(), settings, options, write -> {});
+        DemoNode started = DbCreator.startNode(catalog(), settings, options, acknowledged::add);
         nodes.set(nodes.indexOf(old), started);
         LOG.info("Demo node {} restarted on {}", name, target);
         return nodes();
@@ -438,6 +443,23 @@ public final class EngineWizardService implements WizardService {
         demoNode(name).kill();
         LOG.info("Demo node {} killed", name);
         return nodes();
+    }
+
+    /** Every write the demo nodes of this window saw acknowledged so far, oldest first (for tests). */
+    public List<NodeWrite> demoNodeWrites() {
+        synchronized (acknowledged) {
+            return List.copyOf(acknowledged);
+        }
+    }
+
+    /** Stops the demo nodes of this window (they report what they saw in {@link #demoNodeStats()}). */
+    public void stopDemoNodes() {
+        stopNodes();
+    }
+
+    /** What each demo node saw: those stopped (restarted, or the window closed) and those running now. */
+    public List<NodeStats> demoNodeStats() {
+        return Stream.concat(stoppedNodes.stream(), nodes.stream().map(DemoNode::stats)).toList();
     }
 
     private DemoNode demoNode(String name) {
@@ -592,15 +614,15 @@ public final class EngineWizardService implements WizardService {
     }
 
     private void stopNodes() {
-        nodes.forEach(DemoNode::stop);
+        nodes.forEach(n -> stoppedNodes.add(n.stop().stats()));
         nodes.clear();
     }
 
     @Override
     public void close() {
+        stopNodes(); // demo nodes started beside any database stop with the window, not only the demo server's
         disconnect();
         if (demo != null) {
-            stopNodes();
             demo.close();
             demo = null;
         }

@@ -40,6 +40,20 @@ class DoneSummaryTest {
     }
 
     @Test
+    void anExpandOrCleanupShouldStartFromTheReleaseBeforeItsFirstStep() {
+        List<AppliedScript> history = List.of(
+                applied("d1", "deploy", V400, ScriptKind.BASELINE, 0, 2),
+                applied("u1", "upgrade", V410, ScriptKind.EXPAND, 100, 104),
+                applied("u1", "upgrade", V420, ScriptKind.MIGRATION, 104, 110),
+                applied("c1", "cleanup", V410, ScriptKind.CLEANUP, 200, 201),
+                applied("c1", "cleanup", V420, ScriptKind.CLEANUP, 201, 203));
+        assertThat(DoneSummary.phases(history, List.of(V400, V410, V420))).containsExactly(
+                new DoneSummary.PhaseRun("deploy", V400, V400, 1, Duration.ofSeconds(2)),
+                new DoneSummary.PhaseRun("upgrade", V400, V420, 2, Duration.ofSeconds(10)),
+                new DoneSummary.PhaseRun("cleanup", V400, V420, 2, Duration.ofSeconds(3)));
+    }
+
+    @Test
     void aLaterRunOfTheSameOperationShouldReplaceTheEarlierOne() {
         List<AppliedScript> history = List.of(
                 applied("u1", "upgrade", V410, ScriptKind.EXPAND, 0, 5),
