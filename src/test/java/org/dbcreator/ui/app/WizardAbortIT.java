@@ -117,7 +117,7 @@ class WizardAbortIT {
         assertThat(robot.lookup("#primary").queryButton().getText()).isEqualTo("Abort upgrade");
         assertThat(wizard.model().rollback().dataLost()).anySatisfy(line -> assertThat(line).startsWith("column host.uuid ("));
         assertThat(robot.lookup("#primary").queryButton().isDisabled()).as("the loss is not accepted yet").isTrue();
-        robot.clickOn("#rollback-accept-loss");
+        robot.interact(() -> robot.lookup("#rollback-accept-loss").queryAs(javafx.scene.control.CheckBox.class).fire());
         assertThat(robot.lookup("#primary").queryButton().isDisabled()).isFalse();
         assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state")).containsExactly("EXPANDED | " + NEW);
         wizard.screenshotIfAsked("rollback-light");
