@@ -177,6 +177,7 @@ public final class ExpandView {
         abort.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         abort.disableProperty().bind(model.abortAllowed().not());
         abort.setOnAction(e -> model.abort());
+        abort.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reason wraps; the button's words stay whole
         Label abortText = org.dbcreator.ui.app.Labels.wrapped("expand-abort-text");
         abortText.textProperty().bind(model.abortTextProperty());
         javafx.scene.layout.HBox.setHgrow(abortText, javafx.scene.layout.Priority.ALWAYS);

@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dbcreator.cluster.GateReport;
 import org.dbcreator.ui.app.Labels;
@@ -105,6 +106,7 @@ public final class NodesView {
         abort.getStyleClass().add(Styles.DANGER);
         abort.disableProperty().bind(model.abortAllowed().not().or(model.busyProperty()));
         abort.setOnAction(e -> model.abort());
+        abort.setMinWidth(Region.USE_PREF_SIZE); // the reason beside it wraps; the button's words never shrink to "..."
         Label why = Labels.wrapped("nodes-abort-text");
         why.textProperty().bind(model.abortTextProperty());
         HBox.setHgrow(why, Priority.ALWAYS);

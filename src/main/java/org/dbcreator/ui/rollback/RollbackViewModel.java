@@ -185,7 +185,9 @@ public final class RollbackViewModel implements PageModel {
     @Override
     public ObservableStringValue cliLine() {
         return Bindings.createStringBinding(() -> database.get() == null ? ""
-                : CliEquivalent.of("rollback", database.get()), database);
+                : CliEquivalent.of("rollback", database.get())
+                        + (lossAccepted.get() && !dataLost.isEmpty() ? " --accept-data-loss" : ""),
+                database, lossAccepted, dataLost);
     }
 
     public ObjectProperty<ConnectedDatabase> databaseProperty() {

@@ -124,6 +124,10 @@ class WizardAbortIT {
         robot.clickOn("#theme-toggle");
         wizard.screenshotIfAsked("rollback-dark");
         robot.clickOn("#theme-toggle");
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1.0));
+        wizard.screenshotIfAsked("rollback-data-loss-light"); // the list of what only the new release wrote, accepted
+        robot.interact(() -> scroll.setVvalue(0));
 
         robot.clickOn("#primary");
         WizardFixture.await(120, () -> wizard.model().rollback().resultProperty().get() != null

@@ -87,7 +87,7 @@ class RollbackViewModelIT {
         executor.tick();
         assertThat(nodes.abortLockProperty().get()).isEmpty();
         assertThat(nodes.abortTextProperty().get()).isEqualTo("Abort upgrade rolls the expand back to " + OLD
-                + ", keeping every write.");
+                + "; it lists what it undoes, and any data only the new release wrote, before it starts.");
         nodes.abort();
         assertThat(shown).containsExactly("rollback");
         assertThat(nodes.isPolling()).isFalse();
