@@ -175,7 +175,7 @@ class ConnectViewModelIT {
                     + " and ssl-key), or choose TLS mode PREFERRED to accept an unencrypted connection.");
             assertThat(page.probeProperty().get().certificate()).isEmpty();
         } else { // a server with TLS: a CA that did not sign its certificate is not trusted
-            TestCertificates other = TestCertificates.create(home.resolve("other-ca"), "localhost");
+            TestCertificates other = TestCertificates.create(home.resolve("other-ca"), "dns:localhost");
             page.tlsModeProperty().set(TlsMode.VERIFY_CA);
             page.caFileProperty().set(other.ca().toString());
 
