@@ -24,6 +24,7 @@ final class DumpExecutor implements AutoCloseable {
     /** The statement the server refused, with its error. */
     record Refusal(DumpStatement statement, SQLException error) {}
 
+    private static final int ATTEMPTS_PER_INSERT = 5;
     private static final DumpStatement STOP = new DumpStatement("", 0);
 
     private final Database target;
@@ -113,7 +114,7 @@ final class DumpExecutor implements AutoCloseable {
             for (DumpStatement next = queue.take(); next != STOP; next = queue.take()) {
                 try {
                     if (refusal == null) {
-                        RestoreSessions.run(s, next.sql());
+                        runAllowingLockConflicts(c, s, next);
                         executed.accept(next);
                     }
                 } catch (SQLException e) {
@@ -134,6 +135,26 @@ final class DumpExecutor implements AutoCloseable {
             synchronized (idle) {
                 inFlight = 0;
                 idle.notifyAll();
+            }
+        }
+    }
+
+    /** Runs an INSERT again when another worker's INSERT won a lock conflict; see {@link RestoreSessions#mayRunAgain}. */
+    private void runAllowingLockConflicts(Connection c, Statement s, DumpStatement next) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                RestoreSessions.run(s, next.sql());
+                return;
+            } catch (SQLException e) {
+                if (attempt == ATTEMPTS_PER_INSERT || refusal != null || !RestoreSessions.mayRunAgain(c, e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt); // the winner usually needs only milliseconds more
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e; // stopped while waiting: the refusal stands
+                }
             }
         }
     }

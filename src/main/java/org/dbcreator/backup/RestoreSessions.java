@@ -1,6 +1,7 @@
 package org.dbcreator.backup;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -13,6 +14,9 @@ import org.dbcreator.db.Database;
  * anything, utf8mb4, the stock client's default.
  */
 final class RestoreSessions {
+
+    private static final int DEADLOCK = 1213;
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     static final Map<String, String> WRITER_PROPERTIES = Map.of("characterEncoding", "ISO-8859-1");
 
@@ -42,6 +46,23 @@ final class RestoreSessions {
     /** Runs one statement of the dump exactly as written: no JDBC escape processing. */
     static void run(Statement statement, String sql) throws SQLException {
         statement.execute(sql);
+    }
+
+    /**
+     * Whether a statement the server refused may simply run again: a deadlock or a lock wait
+     * timeout rolls back at most the refused statement's own transaction, which under autocommit is
+     * that statement alone, so nothing it wrote stays and nothing before it is lost. Parallel
+     * INSERTs into one table meet such conflicts now and then (gap and auto-increment locks).
+     */
+    static boolean mayRunAgain(Connection c, SQLException e) {
+        if (e.getErrorCode() != DEADLOCK && e.getErrorCode() != LOCK_WAIT_TIMEOUT) {
+            return false;
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT @@autocommit")) {
+            return r.next() && r.getInt(1) == 1;
+        } catch (SQLException lost) {
+            return false; // the connection is gone: the refusal stands
+        }
     }
 
     static Statement statementOf(Connection c) throws SQLException {
