@@ -1,12 +1,17 @@
 package org.dbcreator.ui.app;
 
+import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -20,7 +25,10 @@ import org.dbcreator.progress.ProgressListener;
 
 /**
  * The log drawer's model: lines from any thread, shown on the UI thread in batches (one redraw
- * for however many lines arrived meanwhile), filtered as the operator types.
+ * for however many lines arrived meanwhile), filtered as the operator types. The engine's events
+ * are drawn at most once per {@link ProgressCoalescer#PERIOD}: a data migration sends hundreds a
+ * second, and a redraw each cost the nodes' server a core's share (docs/benchmarks.md, "Wizard
+ * during an expand"). A line of the window's own draws at once, with whatever is pending before it.
  */
 public final class LogFeed implements ProgressListener {
 
@@ -30,30 +38,61 @@ public final class LogFeed implements ProgressListener {
     private final UiExecutor executor;
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushAsked = new AtomicBoolean();
+    private final LongSupplier nanoClock;
+    private final long periodNanos;
+    private long lastFlush;
+    private boolean flushedOnce;
+    private boolean delayedFlushAsked;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final FilteredList<String> shown = new FilteredList<>(lines);
     private final StringProperty filter = new SimpleStringProperty("");
     private final IntegerProperty unseen = new SimpleIntegerProperty();
 
     public LogFeed(UiExecutor executor) {
+        this(executor, System::nanoTime, ProgressCoalescer.PERIOD);
+    }
+
+    LogFeed(UiExecutor executor, LongSupplier nanoClock, Duration period) {
         this.executor = executor;
+        this.nanoClock = nanoClock;
+        this.periodNanos = period.toNanos();
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String wanted = filter.get() == null ? "" : filter.get().strip().toLowerCase();
             return line -> wanted.isEmpty() || line.toLowerCase().contains(wanted);
         }, filter));
     }
 
-    /** Adds a line; callable from any thread. */
+    /** Adds a line and draws it soon; callable from any thread. */
     public void add(String line) {
         pending.add(LocalTime.now().format(TIME) + "  " + line);
+        askFlush();
+    }
+
+    /** Adds an engine event's line, drawn with the next batch; callable from any thread. */
+    @Override
+    public void onEvent(ProgressEvent event) {
+        pending.add(LocalTime.ofInstant(event.at(), ZoneId.systemDefault()).format(TIME) + "  " + describe(event));
+        synchronized (this) {
+            if (flushedOnce && nanoClock.getAsLong() - lastFlush < periodNanos) {
+                if (!delayedFlushAsked) {
+                    delayedFlushAsked = true;
+                    CompletableFuture.delayedExecutor(periodNanos, TimeUnit.NANOSECONDS).execute(this::askFlush);
+                }
+                return;
+            }
+        }
+        askFlush();
+    }
+
+    private void askFlush() {
+        synchronized (this) {
+            flushedOnce = true;
+            lastFlush = nanoClock.getAsLong();
+            delayedFlushAsked = false;
+        }
         if (flushAsked.compareAndSet(false, true)) {
             executor.onUiThread(this::flush);
         }
-    }
-
-    @Override
-    public void onEvent(ProgressEvent event) {
-        add(describe(event));
     }
 
     /** An engine event as one line of the log. */

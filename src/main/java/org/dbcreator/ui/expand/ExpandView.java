@@ -78,10 +78,14 @@ public final class ExpandView {
         Label overallText = new Label();
         overallText.setId("expand-overall-text");
         overallText.textProperty().bind(model.overallTextProperty());
-        Label running = Labels.wrapped("expand-running");
+        // One line, cut with an ellipsis: a wrapped statement that grows and shrinks with each
+        // statement relaid the whole page out several times a second while the nodes waited.
+        Label running = new Label();
+        running.setId("expand-running");
         running.textProperty().bind(model.runningProperty());
         running.getStyleClass().add("cli-line");
-        hideWhenEmpty(running);
+        running.setMaxWidth(Double.MAX_VALUE);
+        keepPlaceWhileRunning(running, model.runningProperty().isNotEmpty());
         ProgressBar backfill = new ProgressBar();
         backfill.setId("expand-backfill");
         backfill.setMaxWidth(Double.MAX_VALUE);
@@ -91,8 +95,7 @@ public final class ExpandView {
         backfillText.setId("expand-backfill-text");
         backfillText.textProperty().bind(model.backfillTextProperty());
         VBox backfillBox = new VBox(4, backfill, backfillText);
-        backfillBox.visibleProperty().bind(model.backfillTextProperty().isNotEmpty());
-        backfillBox.managedProperty().bind(backfillBox.visibleProperty());
+        keepPlaceWhileRunning(backfillBox, model.backfillTextProperty().isNotEmpty());
         Button cancel = new Button(Messages.get("expand.cancel"), new FontIcon("mdi2s-stop-circle-outline"));
         cancel.setId("expand-cancel");
         cancel.getStyleClass().add(Styles.DANGER);
@@ -130,16 +133,19 @@ public final class ExpandView {
             @Override
             protected void updateItem(ExpandRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("expand-header", Styles.TEXT_MUTED);
-                if (empty || row == null) {
-                    setText(null);
-                    return;
-                }
-                setText((row.isHeader() ? "" : "      ") + row.mark().symbol() + "  " + row.text());
-                if (row.isHeader()) {
-                    getStyleClass().add("expand-header");
-                } else if (row.mark() == ExpandRow.Mark.DONE || row.mark() == ExpandRow.Mark.SKIPPED) {
-                    getStyleClass().add(Styles.TEXT_MUTED);
+                boolean filled = !empty && row != null;
+                setText(filled ? (row.isHeader() ? "" : "      ") + row.mark().symbol() + "  " + row.text() : null);
+                styleClass("expand-header", filled && row.isHeader());
+                styleClass(Styles.TEXT_MUTED, filled && !row.isHeader()
+                        && (row.mark() == ExpandRow.Mark.DONE || row.mark() == ExpandRow.Mark.SKIPPED));
+            }
+
+            /** Changes the class only when it changes: each change restyles the cell. */
+            private void styleClass(String name, boolean wanted) {
+                if (wanted && !getStyleClass().contains(name)) {
+                    getStyleClass().add(name);
+                } else if (!wanted) {
+                    getStyleClass().remove(name);
                 }
             }
         });
@@ -193,8 +199,13 @@ public final class ExpandView {
         return page;
     }
 
-    private static void hideWhenEmpty(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
+    /**
+     * Shows {@code node} while {@code shown}; while the expand runs it keeps its place even when
+     * hidden, so that a script's start or end does not move (and redraw) everything below it.
+     */
+    private void keepPlaceWhileRunning(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue shown) {
+        node.visibleProperty().bind(shown);
+        node.managedProperty().bind(Bindings.createBooleanBinding(() -> shown.get() || model.isRunning(), shown,
+                model.stateProperty()));
     }
 }

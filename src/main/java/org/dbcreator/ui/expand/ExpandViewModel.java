@@ -228,7 +228,7 @@ public final class ExpandViewModel implements PageModel {
         backfillText.set("");
         lockWait.set("");
         blockers.clear();
-        rows.replaceAll(r -> r.mark() == ExpandRow.Mark.PENDING || r.mark() == ExpandRow.Mark.RUNNING
+        updateRows(r -> r.mark() == ExpandRow.Mark.PENDING || r.mark() == ExpandRow.Mark.RUNNING
                 ? r.with(ExpandRow.Mark.DONE) : r);
         outcome.set(Messages.get("expand.done", result.from(), result.to(), result.applied(),
                 ProgressText.elapsed(result.duration())));
@@ -244,7 +244,7 @@ public final class ExpandViewModel implements PageModel {
         if (!cancelled) {
             navigation.showError(failure);
         }
-        rows.replaceAll(r -> r.mark() == ExpandRow.Mark.RUNNING || r.mark() == ExpandRow.Mark.WAITING
+        updateRows(r -> r.mark() == ExpandRow.Mark.RUNNING || r.mark() == ExpandRow.Mark.WAITING
                 ? r.with(cancelled ? ExpandRow.Mark.PENDING : ExpandRow.Mark.FAILED) : r);
         // what the run left, read from the server, not from what this page saw
         executor.run(service::expandPosition, position -> {
@@ -304,7 +304,7 @@ public final class ExpandViewModel implements PageModel {
             showBackfill(b.at());
         } else if (event instanceof ProgressEvent.ScriptFinished s) {
             mark(s.script(), -1, ExpandRow.Mark.DONE);
-            rows.replaceAll(r -> r.script().equals(s.script()) && r.mark() != ExpandRow.Mark.SKIPPED
+            updateRows(r -> r.script().equals(s.script()) && r.mark() != ExpandRow.Mark.SKIPPED
                     ? r.with(ExpandRow.Mark.DONE) : r);
             statementIndex = statementTotal;
             backfill.set(-1);
@@ -317,7 +317,7 @@ public final class ExpandViewModel implements PageModel {
             lockWait.set(Messages.get(w.blockersVisible() ? "expand.lockWait" : "expand.lockWait.invisible",
                     w.where(), ProgressText.elapsed(w.waited()), w.attempt(), w.retryIn().toMillis()));
             blockers.setAll(w.blockers());
-            rows.replaceAll(r -> r.mark() == ExpandRow.Mark.RUNNING && !r.isHeader() ? r.with(ExpandRow.Mark.WAITING) : r);
+            updateRows(r -> r.mark() == ExpandRow.Mark.RUNNING && !r.isHeader() ? r.with(ExpandRow.Mark.WAITING) : r);
             addLog(event.at(), lockWait.get());
         } else if (event instanceof ProgressEvent.OrphanWait o) {
             lockWait.set(Messages.get("expand.orphanWait", o.sessionId(), ProgressText.elapsed(o.waited())));
@@ -362,8 +362,20 @@ public final class ExpandViewModel implements PageModel {
         for (int i = 0; i < rows.size(); i++) {
             ExpandRow r = rows.get(i);
             if (r.script().equals(script) && r.index() == index) {
-                rows.set(i, r.with(mark));
+                if (r.mark() != mark) {
+                    rows.set(i, r.with(mark));
+                }
                 return;
+            }
+        }
+    }
+
+    /** Replaces only the rows that change: replacing them all redraws every step's cell. */
+    private void updateRows(java.util.function.UnaryOperator<ExpandRow> change) {
+        for (int i = 0; i < rows.size(); i++) {
+            ExpandRow now = change.apply(rows.get(i));
+            if (!now.equals(rows.get(i))) {
+                rows.set(i, now);
             }
         }
     }
