@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dbcreator.cluster.GateReport;
+import org.dbcreator.cluster.NodeStatus;
 import org.dbcreator.ui.app.Labels;
 import org.dbcreator.ui.app.Messages;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -165,7 +166,10 @@ public final class NodesView {
             kill.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
             kill.disableProperty().bind(model.busyProperty());
             kill.setOnAction(e -> model.killDemo(card.name()));
-            buttons.getChildren().addAll(restart, kill);
+            if (!(card.release().equals(target) && card.verdict() == NodeStatus.Verdict.READY)) {
+                buttons.getChildren().add(restart); // a live node already on the target has nothing to restart for
+            }
+            buttons.getChildren().add(kill);
             Optional<org.dbcreator.catalog.Version> old = NodesViewModel.oldRelease(model.boardProperty().get());
             if (old.isPresent() && !old.get().toString().equals(card.release())) {
                 Button restartOld = new Button(Messages.get("nodes.restartOld", old.get()), new FontIcon("mdi2u-undo"));

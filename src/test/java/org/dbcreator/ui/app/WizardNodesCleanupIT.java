@@ -117,6 +117,10 @@ class WizardNodesCleanupIT {
                     .anyMatch(c -> c.name().equals(name) && c.verdict() == NodeStatus.Verdict.READY));
             assertThat(db.rows("SELECT version, state FROM mshost WHERE name = '" + name + "'"))
                     .containsExactly(NEW + " | Up");
+            robot.interact(() -> { });
+            assertThat(robot.lookup("#node-restart-" + name).tryQuery()).as("a live node on " + NEW
+                    + " offers no restart on it").isEmpty();
+            assertThat(robot.lookup("#node-kill-" + name).tryQuery()).isPresent();
         }
 
         // a node of the old release that crashed long ago: it keeps the gate shut until excluded by its typed name
