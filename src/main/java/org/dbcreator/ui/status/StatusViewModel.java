@@ -430,7 +430,7 @@ public final class StatusViewModel implements PageModel {
             case RESUME_EXPAND -> CliEquivalent.of("upgrade", database.get());
             case RESTART_NODES -> CliEquivalent.of("nodes", database.get());
             case RESUME_CLEANUP -> CliEquivalent.of("cleanup", database.get());
-            case REPORT -> CliEquivalent.of("report", database.get());
+            case REPORT -> CliEquivalent.of("report", database.get(), "--to", database.get().database() + "-report.html");
             case DEPLOY -> CliEquivalent.of("deploy", database.get());
             case REFRESH -> CliEquivalent.of("status", database.get());
         }, database, primaryAction);

@@ -50,6 +50,8 @@ class StatusInspectPrimaryTest {
                 Optional.empty(), "MariaDB 10.11.6", Optional.empty(), Optional.empty()));
         m.primary();
         assertThat(shown).containsExactly("report");
+        assertThat(m.cliLine().get()).as("the report command needs its file").isEqualTo(
+                "dbcreator report --host db1 --port 3306 --database cloud --user support --password-prompt --to cloud-report.html");
     }
 
     @Test
