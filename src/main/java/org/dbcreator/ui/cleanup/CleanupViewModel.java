@@ -2,6 +2,7 @@ package org.dbcreator.ui.cleanup;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -29,6 +30,7 @@ import org.dbcreator.ui.app.PageModel;
 import org.dbcreator.ui.app.ProgressCoalescer;
 import org.dbcreator.ui.app.UiExecutor;
 import org.dbcreator.ui.service.CleanupPlan;
+import org.dbcreator.ui.service.CleanupPosition;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.WizardService;
 
@@ -45,6 +47,8 @@ public final class CleanupViewModel implements PageModel {
 
     private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
     private final ObjectProperty<CleanupPlan> plan = new SimpleObjectProperty<>();
+    /** Where an interrupted cleanup stopped, as the server says; null when none is interrupted. */
+    private final ObjectProperty<CleanupPosition> stopped = new SimpleObjectProperty<>();
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ObservableList<String> refusals = FXCollections.observableArrayList();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
@@ -79,6 +83,7 @@ public final class CleanupViewModel implements PageModel {
         production.set(connected.environment().map(e -> e.toLowerCase(Locale.ROOT).startsWith("prod")).orElse(false));
         typedName.set("");
         plan.set(null);
+        stopped.set(null);
         result.set(null);
         changes.clear();
         refusals.clear();
@@ -86,14 +91,17 @@ public final class CleanupViewModel implements PageModel {
         progress.set(0);
         progressText.set(Messages.get("cleanup.reading"));
         busy.set(true);
-        executor.run(service::cleanupPreview, this::show, failure -> {
+        executor.run(() -> new Loaded(service.cleanupPreview(), service.cleanupPosition()), this::show, failure -> {
             busy.set(false);
             progressText.set("");
             navigation.showError(failure);
         });
     }
 
-    private void show(CleanupPlan read) {
+    private record Loaded(CleanupPlan plan, Optional<CleanupPosition> position) {}
+
+    private void show(Loaded loaded) {
+        CleanupPlan read = loaded.plan();
         busy.set(false);
         plan.set(read);
         title.set(Messages.get("cleanup.title", read.from(), read.to()));
@@ -103,7 +111,14 @@ public final class CleanupViewModel implements PageModel {
                 : CleanupWords.of(read.statements()));
         refusals.setAll(read.checks().checks().stream().filter(PreflightCheck::isRed)
                 .map(c -> Messages.get("cleanup.checks.red", c.evidence())).toList());
-        progressText.set("");
+        stopped.set(loaded.position().orElse(null));
+        progressText.set(loaded.position().map(CleanupViewModel::stoppedAt).orElse(""));
+    }
+
+    /** Where an interrupted cleanup stands, in the admin's words. */
+    static String stoppedAt(CleanupPosition p) {
+        return p.script().isEmpty() ? Messages.get("cleanup.stopped.nothingDone", p.target())
+                : Messages.get("cleanup.stopped.statement", p.target(), p.script().get(), p.done());
     }
 
     /** Runs the cleanup: irreversible; the engine's refusal goes to the banner. */
@@ -122,6 +137,7 @@ public final class CleanupViewModel implements PageModel {
         executor.run(() -> service.cleanup(coalescer, stop), done -> {
             coalescer.flush();
             running.set(false);
+            stopped.set(null); // a resumed cleanup finished: nothing left to resume
             result.set(done);
             progress.set(1);
             progressText.set(Messages.get("cleanup.progress.done", done.to(), done.applied(),
@@ -180,7 +196,8 @@ public final class CleanupViewModel implements PageModel {
 
     @Override
     public ObservableStringValue primaryLabel() {
-        return Bindings.createStringBinding(() -> Messages.get("cleanup.primary"));
+        return Bindings.createStringBinding(() -> Messages.get(stopped.get() == null ? "cleanup.primary"
+                : "cleanup.primary.resume"), stopped);
     }
 
     @Override
@@ -200,6 +217,11 @@ public final class CleanupViewModel implements PageModel {
 
     public ObjectProperty<CleanupPlan> planProperty() {
         return plan;
+    }
+
+    /** Where an interrupted cleanup stopped (null when none is): the primary then says Resume. */
+    public ObjectProperty<CleanupPosition> stoppedProperty() {
+        return stopped;
     }
 
     /** What the cleanup changes, one plain sentence each. */

@@ -552,6 +552,25 @@ public final class EngineWizardService implements WizardService {
                 .orElse(0), last.map(e -> e.line() == 0).orElse(false)));
     }
 
+    @Override
+    public Optional<CleanupPosition> cleanupPosition() {
+        SupportReport report = open().report(Optional.empty());
+        Optional<StatusReport> status = report.status().filter(s -> s.phase().orElse(null) == Phase.CLEANING);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        Version target = status.get().phaseTarget().orElse(status.get().targetVersion());
+        // only the cleanup's own scripts: a cleanup stopped before its first statement leaves the expand's run last
+        Catalog catalog = catalog();
+        Set<String> cleanupScripts = catalog.manifest().steps().stream().map(s -> catalog.cleanupScript(s).path())
+                .collect(java.util.stream.Collectors.toSet());
+        Optional<JournalEntry> last = report.lastRunJournal().stream()
+                .filter(e -> e.isDone() && cleanupScripts.contains(e.script()))
+                .reduce((a, b) -> b);
+        return Optional.of(new CleanupPosition(target, last.map(JournalEntry::script), last.map(e -> e.index() + 1)
+                .orElse(0)));
+    }
+
     private DbCreator open() {
         if (engine == null) {
             throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "No database is open: connect first.");

@@ -172,6 +172,9 @@ public interface WizardService extends AutoCloseable {
     /** Where an interrupted expand stands, read from the server; empty when no expand is interrupted. */
     Optional<ExpandPosition> expandPosition();
 
+    /** Where an interrupted cleanup stands, read from the server; empty when no cleanup is interrupted. */
+    Optional<CleanupPosition> cleanupPosition();
+
     /** Disconnects, stops the demo nodes and the demo server this service started. */
     @Override
     void close();

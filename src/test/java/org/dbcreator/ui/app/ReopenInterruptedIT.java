@@ -208,6 +208,9 @@ class ReopenInterruptedIT {
         second.openStep(Journey.Step.CLEANUP);
         assertThat(second.pageProperty().get()).isEqualTo(Page.CLEANUP);
         assertThat(second.cleanup().planProperty().get().statements()).isNotEmpty();
+        assertThat(second.cleanup().progressTextProperty().get()).startsWith("Cleaned up to " + CATALOG.latestVersion()
+                + " ").endsWith("; Resume continues from there.");
+        assertThat(second.primaryLabelProperty().get()).isEqualTo("Resume");
         assertThat(second.primaryDisabledProperty().get()).isFalse();
 
         second.primary();

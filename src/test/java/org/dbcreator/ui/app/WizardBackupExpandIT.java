@@ -86,7 +86,9 @@ class WizardBackupExpandIT {
         WizardFixture.await(10, () -> backup.freeSpaceProperty().get().endsWith("free there"));
         assertThat(robot.lookup("#backup-restore-test").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#primary");
-        WizardFixture.await(120, () -> backup.stateProperty().get() == BackupViewModel.State.DONE);
+        WizardFixture.await(120, () -> backup.stateProperty().get() == BackupViewModel.State.DONE
+                || wizard.model().errorProperty().get() != null);
+        assertThat(wizard.model().errorProperty().get()).as("the banner").isNull();
         assertThat(db.rows("SELECT CONCAT(kind, ' ', verification) FROM dbcreator_backup")).containsExactly("BACKUP RESTORE_TEST");
         assertThat(robot.lookup("#backup-summary").queryAs(Label.class).getText())
                 .startsWith("Backup written: " + db.rows("SELECT file FROM dbcreator_backup").get(0));
@@ -106,6 +108,9 @@ class WizardBackupExpandIT {
         WizardFixture.await(120, () -> !expand.backfillTextProperty().get().isEmpty()
                 || expand.stateProperty().get() == ExpandViewModel.State.EXPANDED);
         screenshot("expand-running-light");
+        robot.clickOn("#theme-toggle");
+        screenshot("expand-running-dark");
+        robot.clickOn("#theme-toggle");
         WizardFixture.await(300, () -> expand.stateProperty().get() == ExpandViewModel.State.EXPANDED);
         WizardFixture.await(30, () -> wizard.model().steps().stream().anyMatch(s -> s.step() == Journey.Step.BACKUP
                 && s.mark() == StepMark.Mark.DONE)); // the page shown is CURRENT; the steps behind it are done

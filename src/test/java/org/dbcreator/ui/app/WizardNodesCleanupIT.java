@@ -135,6 +135,9 @@ class WizardNodesCleanupIT {
         robot.interact(() -> wizard.model().nodes().excludingProperty().get()); // settle the bindings
         scrollToExclusion(robot);
         wizard.screenshotIfAsked("restart-nodes-exclude-light");
+        robot.clickOn("#theme-toggle");
+        wizard.screenshotIfAsked("restart-nodes-exclude-dark");
+        robot.clickOn("#theme-toggle");
         robot.interact(() -> robot.lookup("#nodes-exclude-confirm").queryButton().fire());
 
         WizardFixture.await(30, () -> !wizard.model().primaryDisabledProperty().get());

@@ -4,15 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dbcreator.ui.nodes.ExpandedDatabase.NEW;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.db.SchemaIntrospector;
+import org.dbcreator.db.SchemaSnapshot;
+import org.dbcreator.engine.CleanupRequest;
+import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.ProgressEvent;
+import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.Footprint;
+import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.ui.app.CurrentThreadExecutor;
+import org.dbcreator.ui.app.ErrorReport;
+import org.dbcreator.ui.app.Journey;
 import org.dbcreator.ui.nodes.ExpandedDatabase;
+import org.dbcreator.ui.service.CleanupPosition;
 import org.dbcreator.ui.service.ConnectedDatabase;
+import org.dbcreator.ui.status.StatusViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Cleanup page against a real server: it says in plain words what the cleanup drops and
  * tightens, wants the database name typed on production, ends clean at the target (as the server
- * says), and a refusal for missing privileges reaches the banner and changes nothing.
+ * says), one cancelled between two statements says where it stopped (as the journal has it) and,
+ * resumed, ends exactly where an uninterrupted cleanup ends, and a refusal for missing privileges
+ * reaches the banner and changes nothing.
  */
 class CleanupViewModelIT {
 
@@ -105,9 +123,141 @@ class CleanupViewModelIT {
 
         assertThat(expanded.errors).singleElement().isInstanceOfSatisfying(DbCreatorException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGES));
+        ErrorReport banner = ErrorReport.of(expanded.errors.get(0), Optional.empty()); // what the shell's banner shows
+        assertThat(banner.code()).isEqualTo("INSUFFICIENT_PRIVILEGES");
+        assertThat(banner.message()).as("names the missing privileges").isEqualTo("Cannot start the cleanup: Privileges:"
+                + " User '" + dataOnly.user() + "' lacks ALTER, CREATE, REFERENCES, TRIGGER on '" + expanded.db.name() + "'.");
+        assertThat(banner.advice()).as("the safe next action").isEqualTo("Grant ALTER, CREATE, REFERENCES, TRIGGER on `"
+                + expanded.db.name() + "`.* to the user.");
         assertThat(expanded.shown).isEmpty();
         assertThat(page.runningProperty().get()).isFalse();
         assertThat(Footprint.of(expanded.db)).isEqualTo(before);
         assertThat(expanded.phase()).isEqualTo("EXPANDED " + NEW);
+    }
+
+    @Test
+    void accountLackingOnlyAlterShouldGetABannerNamingAlterAndChangeNothing() throws Exception {
+        ConnectionSettings noAlter = expanded.db.createUser(
+                "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, REFERENCES, TRIGGER");
+        ExpandedDatabase.Connected connected = expanded.connect(noAlter, home);
+        CleanupViewModel page = page(connected, connected.database());
+        assertThat(page.refusals()).containsExactly("The cleanup will refuse now: User '" + noAlter.user()
+                + "' lacks ALTER on '" + expanded.db.name() + "'.");
+        Footprint before = Footprint.of(expanded.db);
+
+        page.primary();
+
+        assertThat(expanded.errors).hasSize(1);
+        ErrorReport banner = ErrorReport.of(expanded.errors.get(0), Optional.empty()); // what the shell's banner shows
+        assertThat(banner.code()).isEqualTo("INSUFFICIENT_PRIVILEGES");
+        assertThat(banner.message()).isEqualTo("Cannot start the cleanup: Privileges: User '" + noAlter.user()
+                + "' lacks ALTER on '" + expanded.db.name() + "'.");
+        assertThat(banner.advice()).isEqualTo("Grant ALTER on `" + expanded.db.name() + "`.* to the user.");
+        assertThat(expanded.shown).isEmpty();
+        assertThat(page.primaryLabel().get()).as("nothing to resume: it never started").isEqualTo("Clean up now");
+        assertThat(Footprint.of(expanded.db)).isEqualTo(before);
+        assertThat(expanded.phase()).isEqualTo("EXPANDED " + NEW);
+        assertThat(expanded.db.number("SELECT COUNT(*) FROM dbcreator_history WHERE kind = 'CLEANUP'")).isZero();
+    }
+
+    @Test
+    void aCleanupCancelledBetweenStatementsShouldSayWhereItStoppedAndResumeToTheUninterruptedEnd() throws Exception {
+        List<ProgressListener> engineEvents = new ArrayList<>();
+        ExpandedDatabase.Connected connected = expanded.connect(expanded.db.admin(), home,
+                event -> engineEvents.forEach(listener -> listener.onEvent(event)));
+        CleanupViewModel page = page(connected, connected.database());
+        int planned = page.planProperty().get().statements().size();
+        assertThat(page.primaryLabel().get()).isEqualTo("Clean up now");
+        assertThat(page.progressTextProperty().get()).isEmpty();
+        // cancelled as the engine reports the first statement done of its second script: mid-script, between statements
+        List<String> cancelledAfter = new ArrayList<>();
+        engineEvents.add(new ProgressListener() {
+            private int script;
+            public void onEvent(ProgressEvent event) {
+                if (event instanceof ProgressEvent.ScriptStarted started) {
+                    script = started.number();
+                } else if (event instanceof ProgressEvent.StatementDone done && !done.skipped() && script == 2
+                        && cancelledAfter.isEmpty()) {
+                    cancelledAfter.add(done.script());
+                    page.cancel();
+                }
+            }
+        });
+
+        page.primary();
+
+        assertThat(cancelledAfter).hasSize(1);
+        assertThat(expanded.errors).as("a cancel is no error").isEmpty();
+        assertThat(expanded.shown).as("not done").isEmpty();
+        assertThat(page.runningProperty().get()).isFalse();
+        assertThat(page.resultProperty().get()).isNull();
+        assertThat(expanded.phase()).isEqualTo("CLEANING " + NEW);
+        String script = cancelledAfter.get(0);
+        String lastRun = "(SELECT run_id FROM dbcreator_journal ORDER BY started_at DESC LIMIT 1)";
+        long doneInScript = expanded.db.number("SELECT COUNT(*) FROM dbcreator_journal WHERE run_id = " + lastRun
+                + " AND script = '" + script + "' AND outcome = 'DONE'");
+        assertThat(expanded.db.number("SELECT COUNT(*) FROM dbcreator_journal WHERE run_id = " + lastRun
+                + " AND script = '" + script + "' AND outcome <> 'DONE'")).as("stopped between statements").isZero();
+        long scriptsApplied = expanded.db.number("SELECT COUNT(*) FROM dbcreator_history WHERE kind = 'CLEANUP'");
+        assertThat(scriptsApplied).as("the first script only").isOne();
+        String stoppedAt = "Cleaned up to " + NEW + " " + script + " statement " + doneInScript
+                + "; Resume continues from there.";
+        assertThat(page.stoppedProperty().get()).isEqualTo(new CleanupPosition(NEW, Optional.of(script),
+                (int) doneInScript));
+        assertThat(page.progressTextProperty().get()).isEqualTo(stoppedAt);
+        assertThat(page.primaryLabel().get()).isEqualTo("Resume");
+        assertThat(page.primaryDisabled().get()).isFalse();
+        assertThat(page.planProperty().get().statements()).as("what is left, read again from the server")
+                .hasSizeLessThan(planned).isNotEmpty();
+
+        // Status calls to resume the cleanup, on the Cleanup page
+        StatusViewModel status = new StatusViewModel(connected.service(), executor, expanded.navigation, s -> { });
+        status.journeyProperty().set(Journey.UPGRADE);
+        status.load(connected.database());
+        assertThat(status.primaryLabel().get()).isEqualTo("Resume the cleanup");
+        status.primary();
+        assertThat(expanded.shown).containsExactly("cleanup");
+        expanded.shown.clear();
+
+        // reopened (the window closed and opened again), the page says the same, read from the server
+        CleanupViewModel reopened = page(connected, connected.database());
+        assertThat(reopened.progressTextProperty().get()).isEqualTo(stoppedAt);
+        assertThat(reopened.primaryLabel().get()).isEqualTo("Resume");
+
+        reopened.primary();
+
+        assertThat(expanded.errors).isEmpty();
+        assertThat(expanded.shown).containsExactly("done");
+        assertThat(reopened.resultProperty().get().outcome()).isEqualTo(UpgradeResult.Outcome.RESUMED);
+        assertThat(reopened.stoppedProperty().get()).isNull();
+        assertSameEndAsUninterrupted();
+    }
+
+    private void assertSameEndAsUninterrupted() throws Exception {
+        try (ExpandedDatabase reference = new ExpandedDatabase();
+                DbCreator engine = DbCreator.connect(ExpandedDatabase.CATALOG, reference.db.admin(),
+                        ProgressListener.NONE)) {
+            engine.cleanup(new CleanupRequest(false, false, Set.of(), false, Optional.empty()));
+            assertThat(schema(expanded.db).differencesFrom(schema(reference.db))).isEmpty();
+            String applied = "SELECT operation, kind, script, checksum FROM dbcreator_history ORDER BY id";
+            assertThat(expanded.db.rows(applied)).isEqualTo(reference.db.rows(applied));
+            String state = "SELECT schema_version, target_version, phase, lowest_release, highest_release FROM dbcreator_state";
+            assertThat(expanded.db.rows(state)).isEqualTo(reference.db.rows(state));
+            assertThat(expanded.phase()).isEqualTo("CLEAN " + NEW);
+            assertThat(expanded.db.rows("SELECT outcome, COUNT(*) FROM dbcreator_journal GROUP BY outcome"))
+                    .allSatisfy(row -> assertThat(row).startsWith("DONE |"));
+            String cleanupStatements = "SELECT script, statement_index, outcome FROM dbcreator_journal"
+                    + " WHERE script LIKE '%cleanup.sql' ORDER BY script, statement_index";
+            assertThat(expanded.db.rows(cleanupStatements)).as("each statement once, none run twice")
+                    .isEqualTo(reference.db.rows(cleanupStatements));
+            String noUuidMissing = "SELECT COUNT(*) FROM host WHERE uuid IS NULL OR uuid = ''";
+            assertThat(expanded.db.number(noUuidMissing)).isZero();
+        }
+    }
+
+    private static SchemaSnapshot schema(TestDatabase target) throws SQLException {
+        try (Connection c = target.server().adminConnection()) {
+            return SchemaIntrospector.productSchema(c, target.name());
+        }
     }
 }

@@ -57,8 +57,12 @@ public final class ExpandedDatabase implements AutoCloseable {
 
     /** A wizard service connected to the database as {@code settings}' user. */
     public Connected connect(ConnectionSettings settings, Path home) {
-        EngineWizardService service = new EngineWizardService(Map.of("DBCREATOR_HOME", home.toString()),
-                ProgressListener.NONE);
+        return connect(settings, home, ProgressListener.NONE);
+    }
+
+    /** The same, {@code engineEvents} told of every engine event as it happens (pages see them coalesced). */
+    public Connected connect(ConnectionSettings settings, Path home, ProgressListener engineEvents) {
+        EngineWizardService service = new EngineWizardService(Map.of("DBCREATOR_HOME", home.toString()), engineEvents);
         services.add(service);
         ConnectedDatabase connected = service.connect(new ConnectionRequest(settings.host(), settings.port(),
                 settings.database(), settings.user(), settings.password(), settings.tlsMode(), Optional.empty(),
