@@ -98,6 +98,7 @@ public final class WizardExpandBenchmark {
         WizardExpandBenchmark bench = new WizardExpandBenchmark(admin, Integer.parseInt(options.getOrDefault("nodes", "3")),
                 Double.parseDouble(options.getOrDefault("rate", "20")), Long.parseLong(options.getOrDefault("rows", "100000")));
         bench.openWindow();
+        CpuByThread.serverPid = bench.serverPid();
         List<Run> runs = new ArrayList<>();
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         for (int round = 1; round <= rounds; round++) {
@@ -168,6 +169,7 @@ public final class WizardExpandBenchmark {
 
         gc = PhaseFigures.gcSoFar();
         Optional<PulseRecorder.Figures> pulseFigures = Optional.empty();
+        CpuByThread cpu = CpuByThread.now();
         long start = System.nanoTime();
         String outcome;
         if (wizard) {
@@ -204,6 +206,7 @@ public final class WizardExpandBenchmark {
             pulseFigures = Optional.of(onFx(pulses::stop).get());
         }
         long end = System.nanoTime();
+        String cpuDuring = cpu.since();
         PhaseFigures during = PhaseFigures.of("during expand", start, end, cluster.units(start, end),
                 cluster.takeIntervals(), gc);
         cluster.stop().forEach(e -> System.out.println("  ! " + e));
@@ -219,6 +222,7 @@ public final class WizardExpandBenchmark {
         print("  nodes before", before);
         print("  nodes during", during);
         pulseFigures.ifPresent(p -> System.out.println("  pulses: " + p));
+        System.out.println("  CPU during the expand: " + cpuDuring);
         return run;
     }
 
@@ -292,6 +296,18 @@ public final class WizardExpandBenchmark {
         return String.format("%.1f (%.1f–%.1f)", PhaseFigures.median(values), sorted[0], sorted[sorted.length - 1]);
     }
 
+    /** The server's process id from its pid file, when the server runs on this machine; else -1. */
+    private long serverPid() {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://" + admin.host() + ":" + admin.port()
+                + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true", admin.user(), admin.password().reveal());
+                Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT @@pid_file")) {
+            r.next();
+            return Long.parseLong(Files.readString(java.nio.file.Path.of(r.getString(1))).strip());
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:mysql://" + admin.host() + ":" + admin.port()
                 + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true", admin.user(), admin.password().reveal());
@@ -300,11 +316,18 @@ public final class WizardExpandBenchmark {
         }
     }
 
-    private static void await(BooleanSupplier onFxThread) throws Exception {
+    /** What the window shows, for a run that got stuck. */
+    private String where() {
+        return "page " + model.pageProperty().get() + ", status busy " + model.status().busyProperty().get()
+                + ", status read " + (model.status().statusProperty().get() != null) + ", connect busy "
+                + model.connect().busyProperty().get() + ", error " + model.errorProperty().get();
+    }
+
+    private void await(BooleanSupplier onFxThread) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!onFx(onFxThread::getAsBoolean).get()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the window did not get there in 2 minutes");
+                throw new IllegalStateException("the window did not get there in 2 minutes: " + onFx(this::where).get());
             }
             Thread.sleep(50);
         }

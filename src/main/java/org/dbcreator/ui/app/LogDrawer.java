@@ -2,6 +2,7 @@ package org.dbcreator.ui.app;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -32,7 +33,7 @@ final class LogDrawer {
         copy.setId("log-copy");
         copy.getStyleClass().add(Styles.SMALL);
         copy.setOnAction(e -> WizardWindow.copy(feed.shownText()));
-        ListView<String> lines = new ListView<>(feed.shown());
+        ListView<String> lines = new ListView<>();
         lines.setId("log-lines");
         lines.setPrefHeight(160);
         lines.getStyleClass().addAll(Styles.DENSE, "log-lines");
@@ -47,10 +48,16 @@ final class LogDrawer {
         drawer.setId("log-drawer");
         drawer.setContent(new VBox(6, tools, lines));
         drawer.setExpanded(false);
-        drawer.textProperty().bind(Bindings.createStringBinding(() -> feed.unseenProperty().get() == 0
-                ? Messages.get("log.title") : Messages.get("log.titleNew", feed.unseenProperty().get()),
-                feed.unseenProperty()));
-        drawer.expandedProperty().addListener((o, was, open) -> feed.markSeen());
+        // Closed, the drawer draws nothing but its title (whose count changes at most once a second):
+        // during a run lines arrive several times a second, and each redraw took CPU the nodes' server needed.
+        drawer.textProperty().bind(Bindings.createStringBinding(this::title, feed.titleCountProperty()));
+        drawer.expandedProperty().addListener((o, was, open) -> {
+            feed.markSeen();
+            lines.setItems(open ? feed.shown() : FXCollections.observableArrayList());
+            if (open && !lines.getItems().isEmpty()) {
+                lines.scrollTo(lines.getItems().size() - 1);
+            }
+        });
         feed.unseenProperty().addListener((o, before, now) -> {
             if (drawer.isExpanded() && now.intValue() > 0) {
                 feed.markSeen();
@@ -58,5 +65,10 @@ final class LogDrawer {
         });
         drawer.getStyleClass().addAll("log-drawer", Styles.DENSE);
         return drawer;
+    }
+
+    private String title() {
+        int unseen = feed.titleCountProperty().get();
+        return unseen == 0 ? Messages.get("log.title") : Messages.get("log.titleNew", unseen);
     }
 }

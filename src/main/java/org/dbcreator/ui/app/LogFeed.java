@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,6 +35,7 @@ public final class LogFeed implements ProgressListener {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int MAX_LINES = 5_000;
+    private static final long TITLE_PERIOD_NANOS = 1_000_000_000L;
 
     private final UiExecutor executor;
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
@@ -47,6 +49,9 @@ public final class LogFeed implements ProgressListener {
     private final FilteredList<String> shown = new FilteredList<>(lines);
     private final StringProperty filter = new SimpleStringProperty("");
     private final IntegerProperty unseen = new SimpleIntegerProperty();
+    private final IntegerProperty titleCount = new SimpleIntegerProperty();
+    private long titleCountSetAt = Long.MIN_VALUE / 2; // these two on the UI thread only
+    private boolean titleCountAsked;
 
     public LogFeed(UiExecutor executor) {
         this(executor, System::nanoTime, ProgressCoalescer.PERIOD);
@@ -135,6 +140,22 @@ public final class LogFeed implements ProgressListener {
             lines.remove(0, lines.size() - MAX_LINES);
         }
         unseen.set(unseen.get() + batch.size());
+        updateTitleCountSoon();
+    }
+
+    /** The title's count follows {@link #unseenProperty()} at most once a second, and at once back to 0. */
+    private void updateTitleCountSoon() {
+        long wait = TITLE_PERIOD_NANOS - (nanoClock.getAsLong() - titleCountSetAt);
+        if (wait <= 0 || unseen.get() == 0) {
+            titleCountSetAt = nanoClock.getAsLong();
+            titleCount.set(unseen.get());
+        } else if (!titleCountAsked) {
+            titleCountAsked = true;
+            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> executor.onUiThread(() -> {
+                titleCountAsked = false;
+                updateTitleCountSoon();
+            }));
+        }
     }
 
     /** The lines the filter lets through, as one text to copy. */
@@ -144,6 +165,7 @@ public final class LogFeed implements ProgressListener {
 
     public void markSeen() {
         unseen.set(0);
+        updateTitleCountSoon();
     }
 
     public ObservableList<String> lines() {
@@ -160,5 +182,10 @@ public final class LogFeed implements ProgressListener {
 
     public IntegerProperty unseenProperty() {
         return unseen;
+    }
+
+    /** How many lines the drawer's title says are new: {@link #unseenProperty()}, redrawn at most once a second. */
+    public ReadOnlyIntegerProperty titleCountProperty() {
+        return titleCount;
     }
 }

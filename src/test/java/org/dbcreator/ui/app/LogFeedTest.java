@@ -111,4 +111,28 @@ class LogFeedTest {
         ui.queued.clear();
         tasks.forEach(Runnable::run);
     }
+
+    @Test
+    void theTitlesCountShouldChangeAtMostOnceASecondAndAtOnceToZero() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        LogFeed feed = new LogFeed(new CurrentThreadExecutor(), clock::get, Duration.ZERO);
+        feed.add("one");
+        assertThat(feed.titleCountProperty().get()).isEqualTo(1);
+        clock.set(Duration.ofMillis(400).toNanos());
+        feed.add("two");
+        feed.add("three");
+
+        assertThat(feed.unseenProperty().get()).isEqualTo(3);
+        assertThat(feed.titleCountProperty().get()).as("drawn again within the second").isEqualTo(1);
+
+        clock.set(Duration.ofMillis(1_500).toNanos()); // the second is over when the delayed redraw comes
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (feed.titleCountProperty().get() != 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(feed.titleCountProperty().get()).isEqualTo(3);
+        feed.add("four");
+        feed.markSeen();
+        assertThat(feed.titleCountProperty().get()).as("seen: the title says so at once").isZero();
+    }
 }

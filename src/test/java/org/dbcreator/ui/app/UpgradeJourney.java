@@ -70,6 +70,7 @@ final class UpgradeJourney {
         robot.interact(() -> backup.destinationProperty().set(files.resolve("backups").toString()));
         WizardFixture.await(10, () -> backup.freeSpaceProperty().get().endsWith("free there"));
         assertThat(robot.lookup("#backup-restore-test").queryAs(CheckBox.class).isSelected()).isTrue();
+        WizardFixture.await(60, () -> backup.stateProperty().get() == BackupViewModel.State.READY); // enabled once read
         robot.clickOn("#primary");
         WizardFixture.await(180, () -> backup.stateProperty().get() == BackupViewModel.State.DONE);
         assertThat(mark(Journey.Step.BACKUP)).isEqualTo(StepMark.Mark.CURRENT); // the page shown; done once left

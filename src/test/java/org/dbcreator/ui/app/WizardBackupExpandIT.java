@@ -85,6 +85,8 @@ class WizardBackupExpandIT {
         robot.interact(() -> backup.destinationProperty().set(backups.toString()));
         WizardFixture.await(10, () -> backup.freeSpaceProperty().get().endsWith("free there"));
         assertThat(robot.lookup("#backup-restore-test").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        // the page reads its history while LOADING, its primary disabled: a click then does nothing (seen on a busy machine)
+        WizardFixture.await(60, () -> backup.stateProperty().get() == BackupViewModel.State.READY);
         robot.clickOn("#primary");
         WizardFixture.await(120, () -> backup.stateProperty().get() == BackupViewModel.State.DONE
                 || wizard.model().errorProperty().get() != null);
