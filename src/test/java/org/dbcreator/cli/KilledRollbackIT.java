@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dbcreator.catalog.Catalog;
+import org.dbcreator.error.ErrorCode;
 import org.dbcreator.testing.StrictSchema;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
@@ -114,6 +115,14 @@ class KilledRollbackIT {
         interrupted.forEach(where -> assertThat(status.out()).containsPattern("Interrupted +" + where + " "));
         System.out.printf("%s: journal's unfinished statement %s; status:%n%s", point, interrupted, status.out());
 
+        // The command status names, run as printed: the host uuids 4.1.0's rollback drops are still ahead, so it
+        // asks for the acceptance again (the first run's was for that run) and names the command that gives it.
+        DbCreatorCli.Result asPrinted = DbCreatorCli.run(DbCreatorCli.passwordEnv(db.admin()), nextCommand(status.out()));
+        assertThat(asPrinted.exitCode()).as(asPrinted.all()).isEqualTo(ErrorCode.ROLLBACK_DROPS_DATA.exitCode());
+        assertThat(asPrinted.err()).contains("column host.uuid (4.1.0)").containsPattern("rollback .*--target " + OLD
+                + " --accept-data-loss");
+        assertThat(doneThisRun(db)).as("a refusal changes nothing").isEqualTo(point.done());
+
         DbCreatorCli.Result resumed = DbCreatorCli.run(db.admin(), "rollback", "--target", OLD, "--accept-data-loss");
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
@@ -129,6 +138,12 @@ class KilledRollbackIT {
         assertThat(db.number("SELECT IS_FREE_LOCK('dbcreator." + db.name() + "')")).as("operator lock free").isEqualTo(1);
         assertThat(db.number("SELECT COUNT(*) FROM dbcreator_lock")).as("no holder recorded").isZero();
         assertThat(DbCreatorCli.run(db.admin(), "status").out()).doesNotContain("interrupted");
+    }
+
+    /** The arguments of the command on status's "Next" line. */
+    private static String[] nextCommand(String status) {
+        String next = status.lines().filter(l -> l.startsWith("Next ")).findFirst().orElseThrow();
+        return next.substring(next.indexOf(": dbcreator ") + ": dbcreator ".length()).split(" ");
     }
 
     /** Rollback statements the run recorded as done (or judged done) in its journal. */
