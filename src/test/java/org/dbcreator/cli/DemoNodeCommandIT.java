@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dbcreator.testing.Footprint;
 import org.dbcreator.testing.TestCatalogs;
@@ -115,13 +113,8 @@ class DemoNodeCommandIT {
 
     /** {@code dbcreator demo-node} in a JVM of its own, so that it can be killed. */
     private static Process fork(TestDatabase db, Path catalog, String name, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(DbCreatorCli.withConnection(db.admin(), "demo-node", "--release", "4.3.0", "--name", name,
-                "--catalog", catalog.toString())));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().putAll(DbCreatorCli.passwordEnv(db.admin()));
-        return builder.start();
+        return ForkedCli.start(db.admin(), output, "demo-node", "--release", "4.3.0", "--name", name,
+                "--catalog", catalog.toString());
     }
 
     private static void awaitOutput(Path file, String text) throws Exception {
