@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,6 +30,8 @@ import org.dbcreator.db.Identifiers;
 public final class JdbcHistory {
 
     public static final String NODE_CONTRACT_QUERY = ToolTables.NODE_CONTRACT_QUERY;
+
+    private static final DateTimeFormatter DATETIME_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
     private final String database;
     private final String stateTable;
@@ -98,7 +103,7 @@ public final class JdbcHistory {
             ps.setString(6, text(state.highestRelease()));
             ps.setString(7, state.runId().orElse(null));
             ps.setString(8, state.runOptions().orElse(null));
-            ps.setTimestamp(9, Timestamp.from(state.updatedAt()));
+            bindInstant(ps, 9, state.updatedAt());
             ps.executeUpdate();
         }
     }
@@ -134,8 +139,8 @@ public final class JdbcHistory {
             ps.setString(6, script.checksum());
             ps.setInt(7, script.statements());
             ps.setString(8, script.installedBy());
-            ps.setTimestamp(9, Timestamp.from(script.startedAt()));
-            ps.setTimestamp(10, Timestamp.from(script.finishedAt()));
+            bindInstant(ps, 9, script.startedAt());
+            bindInstant(ps, 10, script.finishedAt());
             ps.executeUpdate();
         }
     }
@@ -312,7 +317,7 @@ public final class JdbcHistory {
             ps.setString(3, sha256);
             ps.setLong(4, bytes);
             ps.setString(5, truncate(recordedBy, 255));
-            ps.setTimestamp(6, Timestamp.from(startedAt));
+            bindInstant(ps, 6, startedAt);
             ps.executeUpdate();
         }
     }
@@ -514,4 +519,13 @@ public final class JdbcHistory {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
+    /**
+     * Binds {@code at} as the driver would a Timestamp (in this JVM's zone, which is also how
+     * {@code getTimestamp} reads it back), but with its milliseconds: Connector/J drops them for
+     * MariaDB 10.x, whose version it reads as MySQL 5.5, and every duration the history shows
+     * became whole seconds.
+     */
+    private static void bindInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
+        ps.setString(index, DATETIME_MILLIS.format(LocalDateTime.ofInstant(at, ZoneId.systemDefault())));
+    }
 }

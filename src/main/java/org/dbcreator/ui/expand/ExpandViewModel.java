@@ -103,6 +103,7 @@ public final class ExpandViewModel implements PageModel {
         abortText.set(abortLock.get());
         executor.run(service::rollbackPreview, plan -> {
             abortLock.set(plan.reason().map(r -> plan.nodesToRestart().isEmpty() ? Messages.get("abort.unavailable", r)
+                    : plan.excludable().containsAll(plan.nodesToRestart()) ? "" // gone nodes: excluded on the Abort page
                     : Messages.get("abort.nodes", String.join(", ", plan.nodesToRestart()), plan.to())).orElse(""));
             abortText.set(abortLock.get().isEmpty() ? Messages.get("abort.allowed", plan.to()) : abortLock.get());
         }, failure -> {

@@ -73,6 +73,28 @@ public final class RollbackView {
         loss.visibleProperty().bind(Bindings.isNotEmpty(model.dataLost()));
         loss.managedProperty().bind(loss.visibleProperty());
 
+        Label excludeText = Labels.wrapped("rollback-exclude-text");
+        excludeText.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("rollback.page.exclude",
+                String.join(", ", model.excludable())), model.excludable()));
+        TextField excludeName = new TextField();
+        excludeName.setId("rollback-exclude-name");
+        excludeName.setPromptText(Messages.get("rollback.page.exclude.prompt"));
+        excludeName.setPrefColumnCount(20);
+        excludeName.textProperty().bindBidirectional(model.excludeTypedProperty());
+        Button excludeButton = new Button(Messages.get("rollback.page.exclude.button"), new FontIcon("mdi2a-account-remove-outline"));
+        excludeButton.setId("rollback-exclude");
+        excludeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.excludable()
+                .contains(model.excludeTypedProperty().get().strip()) || model.busyProperty().get(),
+                model.excludable(), model.excludeTypedProperty(), model.busyProperty()));
+        excludeButton.setOnAction(e -> model.exclude());
+        excludeName.setOnAction(e -> excludeButton.fire());
+        HBox excludeRow = new HBox(8, excludeName, excludeButton);
+        excludeRow.setAlignment(Pos.CENTER_LEFT);
+        VBox exclusion = new VBox(6, excludeText, excludeRow);
+        exclusion.getStyleClass().add("call-to-action");
+        exclusion.visibleProperty().bind(Bindings.isNotEmpty(model.excludable()));
+        exclusion.managedProperty().bind(exclusion.visibleProperty());
+
         Label productionText = Labels.wrapped("rollback-production-text");
         productionText.textProperty().bind(Bindings.createStringBinding(() -> model.databaseProperty().get() == null ? ""
                 : Messages.get("cleanup.production", model.databaseProperty().get().database()), model.databaseProperty()));
@@ -113,7 +135,7 @@ public final class RollbackView {
         log.managedProperty().bind(log.visibleProperty());
         model.lines().addListener((ListChangeListener<String>) c -> log.scrollTo(model.lines().size() - 1));
 
-        VBox page = new VBox(10, title, sentence, refused, changesHeading, changes, loss, production, progressRow,
+        VBox page = new VBox(10, title, sentence, refused, exclusion, changesHeading, changes, loss, production, progressRow,
                 progressText, log);
         page.getStyleClass().add("page");
         return page;

@@ -49,6 +49,8 @@ public final class RollbackViewModel implements PageModel {
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ObservableList<String> dataLost = FXCollections.observableArrayList();
     private final BooleanProperty lossAccepted = new SimpleBooleanProperty();
+    private final ObservableList<String> excludable = FXCollections.observableArrayList();
+    private final StringProperty excludeTyped = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("rollback.page.title.none"));
     private final ReadOnlyStringWrapper sentence = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
@@ -82,6 +84,8 @@ public final class RollbackViewModel implements PageModel {
         typedName.set("");
         lossAccepted.set(false);
         dataLost.clear();
+        excludable.clear();
+        excludeTyped.set("");
         plan.set(null);
         result.set(null);
         changes.clear();
@@ -105,7 +109,29 @@ public final class RollbackViewModel implements PageModel {
         changes.setAll(read.statements().isEmpty() ? List.of() : CleanupWords.ofRollback(read.statements()));
         refusal.set(read.reason().map(r -> Messages.get("rollback.page.refused", r)).orElse(""));
         dataLost.setAll(read.dataLost().stream().map(org.dbcreator.engine.DroppedData::describe).toList());
+        excludable.setAll(read.excludable());
         progressText.set("");
+    }
+
+    /**
+     * Excludes the gone node whose name is typed from the rollback's gate, and reads the dry run
+     * again; a name that is not one of {@link #excludable()} goes to the banner and changes nothing.
+     */
+    public void exclude() {
+        String typed = excludeTyped.get().strip();
+        if (typed.isEmpty() || busy.get() || running.get()) {
+            return;
+        }
+        busy.set(true);
+        String name = excludable.contains(typed) ? typed : excludable.stream().findFirst().orElse(typed);
+        executor.run(() -> service.excludeFromRollback(name, typed), read -> {
+            excludeTyped.set("");
+            navigation.log(Messages.get("rollback.page.excluded", name));
+            show(read);
+        }, failure -> {
+            busy.set(false);
+            navigation.showError(failure);
+        });
     }
 
     /** Runs the rollback; the engine's refusal goes to the banner and the dry run is read again. */
@@ -184,10 +210,21 @@ public final class RollbackViewModel implements PageModel {
 
     @Override
     public ObservableStringValue cliLine() {
-        return Bindings.createStringBinding(() -> database.get() == null ? ""
-                : CliEquivalent.of("rollback", database.get())
-                        + (lossAccepted.get() && !dataLost.isEmpty() ? " --accept-data-loss" : ""),
-                database, lossAccepted, dataLost);
+        return Bindings.createStringBinding(() -> {
+            if (database.get() == null) {
+                return "";
+            }
+            List<String> more = new java.util.ArrayList<>();
+            List<String> excluded = plan.get() == null ? List.of() : plan.get().excluded().stream().sorted().toList();
+            excluded.forEach(node -> more.addAll(List.of("--exclude-node", node)));
+            if (!excluded.isEmpty()) {
+                more.add("--confirm-exclusion");
+            }
+            if (lossAccepted.get() && !dataLost.isEmpty()) {
+                more.add("--accept-data-loss");
+            }
+            return CliEquivalent.of("rollback", database.get(), more.toArray(String[]::new));
+        }, database, lossAccepted, dataLost, plan);
     }
 
     public ObjectProperty<ConnectedDatabase> databaseProperty() {
@@ -210,6 +247,16 @@ public final class RollbackViewModel implements PageModel {
     /** What the rollback would drop that only the newer release wrote, one line each with its rows. */
     public ObservableList<String> dataLost() {
         return dataLost;
+    }
+
+    /** Gone nodes of a newer release that keep the way back shut; each may be excluded by its name typed. */
+    public ObservableList<String> excludable() {
+        return excludable;
+    }
+
+    /** The name typed to exclude a node of {@link #excludable()}. */
+    public StringProperty excludeTypedProperty() {
+        return excludeTyped;
     }
 
     /** The operator read {@link #dataLost()} and accepts its loss: without it the rollback cannot start. */

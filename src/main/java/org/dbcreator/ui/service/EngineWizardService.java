@@ -87,6 +87,7 @@ public final class EngineWizardService implements WizardService {
     private final List<NodeWrite> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<NodeStats> stoppedNodes = new CopyOnWriteArrayList<>();
     private final Set<String> excluded = ConcurrentHashMap.newKeySet();
+    private final Set<String> rollbackExcluded = ConcurrentHashMap.newKeySet();
     private final Object pollLock = new Object();
     private volatile ConnectionSettings settings;
     private DbCreator pollEngine; // guarded by pollLock
@@ -389,7 +390,18 @@ public final class EngineWizardService implements WizardService {
     @Override
     public RollbackPlan rollbackPreview() {
         requireOpen();
-        UpgradeResult dryRun = engine.rollback(RollbackRequest.preview(), Cancellation.none());
+        UpgradeResult dryRun;
+        try {
+            dryRun = engine.rollback(rollbackRequest(true, false), Cancellation.none());
+        } catch (DbCreatorException refused) {
+            if (refused.code() != ErrorCode.INVALID_ARGUMENT || rollbackExcluded.isEmpty()) {
+                throw refused;
+            }
+            // an excluded node is live again (or gone from the registry): it is no longer excluded
+            LOG.info("Exclusions from the rollback gate withdrawn: {}", refused.getMessage());
+            rollbackExcluded.clear();
+            dryRun = engine.rollback(rollbackRequest(true, false), Cancellation.none());
+        }
         List<String> statements = dryRun.preview().map(p -> p.items().stream().filter(i -> !i.applied())
                 .flatMap(i -> i.statements().stream().filter(st -> !st.done()).map(st -> st.sql())).toList())
                 .orElse(List.of());
@@ -402,16 +414,43 @@ public final class EngineWizardService implements WizardService {
         Optional<String> backup = red.stream().flatMap(c -> c.fix().stream())
                 .filter(f -> f instanceof NextAction.RestoreBackupInstead).map(f -> ((NextAction.RestoreBackupInstead) f).file())
                 .findFirst();
+        List<String> gone = red.stream().flatMap(c -> c.fix().stream())
+                .filter(f -> f instanceof NextAction.RollbackExcluding)
+                .flatMap(f -> ((NextAction.RollbackExcluding) f).nodes().stream()).distinct().toList();
         return new RollbackPlan(dryRun.database(), dryRun.from(), dryRun.to(), statements, reason, restart, backup,
-                dryRun.checks(), dryRun.dataLost());
+                dryRun.checks(), dryRun.dataLost(), gone, Set.copyOf(rollbackExcluded));
+    }
+
+    /** The rollback with the nodes excluded in this window, confirmed (the typed name was their confirmation). */
+    private RollbackRequest rollbackRequest(boolean dryRun, boolean acceptDataLoss) {
+        RollbackRequest request = new RollbackRequest(Optional.empty(), dryRun, rollbackExcluded, !rollbackExcluded.isEmpty());
+        return acceptDataLoss ? request.acceptingDataLoss() : request;
+    }
+
+    @Override
+    public RollbackPlan excludeFromRollback(String name, String typedName) {
+        requireOpen();
+        String typed = typedName == null ? "" : typedName.strip();
+        if (!name.equals(typed)) {
+            throw new DbCreatorException(ErrorCode.CONFIRMATION_REQUIRED, "To exclude node '" + name + "', type its"
+                    + " name exactly; '" + typed + "' is not it. Nothing was excluded.");
+        }
+        if (!rollbackPreview().excludable().contains(name)) {
+            throw new DbCreatorException(ErrorCode.INVALID_ARGUMENT, "Node '" + name + "' does not keep the way back"
+                    + " shut as a gone node: only a stale or stopped node of a newer release may be excluded. Nothing was excluded.");
+        }
+        rollbackExcluded.add(name);
+        LOG.info("Node {} excluded from the rollback gate in the wizard; the rollback records it", name);
+        return rollbackPreview();
     }
 
     @Override
     public UpgradeResult rollback(boolean acceptDataLoss, ProgressListener listener, Cancellation cancellation) {
         requireOpen();
-        RollbackRequest request = acceptDataLoss ? RollbackRequest.toOldRelease().acceptingDataLoss()
-                : RollbackRequest.toOldRelease();
-        return reporting(listener, () -> engine.rollback(request, cancellation));
+        RollbackRequest request = rollbackRequest(false, acceptDataLoss);
+        UpgradeResult done = reporting(listener, () -> engine.rollback(request, cancellation));
+        rollbackExcluded.clear(); // recorded by the rollback; a next upgrade judges its nodes afresh
+        return done;
     }
 
     @Override
@@ -629,6 +668,7 @@ public final class EngineWizardService implements WizardService {
                 pollEngine = null;
             }
             excluded.clear();
+            rollbackExcluded.clear();
         }
     }
 

@@ -2,6 +2,7 @@ package org.dbcreator.ui.service;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.DroppedData;
 import org.dbcreator.engine.PreflightReport;
@@ -20,15 +21,27 @@ import org.dbcreator.engine.PreflightReport;
  * @param checks the rollback's pre-flight checks now
  * @param dataLost what the rollback drops that only the newer release wrote, with its row counts
  *     (nothing the catalog declares kept in sync or restored): running it needs the operator's consent
+ * @param excludable nodes of a newer release that keep the way back shut but are gone (stale or
+ *     down): each may be excluded, by its name typed, if it is gone for good
+ * @param excluded the nodes the operator excluded so far in this window; the rollback records them
  */
 public record RollbackPlan(String database, Version from, Version to, List<String> statements,
         Optional<String> reason, List<String> nodesToRestart, Optional<String> backupInstead, PreflightReport checks,
-        List<DroppedData> dataLost) {
+        List<DroppedData> dataLost, List<String> excludable, Set<String> excluded) {
 
     public RollbackPlan {
         statements = List.copyOf(statements);
         nodesToRestart = List.copyOf(nodesToRestart);
         dataLost = List.copyOf(dataLost);
+        excludable = List.copyOf(excludable);
+        excluded = Set.copyOf(excluded);
+    }
+
+    /** A plan with no gone node in the way and none excluded. */
+    public RollbackPlan(String database, Version from, Version to, List<String> statements, Optional<String> reason,
+            List<String> nodesToRestart, Optional<String> backupInstead, PreflightReport checks,
+            List<DroppedData> dataLost) {
+        this(database, from, to, statements, reason, nodesToRestart, backupInstead, checks, dataLost, List.of(), Set.of());
     }
 
     /** Whether the rollback may run now. */

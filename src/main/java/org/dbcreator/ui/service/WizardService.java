@@ -136,6 +136,15 @@ public interface WizardService extends AutoCloseable {
         throw new UnsupportedOperationException("rollback");
     }
 
+    /**
+     * Excludes {@code name}, a gone node of a newer release that keeps the way back shut, from the
+     * rollback's gate (once its name is typed exactly: CONFIRMATION_REQUIRED otherwise); the rollback
+     * records the exclusion with who and when. Returns the dry run read again. Writes nothing.
+     */
+    default RollbackPlan excludeFromRollback(String name, String typedName) {
+        throw new UnsupportedOperationException("excludeFromRollback");
+    }
+
     /** Stops demo node {@code name} cleanly and starts it again on {@code release} (the old one, before a rollback). */
     default NodeBoard restartDemoNode(String name, Version release) {
         throw new UnsupportedOperationException("restartDemoNode");

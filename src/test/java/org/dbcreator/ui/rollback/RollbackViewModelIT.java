@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.error.ErrorCode;
 import org.dbcreator.ui.app.CurrentThreadExecutor;
 import org.dbcreator.ui.app.Journey;
 import org.dbcreator.ui.app.Navigation;
@@ -122,6 +124,48 @@ class RollbackViewModelIT {
         assertThat(connected.service().status().report().condition().name()).isEqualTo("MANAGED");
         assertThat(expanded.db.rows("SELECT detail FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'"))
                 .singleElement().asString().contains("host.uuid");
+    }
+
+    @Test
+    void aGoneNodeOfTheNewReleaseShouldKeepTheWayBackShutUntilExcludedByItsTypedNameThenTheRollbackRecordsIt()
+            throws Exception {
+        ExpandedDatabase.Connected connected = expanded.connect(expanded.db.admin(), home);
+        // a node restarted on the new release that crashed ten minutes ago: it may never come back
+        expanded.db.execute("INSERT INTO mshost (name, version, state, last_update, created) VALUES ('ms-gone', '" + NEW
+                + "', 'Up', NOW(3) - INTERVAL 600 SECOND, NOW())");
+        RollbackViewModel page = new RollbackViewModel(connected.service(), executor, navigation);
+        page.open(connected.database());
+        assertThat(page.refusalProperty().get()).startsWith("The rollback may not run now: ").contains("ms-gone");
+        assertThat(page.excludable()).containsExactly("ms-gone");
+        assertThat(page.canRun().get()).isFalse();
+
+        page.excludeTypedProperty().set("ms-gon");
+        page.exclude();
+
+        assertThat(errors).singleElement().satisfies(e -> assertThat(((DbCreatorException) e).code())
+                .isEqualTo(ErrorCode.CONFIRMATION_REQUIRED));
+        assertThat(page.refusalProperty().get()).contains("ms-gone");
+        assertThat(page.planProperty().get().excluded()).isEmpty();
+        errors.clear();
+
+        page.excludeTypedProperty().set("ms-gone");
+        page.exclude();
+
+        assertThat(errors).isEmpty();
+        assertThat(page.refusalProperty().get()).isEmpty();
+        assertThat(page.excludable()).isEmpty();
+        assertThat(page.planProperty().get().excluded()).containsExactly("ms-gone");
+        assertThat(expanded.db.number("SELECT COUNT(*) FROM dbcreator_audit WHERE action = 'EXCLUDE_NODE'"))
+                .as("nothing is recorded before the rollback runs").isZero();
+        assertThat(expanded.phase()).isEqualTo("EXPANDED " + NEW);
+
+        page.lossAcceptedProperty().set(true); // the expand's host.uuid values are lost, as in the test above
+        page.primary();
+
+        assertThat(errors).isEmpty();
+        assertThat(expanded.db.rows("SELECT phase, schema_version FROM dbcreator_state")).containsExactly("CLEAN | " + OLD);
+        assertThat(expanded.db.rows("SELECT operator, detail FROM dbcreator_audit WHERE action = 'EXCLUDE_NODE'"))
+                .singleElement().asString().contains("ms-gone", "rollback");
     }
 
     private String row(String node) {
