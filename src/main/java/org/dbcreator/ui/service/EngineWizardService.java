@@ -578,36 +578,34 @@ public final class EngineWizardService implements WizardService {
 
     @Override
     public Optional<ExpandPosition> expandPosition() {
-        SupportReport report = open().report(Optional.empty());
-        Optional<StatusReport> status = report.status().filter(s -> s.phase().orElse(null) == Phase.EXPANDING);
-        if (status.isEmpty()) {
-            return Optional.empty();
-        }
-        Version target = status.get().phaseTarget().orElse(status.get().targetVersion());
-        Optional<JournalEntry> last = report.lastRunJournal().stream()
-                .filter(e -> e.outcome() == JournalEntry.Outcome.DONE || e.outcome() == JournalEntry.Outcome.JUDGED_DONE)
-                .reduce((a, b) -> b);
-        return Optional.of(new ExpandPosition(target, last.map(JournalEntry::script), last.map(e -> e.index() + 1)
-                .orElse(0), last.map(e -> e.line() == 0).orElse(false)));
+        return interruptedRun(Phase.EXPANDING).map(run -> {
+            Optional<JournalEntry> last = run.journal().stream().filter(e -> e.outcome() == JournalEntry.Outcome.DONE
+                    || e.outcome() == JournalEntry.Outcome.JUDGED_DONE).reduce((a, b) -> b);
+            return new ExpandPosition(run.target(), last.map(JournalEntry::script), last.map(e -> e.index() + 1)
+                    .orElse(0), last.map(e -> e.line() == 0).orElse(false));
+        });
     }
 
     @Override
     public Optional<CleanupPosition> cleanupPosition() {
-        SupportReport report = open().report(Optional.empty());
-        Optional<StatusReport> status = report.status().filter(s -> s.phase().orElse(null) == Phase.CLEANING);
-        if (status.isEmpty()) {
-            return Optional.empty();
-        }
-        Version target = status.get().phaseTarget().orElse(status.get().targetVersion());
         // only the cleanup's own scripts: a cleanup stopped before its first statement leaves the expand's run last
         Catalog catalog = catalog();
         Set<String> cleanupScripts = catalog.manifest().steps().stream().map(s -> catalog.cleanupScript(s).path())
                 .collect(java.util.stream.Collectors.toSet());
-        Optional<JournalEntry> last = report.lastRunJournal().stream()
-                .filter(e -> e.isDone() && cleanupScripts.contains(e.script()))
-                .reduce((a, b) -> b);
-        return Optional.of(new CleanupPosition(target, last.map(JournalEntry::script), last.map(e -> e.index() + 1)
-                .orElse(0)));
+        return interruptedRun(Phase.CLEANING).map(run -> {
+            Optional<JournalEntry> last = run.journal().stream()
+                    .filter(e -> e.isDone() && cleanupScripts.contains(e.script())).reduce((a, b) -> b);
+            return new CleanupPosition(run.target(), last.map(JournalEntry::script), last.map(e -> e.index() + 1).orElse(0));
+        });
+    }
+
+    /** A run the database's state says is under way in {@code phase}: the release it goes to, and its journal. */
+    private record InterruptedRun(Version target, List<JournalEntry> journal) {}
+
+    private Optional<InterruptedRun> interruptedRun(Phase phase) {
+        SupportReport report = open().report(Optional.empty());
+        return report.status().filter(s -> s.phase().orElse(null) == phase)
+                .map(s -> new InterruptedRun(s.phaseTarget().orElse(s.targetVersion()), report.lastRunJournal()));
     }
 
     private DbCreator open() {

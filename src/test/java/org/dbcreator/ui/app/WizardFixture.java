@@ -69,6 +69,9 @@ public final class WizardFixture {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (java.util.concurrent.TimeoutException e) {
+            // what every thread was doing, so that a wait that never ends says why
+            Thread.getAllStackTraces().forEach((t, stack) -> System.err.println("\"" + t.getName() + "\" " + t.getState()
+                    + "\n\tat " + String.join("\n\tat ", java.util.Arrays.stream(stack).map(String::valueOf).toList())));
             throw new AssertionError("not reached within " + seconds + " s", e);
         }
     }
