@@ -28,7 +28,7 @@ import org.dbcreator.progress.ProgressListener;
  * The log drawer's model: lines from any thread, shown on the UI thread in batches (one redraw
  * for however many lines arrived meanwhile), filtered as the operator types. The engine's events
  * are drawn at most once per {@link ProgressCoalescer#PERIOD}: a data migration sends hundreds a
- * second, and a redraw each cost the nodes' server a core's share (docs/benchmarks.md, "Wizard
+ * second, and a redraw for each took CPU the nodes' server needed (docs/benchmarks.md, "Wizard
  * during an expand"). A line of the window's own draws at once, with whatever is pending before it.
  */
 public final class LogFeed implements ProgressListener {
