@@ -7,9 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
@@ -35,23 +33,18 @@ public final class LogFeed implements ProgressListener {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int MAX_LINES = 5_000;
-    private static final long TITLE_PERIOD_NANOS = 1_000_000_000L;
+    private static final Duration TITLE_PERIOD = Duration.ofSeconds(1);
 
     private final UiExecutor executor;
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushAsked = new AtomicBoolean();
-    private final LongSupplier nanoClock;
-    private final long periodNanos;
-    private long lastFlush;
-    private boolean flushedOnce;
-    private boolean delayedFlushAsked;
+    private final Pacer flushes;
+    private final Pacer titleRedraws;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final FilteredList<String> shown = new FilteredList<>(lines);
     private final StringProperty filter = new SimpleStringProperty("");
     private final IntegerProperty unseen = new SimpleIntegerProperty();
     private final IntegerProperty titleCount = new SimpleIntegerProperty();
-    private long titleCountSetAt = Long.MIN_VALUE / 2; // these two on the UI thread only
-    private boolean titleCountAsked;
 
     public LogFeed(UiExecutor executor) {
         this(executor, System::nanoTime, ProgressCoalescer.PERIOD);
@@ -59,8 +52,8 @@ public final class LogFeed implements ProgressListener {
 
     LogFeed(UiExecutor executor, LongSupplier nanoClock, Duration period) {
         this.executor = executor;
-        this.nanoClock = nanoClock;
-        this.periodNanos = period.toNanos();
+        this.flushes = new Pacer(nanoClock, period);
+        this.titleRedraws = new Pacer(nanoClock, TITLE_PERIOD);
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String wanted = filter.get() == null ? "" : filter.get().strip().toLowerCase();
             return line -> wanted.isEmpty() || line.toLowerCase().contains(wanted);
@@ -77,24 +70,13 @@ public final class LogFeed implements ProgressListener {
     @Override
     public void onEvent(ProgressEvent event) {
         pending.add(LocalTime.ofInstant(event.at(), ZoneId.systemDefault()).format(TIME) + "  " + describe(event));
-        synchronized (this) {
-            if (flushedOnce && nanoClock.getAsLong() - lastFlush < periodNanos) {
-                if (!delayedFlushAsked) {
-                    delayedFlushAsked = true;
-                    CompletableFuture.delayedExecutor(periodNanos, TimeUnit.NANOSECONDS).execute(this::askFlush);
-                }
-                return;
-            }
+        if (flushes.now(this::askFlush)) {
+            askFlush();
         }
-        askFlush();
     }
 
     private void askFlush() {
-        synchronized (this) {
-            flushedOnce = true;
-            lastFlush = nanoClock.getAsLong();
-            delayedFlushAsked = false;
-        }
+        flushes.ran();
         if (flushAsked.compareAndSet(false, true)) {
             executor.onUiThread(this::flush);
         }
@@ -145,16 +127,11 @@ public final class LogFeed implements ProgressListener {
 
     /** The title's count follows {@link #unseenProperty()} at most once a second, and at once back to 0. */
     private void updateTitleCountSoon() {
-        long wait = TITLE_PERIOD_NANOS - (nanoClock.getAsLong() - titleCountSetAt);
-        if (wait <= 0 || unseen.get() == 0) {
-            titleCountSetAt = nanoClock.getAsLong();
+        if (unseen.get() == 0) {
+            titleRedraws.ran();
+            titleCount.set(0);
+        } else if (titleRedraws.now(() -> executor.onUiThread(this::updateTitleCountSoon))) {
             titleCount.set(unseen.get());
-        } else if (!titleCountAsked) {
-            titleCountAsked = true;
-            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> executor.onUiThread(() -> {
-                titleCountAsked = false;
-                updateTitleCountSoon();
-            }));
         }
     }
 

@@ -3,8 +3,6 @@ package org.dbcreator.ui.app;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.dbcreator.progress.ProgressEvent;
@@ -25,12 +23,8 @@ public final class ProgressCoalescer implements ProgressListener {
 
     private final UiExecutor executor;
     private final Consumer<List<ProgressEvent>> onUiThread;
-    private final LongSupplier nanoClock;
-    private final long periodNanos;
+    private final Pacer pacer;
     private List<ProgressEvent> pending = new ArrayList<>();
-    private long lastHandOver;
-    private boolean handedOverOnce;
-    private boolean flushScheduled;
 
     public ProgressCoalescer(UiExecutor executor, Consumer<List<ProgressEvent>> onUiThread) {
         this(executor, onUiThread, System::nanoTime, PERIOD);
@@ -40,8 +34,7 @@ public final class ProgressCoalescer implements ProgressListener {
             Duration period) {
         this.executor = executor;
         this.onUiThread = onUiThread;
-        this.nanoClock = nanoClock;
-        this.periodNanos = period.toNanos();
+        this.pacer = new Pacer(nanoClock, period);
     }
 
     @Override
@@ -49,16 +42,9 @@ public final class ProgressCoalescer implements ProgressListener {
         List<ProgressEvent> batch;
         synchronized (this) {
             pending.add(event);
-            long now = nanoClock.getAsLong();
-            if (handedOverOnce && now - lastHandOver < periodNanos) {
-                if (!flushScheduled) {
-                    flushScheduled = true;
-                    CompletableFuture.delayedExecutor(periodNanos, TimeUnit.NANOSECONDS).execute(this::flush);
-                }
+            if (!pacer.now(this::flush)) {
                 return;
             }
-            handedOverOnce = true;
-            lastHandOver = now;
             batch = take();
         }
         executor.onUiThread(() -> onUiThread.accept(batch));
@@ -71,14 +57,13 @@ public final class ProgressCoalescer implements ProgressListener {
             if (pending.isEmpty()) {
                 return;
             }
-            lastHandOver = nanoClock.getAsLong();
+            pacer.ran();
             batch = take();
         }
         executor.onUiThread(() -> onUiThread.accept(batch));
     }
 
     private List<ProgressEvent> take() {
-        flushScheduled = false;
         List<ProgressEvent> batch = pending;
         pending = new ArrayList<>();
         return List.copyOf(batch);
