@@ -36,6 +36,19 @@ final class BackupCheck {
 
     /** @param fullScan false to stop after the manifest's size and checksum (which prove the whole file) */
     static Result check(Path dump, boolean fullScan) {
+        return check(dump, fullScan, false);
+    }
+
+    /**
+     * The checks before a load that hashes the file as it reads it ({@link DumpInput#openHashing}):
+     * as {@code check(dump, false)}, but of the manifest's size and SHA-256 only the size now; the
+     * load proves the SHA-256 ({@link #requireSameHash}) before anything it loaded is trusted.
+     */
+    static Result checkHashingLater(Path dump) {
+        return check(dump, false, true);
+    }
+
+    private static Result check(Path dump, boolean fullScan, boolean hashLater) {
         DumpInput.Kind kind;
         boolean compressed;
         try (DumpInput.Opened opened = DumpInput.open(dump)) {
@@ -46,7 +59,9 @@ final class BackupCheck {
         }
         List<String> notes = new ArrayList<>();
         Optional<BackupManifest> manifest = kind == DumpInput.Kind.DBCREATOR ? readManifest(dump) : Optional.empty();
-        if (manifest.isPresent()) {
+        if (manifest.isPresent() && hashLater) {
+            requireSameSize(dump, manifest.get());
+        } else if (manifest.isPresent()) {
             requireSameFile(dump, manifest.get());
         } else {
             notes.add(kind == DumpInput.Kind.STOCK
@@ -124,6 +139,15 @@ final class BackupCheck {
 
     /** Size first (a cut-short file says so plainly), then the SHA-256 of every byte. */
     static void requireSameFile(Path dump, BackupManifest manifest) {
+        requireSameSize(dump, manifest);
+        try {
+            requireSameHash(dump, manifest, sha256(dump));
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read " + dump + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    static void requireSameSize(Path dump, BackupManifest manifest) {
         try {
             long size = Files.size(dump);
             long expected = manifest.file().bytes();
@@ -131,14 +155,17 @@ final class BackupCheck {
                 throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " has " + size + " bytes, its manifest says "
                         + expected + (size < expected ? ": the file was cut short." : ": the file was changed."));
             }
-            String actual = sha256(dump);
-            if (!actual.equals(manifest.file().sha256())) {
-                throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " does not match its manifest: its SHA-256 is "
-                        + actual + ", the manifest says " + manifest.file().sha256()
-                        + ". The file was changed or damaged after the backup.");
-            }
         } catch (IOException e) {
             throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read " + dump + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** @param actual the SHA-256 of every byte of the file as it was read */
+    static void requireSameHash(Path dump, BackupManifest manifest, String actual) {
+        if (!actual.equals(manifest.file().sha256())) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, dump + " does not match its manifest: its SHA-256 is "
+                    + actual + ", the manifest says " + manifest.file().sha256()
+                    + ". The file was changed or damaged after the backup.");
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.function.DoubleSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -32,8 +34,18 @@ final class DumpInput {
      *
      * @param fractionRead how much of the file has been read so far, 0 to 1, for estimates of the time left
      */
-    record Opened(InputStream stream, Kind kind, boolean compressed, DoubleSupplier fractionRead)
+    record Opened(InputStream stream, Kind kind, boolean compressed, DoubleSupplier fractionRead, RawBytes raw)
             implements AutoCloseable {
+
+        /**
+         * The SHA-256 of every byte of the file, when it was opened {@link #openHashing hashing}: what
+         * the reading has not taken yet is read now (a stream stops at the end of its last gzip member,
+         * and bytes after it count too).
+         */
+        String sha256OfWholeFile() throws IOException {
+            return raw.drainAndDigest();
+        }
+
         @Override
         public void close() throws IOException {
             stream.close();
@@ -45,10 +57,23 @@ final class DumpInput {
     private DumpInput() {}
 
     static Opened open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Opens the dump and hashes every byte as it is read, so that a load proves the file it read
+     * is the one its manifest describes without reading it a second time (see
+     * {@link Opened#sha256OfWholeFile}).
+     */
+    static Opened openHashing(Path file) {
+        return open(file, DumpFileWriter.newSha256());
+    }
+
+    private static Opened open(Path file, MessageDigest digest) {
         InputStream raw = null;
         try {
             long size = Math.max(1, Files.size(file));
-            CountingStream counting = new CountingStream(Files.newInputStream(file));
+            RawBytes counting = new RawBytes(Files.newInputStream(file), digest);
             raw = new BufferedInputStream(counting, 1 << 16);
             raw.mark(4);
             int first = raw.read();
@@ -63,7 +88,7 @@ final class DumpInput {
             byte[] head = text.readNBytes(PEEK);
             text.reset();
             return new Opened(text, kindOf(file, new String(head, StandardCharsets.ISO_8859_1)), compressed,
-                    () -> Math.min(1.0, (double) counting.count / size));
+                    () -> Math.min(1.0, (double) counting.count / size), counting);
         } catch (NoSuchFileException e) {
             closeQuietly(raw);
             throw new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, "There is no file " + file + ".");
@@ -103,25 +128,54 @@ final class DumpInput {
         return new DbCreatorException(ErrorCode.BACKUP_NOT_A_DUMP, file + " is not a dump: " + why + ".");
     }
 
-    private static final class CountingStream extends FilterInputStream {
+    /** The file's bytes as read, counted, and hashed when a digest is given. */
+    static final class RawBytes extends FilterInputStream {
+        private final MessageDigest digest;
         private volatile long count;
 
-        CountingStream(InputStream in) {
+        RawBytes(InputStream in, MessageDigest digest) {
             super(in);
+            this.digest = digest;
         }
 
         @Override
         public int read() throws IOException {
             int b = super.read();
-            count += b < 0 ? 0 : 1;
+            if (b >= 0) {
+                count++;
+                if (digest != null) {
+                    digest.update((byte) b);
+                }
+            }
             return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
-            count += Math.max(0, n);
+            if (n > 0) {
+                count += n;
+                if (digest != null) {
+                    digest.update(b, off, n);
+                }
+            }
             return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return Math.max(0, read(new byte[(int) Math.max(0, Math.min(n, 1 << 16))])); // a skipped byte is hashed too
+        }
+
+        private String drainAndDigest() throws IOException {
+            if (digest == null) {
+                throw new IllegalStateException("the dump was not opened hashing");
+            }
+            byte[] rest = new byte[1 << 16];
+            while (read(rest, 0, rest.length) >= 0) {
+                // every byte read is hashed
+            }
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 

@@ -35,6 +35,8 @@ record InsertRows(String table, List<String> columns, long rows) {
 
     private static final class Parser {
         private final String s;
+        /** The same text, one byte per char: the loops over every char read it without a call per char. */
+        private final byte[] b;
         private int i;
         private String table;
         private final List<String> columns = new ArrayList<>();
@@ -43,6 +45,7 @@ record InsertRows(String table, List<String> columns, long rows) {
 
         Parser(String sql) {
             this.s = sql;
+            this.b = sql.getBytes(StandardCharsets.ISO_8859_1);
         }
 
         Optional<Parser> parse(boolean keepFirstRow) {
@@ -78,7 +81,7 @@ record InsertRows(String table, List<String> columns, long rows) {
         private boolean countRows(boolean keepFirstRow) {
             while (true) {
                 skipSpace();
-                if (i >= s.length() || s.charAt(i) != '(') {
+                if (i >= b.length || b[i] != '(') {
                     return false;
                 }
                 if (!row(keepFirstRow && rows == 0)) {
@@ -86,10 +89,10 @@ record InsertRows(String table, List<String> columns, long rows) {
                 }
                 rows++;
                 skipSpace();
-                if (i >= s.length()) {
+                if (i >= b.length) {
                     return true;
                 }
-                if (s.charAt(i) != ',') {
+                if (b[i] != ',') {
                     return s.regionMatches(true, i, "ON DUPLICATE", 0, 12);
                 }
                 i++;
@@ -100,10 +103,10 @@ record InsertRows(String table, List<String> columns, long rows) {
         private boolean row(boolean keep) {
             i++; // (
             int depth = 1;
-            StringBuilder value = new StringBuilder();
+            StringBuilder value = keep ? new StringBuilder() : null; // only the first row's values are kept
             boolean quoted = false;
-            while (i < s.length()) {
-                char c = s.charAt(i++);
+            while (i < b.length) {
+                char c = (char) (b[i++] & 0xFF);
                 if (c == '\'' || c == '"') {
                     quoted = true;
                     int start = i;
@@ -121,7 +124,9 @@ record InsertRows(String table, List<String> columns, long rows) {
                     return true;
                 } else if (c == ',' && depth == 1) {
                     addValue(keep, value, quoted);
-                    value.setLength(0);
+                    if (keep) {
+                        value.setLength(0);
+                    }
                     quoted = false;
                 } else if (keep && !Character.isWhitespace(c)) {
                     value.append(c);
@@ -139,14 +144,15 @@ record InsertRows(String table, List<String> columns, long rows) {
 
         /** The index just past the closing quote, or -1 when the string never ends. */
         private int endOfString(char quote) {
+            byte q = (byte) quote;
             int j = i;
-            while (j < s.length()) {
-                char c = s.charAt(j);
+            while (j < b.length) {
+                byte c = b[j];
                 if (c == '\\') {
                     j += 2;
-                } else if (c == quote && j + 1 < s.length() && s.charAt(j + 1) == quote) {
+                } else if (c == q && j + 1 < b.length && b[j + 1] == q) {
                     j += 2;
-                } else if (c == quote) {
+                } else if (c == q) {
                     return j + 1;
                 } else {
                     j++;
@@ -194,7 +200,7 @@ record InsertRows(String table, List<String> columns, long rows) {
         }
 
         private void skipSpace() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            while (i < b.length && Character.isWhitespace((char) (b[i] & 0xFF))) {
                 i++;
             }
         }

@@ -98,13 +98,13 @@ public final class RestoreOperation {
     /**
      * The restore test's restore: the target is a new scratch database of its own, which the
      * caller drops, so the file is loaded and compared right there, with no second scratch and no
-     * swap (nor their privileges). The file is read once: a dump proved whole by its manifest's
-     * SHA-256 gets the full scan's checks statement by statement as it loads, each statement
-     * checked before it runs, and the scan's whole-file checks before the comparison.
+     * swap (nor their privileges). The file is read once: with a manifest, its size is checked
+     * first; the load gives each statement the full scan's checks before it runs and hashes every
+     * byte it reads; the SHA-256 and the scan's whole-file checks are proved before the comparison.
      */
     ScratchTest testInScratch(Path file, RestoreRequest request) throws SQLException {
         Instant started = Instant.now();
-        BackupCheck.Result check = BackupCheck.check(file, false);
+        BackupCheck.Result check = BackupCheck.checkHashingLater(file);
         List<String> notes = new ArrayList<>(check.notes());
         notes.add(0, BackupOrigin.describe(check));
         if (request.checkCatalog()) {
@@ -151,12 +151,25 @@ public final class RestoreOperation {
         long statements;
         RestoreProgress progress;
         BackupCheck.Result checked = check;
-        try (DumpInput.Opened dump = DumpInput.open(file)) {
+        // A load that checks each statement before it runs may prove the file's SHA-256 at its end, from
+        // the bytes it read: the restore test does, and so reads the file once instead of twice.
+        boolean hashing = scanWhileLoading && check.manifest().isPresent();
+        try (DumpInput.Opened dump = hashing ? DumpInput.openHashing(file) : DumpInput.open(file)) {
             progress = new RestoreProgress(listener, dump.fractionRead());
             DumpScan.Tally tally = scanWhileLoading ? new DumpScan.Tally(file, dump, true) : null;
             DumpReader reader = tally != null ? tally.reader(dump.stream())
                     : new DumpReader(dump.stream(), file.getFileName().toString());
-            statements = replay(into, reader, workers, progress, tally);
+            try {
+                statements = replay(into, reader, workers, progress, tally);
+            } catch (DbCreatorException e) {
+                if (hashing && (e.code() == ErrorCode.RESTORE_FAILED || e.code() == ErrorCode.BACKUP_DAMAGED)) {
+                    requireAsRecordedQuietly(check, dump); // a changed file is what to report, not what it made the server do
+                }
+                throw e;
+            }
+            if (hashing) {
+                requireAsRecorded(check, dump);
+            }
             progress.finish();
             listener.onEvent(new ProgressEvent.RestoreFinished(into.databaseName(), progress.rows()));
             if (tally != null) {
@@ -177,6 +190,25 @@ public final class RestoreOperation {
                 checked);
     }
 
+    /**
+     * With a manifest, the file just loaded must be the one it describes: its size was checked
+     * before the load, its SHA-256 is proved here, from the bytes the load read, before the
+     * comparison trusts anything loaded.
+     */
+    private static void requireAsRecorded(BackupCheck.Result check, DumpInput.Opened dump) throws IOException {
+        if (check.manifest().isPresent()) {
+            BackupCheck.requireSameHash(check.dump(), check.manifest().get(), dump.sha256OfWholeFile());
+        }
+    }
+
+    private static void requireAsRecordedQuietly(BackupCheck.Result check, DumpInput.Opened dump) {
+        try {
+            requireAsRecorded(check, dump);
+        } catch (IOException e) {
+            // unreadable further: the load's own failure stands
+        }
+    }
+
     /** @param tally checks each statement before it runs, when the file is scanned while it loads */
     private long replay(Database into, DumpReader reader, int workers, RestoreProgress progress, DumpScan.Tally tally)
             throws IOException, SQLException, InterruptedException {
@@ -186,7 +218,8 @@ public final class RestoreOperation {
                 cancellation.throwIfCancelled();
                 statements++;
                 if (tally != null) {
-                    tally.accept(s, reader.balanced());
+                    DumpStatement checked = s;
+                    tally.accept(checked, reader.balanced()).ifPresent(insert -> progress.parsed(checked, insert));
                 }
                 refuseOnFailure(executor.execute(s));
                 progress.read(s);

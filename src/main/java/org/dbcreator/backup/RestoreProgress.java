@@ -1,6 +1,8 @@
 package org.dbcreator.backup;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,8 @@ final class RestoreProgress {
     private final Map<String, LongAdder[]> tables = new ConcurrentHashMap<>(); // rows, bytes
     private final Map<String, Boolean> order = new LinkedHashMap<>(); // tables in the dump's order; reading thread only
     private final long started = System.nanoTime();
+    /** INSERTs parsed on the reading thread and not yet run, by identity: a few at a time. */
+    private final Map<DumpStatement, InsertRows> parsed = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** @param fractionRead how much of the file has been read, for the time left */
     RestoreProgress(ProgressListener listener, DoubleSupplier fractionRead) {
@@ -41,15 +45,24 @@ final class RestoreProgress {
         }
     }
 
+    /**
+     * The reading thread has parsed this INSERT already (to check it): the thread that runs it
+     * takes the count from here instead of parsing it again. Call before the statement is handed on.
+     */
+    void parsed(DumpStatement s, InsertRows insert) {
+        parsed.put(s, insert);
+    }
+
     /** A statement ran; called on the thread that ran it. */
     void executed(DumpStatement s) {
-        if (s.startsWithIgnoreCase("INSERT")) {
-            InsertRows.of(s.sql()).ifPresent(insert -> {
-                LongAdder[] counts = counts(insert.table());
-                counts[0].add(insert.rows());
-                counts[1].add(s.sql().length());
-            });
-        }
+        InsertRows known = parsed.remove(s);
+        Optional<InsertRows> insert = known != null ? Optional.of(known)
+                : s.startsWithIgnoreCase("INSERT") ? InsertRows.of(s.sql()) : Optional.empty();
+        insert.ifPresent(i -> {
+            LongAdder[] counts = counts(i.table());
+            counts[0].add(i.rows());
+            counts[1].add(s.sql().length());
+        });
     }
 
     /** Every table is finished once the last statement ran. */

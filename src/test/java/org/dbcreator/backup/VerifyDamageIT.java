@@ -217,5 +217,37 @@ class VerifyDamageIT {
         }
     }
 
+    /**
+     * The restore test reads the file once and proves its SHA-256 from the bytes it loaded. A gzip
+     * member's header time is covered by no CRC: changed, every row still loads and compares equal,
+     * and only the file's SHA-256 tells. The test must refuse it, drop its scratch database and
+     * leave the backup recorded as read back only.
+     */
+    @Test
+    void restoreTestOfAFileChangedWhereOnlyItsSha256ShowsShouldBeRefused(TestDatabase source) throws Exception {
+        Fixtures.deployDemo(source);
+        BackupFiles files = smallBackup(source);
+        byte[] bytes = Files.readAllBytes(files.dump());
+        assertThat(bytes[0] & 0xFF).isEqualTo(0x1f);
+        bytes[4] ^= 0x01; // the first member's MTIME
+        Files.write(files.dump(), bytes);
+        assertThat(DamagedBackups.members(bytes)).as("the data itself still inflates").isNotEmpty();
+        List<String> scratchBefore = source.rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
+                + " WHERE SCHEMA_NAME LIKE 'dbcreator\\_verify\\_%'");
+
+        try (DbCreator engine = DbCreator.connect(Fixtures.CATALOG, source.admin(), ProgressListener.NONE)) {
+            assertThatThrownBy(() -> engine.restoreTest(files.dump(), 2)).isInstanceOfSatisfying(DbCreatorException.class,
+                    e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_DAMAGED);
+                        assertThat(e.getMessage()).contains("does not match its manifest", "changed or damaged after the backup");
+                    });
+        }
+
+        assertThat(source.rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
+                + " WHERE SCHEMA_NAME LIKE 'dbcreator\\_verify\\_%'")).as("only other runs' scratch databases, if any")
+                .isSubsetOf(scratchBefore);
+        assertThat(source.rows("SELECT verification FROM dbcreator_backup")).containsExactly("FILE");
+    }
+
     private record ManifestEdit(String field, Consumer<ObjectNode> change) {}
 }
