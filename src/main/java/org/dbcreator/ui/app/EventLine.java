@@ -25,9 +25,9 @@ final class EventLine {
         if (event instanceof ProgressEvent.Notice notice) {
             return notice.message();
         } else if (event instanceof ProgressEvent.ScriptStarted s && s.statements() < 0) {
-            return Messages.get("log.batchesStarted", s.number(), s.total(), s.kind(), s.script());
+            return Messages.get("log.batchesStarted", s.number(), s.total(), kind(s), s.script());
         } else if (event instanceof ProgressEvent.ScriptStarted s) {
-            return Messages.get("log.scriptStarted", s.number(), s.total(), s.kind(), s.script(), s.statements());
+            return Messages.get("log.scriptStarted", s.number(), s.total(), kind(s), s.script(), s.statements());
         } else if (event instanceof ProgressEvent.ScriptFinished s) {
             return s.alreadyApplied() ? Messages.get("log.scriptFinished.applied", s.script())
                     : Messages.get("log.scriptFinished", s.script(), s.millis());
@@ -122,6 +122,11 @@ final class EventLine {
     private static String titles(List<PreflightCheck> checks, PreflightCheck.Verdict verdict) {
         return checks.stream().filter(k -> k.verdict() == verdict).map(k -> k.id().title())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** "sample data" for SAMPLE_DATA, as the deploy page's heading says it. */
+    private static String kind(ProgressEvent.ScriptStarted s) {
+        return s.kind().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** DEPLOY, UPGRADE, CLEANUP...: the word the wizard uses ("expand" for an upgrade). */
