@@ -82,33 +82,9 @@ public final class LogFeed implements ProgressListener {
         }
     }
 
-    /** An engine event as one line of the log. */
+    /** An engine event as one line of the log: a sentence, never the event's record text. */
     public static String describe(ProgressEvent event) {
-        if (event instanceof ProgressEvent.Notice notice) {
-            return notice.message();
-        }
-        if (event instanceof ProgressEvent.ScriptStarted s && s.statements() < 0) {
-            return Messages.get("log.batchesStarted", s.number(), s.total(), s.kind(), s.script());
-        }
-        if (event instanceof ProgressEvent.ScriptStarted s) {
-            return Messages.get("log.scriptStarted", s.number(), s.total(), s.kind(), s.script(), s.statements());
-        }
-        if (event instanceof ProgressEvent.ScriptFinished s) {
-            return Messages.get("log.scriptFinished", s.script(), s.millis());
-        }
-        if (event instanceof ProgressEvent.StatementStarted s) {
-            return Messages.get("log.statementStarted", s.script(), s.index() + 1, s.total(), s.line(), s.excerpt());
-        }
-        if (event instanceof ProgressEvent.StatementDone s) {
-            return Messages.get("log.statementDone", s.script(), s.index() + 1, s.total(), s.line(), s.millis());
-        }
-        if (event instanceof ProgressEvent.BatchDone b) {
-            return Messages.get("log.batchDone", b.migration(), b.batch(), b.rows());
-        }
-        if (event instanceof ProgressEvent.TableProgress t) {
-            return Messages.get("log.tableProgress", t.table(), t.rows());
-        }
-        return event.toString();
+        return EventLine.of(event);
     }
 
     private void flush() {

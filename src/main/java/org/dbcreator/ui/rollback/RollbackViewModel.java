@@ -22,6 +22,7 @@ import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.ui.app.CliEquivalent;
+import org.dbcreator.ui.app.LogFeed;
 import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
@@ -195,7 +196,7 @@ public final class RollbackViewModel implements PageModel {
         if (event instanceof ProgressEvent.StatementDone d) {
             return d.script() + ":" + d.line() + "  " + (d.skipped() ? "skipped (done before)" : "done in " + d.millis() + " ms");
         }
-        return event.toString();
+        return LogFeed.describe(event);
     }
 
     @Override

@@ -9,8 +9,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.dbcreator.catalog.Version;
 import org.dbcreator.progress.ProgressEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LogFeedTest {
 
@@ -134,5 +149,87 @@ class LogFeedTest {
         feed.add("four");
         feed.markSeen();
         assertThat(feed.titleCountProperty().get()).as("seen: the title says so at once").isZero();
+    }
+
+    /**
+     * Every kind of engine event there is, found in the compiled classes rather than listed by hand:
+     * the engine's own events ({@link ProgressEvent.OperationEvent}) are not sealed, so a new one
+     * would otherwise reach the log as its record text ({@code PhaseChanged[database=...]}).
+     */
+    static List<Class<?>> eventTypes() {
+        List<Class<?>> types = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.dbcreator").stream()
+                .filter(c -> c.isAssignableTo(ProgressEvent.class) && !c.isInterface())
+                .map(JavaClass::reflect).<Class<?>>map(c -> c).sorted(java.util.Comparator.comparing(Class::getName)).toList();
+        assertThat(types).as("the events found").hasSizeGreaterThan(Arrays.stream(ProgressEvent.class.getPermittedSubclasses())
+                .filter(c -> !c.isInterface()).toArray().length);
+        return types;
+    }
+
+    private static final Pattern RECORD_TEXT = Pattern.compile("\\w\\[\\w+=");
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void everyEventShouldReadAsASentenceNotAsItsRecordText(Class<?> type) throws Exception {
+        for (boolean flag : new boolean[] {false, true}) {
+            ProgressEvent event = (ProgressEvent) sample(type, flag, 0);
+            String line = LogFeed.describe(event);
+            assertThat(line).as("%s, flags %s", type.getSimpleName(), flag).isNotBlank()
+                    .isNotEqualTo(event.toString()).doesNotContain(type.getSimpleName() + "[");
+            assertThat(line).as("%s has no sentence of its own", type.getSimpleName())
+                    .isNotEqualTo(Messages.get("log.event", type.getSimpleName()));
+            assertThat(RECORD_TEXT.matcher(line).find()).as("%s reads as record text: %s", type.getSimpleName(), line).isFalse();
+        }
+    }
+
+    /** A record with simple values in each component (any record it holds built the same way). */
+    private static Object sample(Class<?> type, boolean flag, int depth) throws Exception {
+        assertThat(type.isRecord()).as("%s is a record", type).isTrue();
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = components[i].getType() == List.class ? list(components[i], flag, depth)
+                    : value(components[i].getType(), flag, depth);
+        }
+        Constructor<?> canonical = type.getDeclaredConstructor(
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        canonical.setAccessible(true);
+        return canonical.newInstance(values);
+    }
+
+    /** Empty, or (flag set) one element built as the rest; empty in what an event's parts hold. */
+    private static List<?> list(RecordComponent component, boolean flag, int depth) throws Exception {
+        Type element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+        return flag && depth <= 1 ? List.of(value((Class<?>) element, flag, depth)) : List.of();
+    }
+
+    private static Object value(Class<?> type, boolean flag, int depth) throws Exception {
+        if (type == String.class) {
+            return "cloud";
+        } else if (type == int.class) {
+            return 2;
+        } else if (type == long.class) {
+            return 3L;
+        } else if (type == boolean.class) {
+            return flag;
+        } else if (type == Instant.class) {
+            return Instant.now();
+        } else if (type == Duration.class) {
+            return Duration.ofSeconds(5);
+        } else if (type == Path.class) {
+            return Path.of("backups", "cloud.sql.gz");
+        } else if (type == Optional.class) {
+            return Optional.empty();
+        } else if (type == OptionalLong.class) {
+            return flag ? OptionalLong.of(40) : OptionalLong.empty();
+        } else if (type == Version.class) {
+            return Version.parse("4.1.0");
+        } else if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return constants[flag ? constants.length - 1 : 0];
+        } else if (type.isRecord()) {
+            return sample(type, flag, depth + 1);
+        }
+        throw new AssertionError("no sample value for " + type.getName() + ": add one here");
     }
 }

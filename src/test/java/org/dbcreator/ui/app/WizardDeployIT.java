@@ -99,7 +99,13 @@ class WizardDeployIT {
         robot.clickOn("#primary");
         WizardFixture.await(60, () -> wizard.model().deploy().statementProperty().get().startsWith("Batch"));
         assertThat(robot.lookup("#back").queryButton().isDisabled()).isTrue(); // no leaving a running deploy
-        robot.interact(() -> robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        assertThat(wizard.model().deploy().logLines()).as("sentences, not the events' record text")
+                .isNotEmpty().noneMatch(line -> line.matches(".*\\w\\[\\w+=.*"))
+                .anyMatch(line -> line.startsWith("The deploy of " + db.name() + " applies "));
+        robot.interact(() -> {
+            robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0);
+            robot.lookup("#deploy-log").queryAs(javafx.scene.control.ListView.class).scrollTo(0); // the run's plan, in words
+        });
         screenshot("deploy-running-light");
         robot.clickOn("#theme-toggle");
         screenshot("deploy-running-dark");
