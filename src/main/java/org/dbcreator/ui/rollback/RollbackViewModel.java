@@ -22,8 +22,8 @@ import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.progress.Cancellation;
 import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.ui.app.CliEquivalent;
-import org.dbcreator.ui.app.LogFeed;
 import org.dbcreator.ui.app.Messages;
+import org.dbcreator.ui.app.PageLogLine;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
 import org.dbcreator.ui.app.ProgressCoalescer;
@@ -182,21 +182,8 @@ public final class RollbackViewModel implements PageModel {
                 statementsDone++;
                 progress.set(total == 0 ? -1 : Math.min(1.0, statementsDone / (double) total));
             }
-            lines.add(line(event));
+            lines.add(PageLogLine.of(event));
         }
-    }
-
-    private static String line(ProgressEvent event) {
-        if (event instanceof ProgressEvent.Notice n) {
-            return n.message();
-        }
-        if (event instanceof ProgressEvent.StatementStarted s) {
-            return s.script() + ":" + s.line() + "  " + s.excerpt();
-        }
-        if (event instanceof ProgressEvent.StatementDone d) {
-            return d.script() + ":" + d.line() + "  " + (d.skipped() ? "skipped (done before)" : "done in " + d.millis() + " ms");
-        }
-        return LogFeed.describe(event);
     }
 
     @Override
