@@ -19,7 +19,7 @@ import org.dbcreator.db.Database;
  * demo workload, a pool of its own per node), but with the workload wrapped in a
  * {@link TimedWorkload}. Keeps the rows each node's acknowledged inserts created, to look for later.
  */
-final class BenchNodes {
+final class BenchNodes implements NodeCluster {
 
     private final List<DemoNode> nodes = new ArrayList<>();
     private final List<TimedWorkload> workloads = new ArrayList<>();
@@ -57,12 +57,13 @@ final class BenchNodes {
         return nodes.stream().map(n -> n.options().name()).toList();
     }
 
-    /** Each node's figures since the previous call; a new interval begins. */
-    List<NodeStats> takeIntervals() {
+    @Override
+    public List<NodeStats> takeIntervals() {
         return nodes.stream().map(DemoNode::takeInterval).toList();
     }
 
-    List<TimedWorkload.Unit> units(long from, long to) {
+    @Override
+    public List<TimedWorkload.Unit> units(long from, long to) {
         List<TimedWorkload.Unit> units = new ArrayList<>();
         workloads.forEach(w -> units.addAll(w.units(from, to)));
         return units;
@@ -74,8 +75,14 @@ final class BenchNodes {
         return failures;
     }
 
+    @Override
+    public long[] gcSoFar() {
+        return PhaseFigures.gcSoFar();
+    }
+
     /** Stops every node (marked down); a node that ended by itself before says so. */
-    List<String> stop() {
+    @Override
+    public List<String> stop() {
         List<String> endings = new ArrayList<>();
         for (DemoNode node : nodes) {
             DemoNode.Ending before = node.ending();

@@ -34,7 +34,12 @@ record PhaseFigures(String phase, double seconds, long units, long writes, long 
 
     static PhaseFigures of(String phase, long from, long to, List<TimedWorkload.Unit> units, List<NodeStats> perNode,
             long[] gcAtStart) {
-        long[] gc = gcSoFar();
+        return of(phase, from, to, units, perNode, gcAtStart, gcSoFar());
+    }
+
+    /** @param gc the collections and their milliseconds so far in the JVM the nodes run in, at the end */
+    static PhaseFigures of(String phase, long from, long to, List<TimedWorkload.Unit> units, List<NodeStats> perNode,
+            long[] gcAtStart, long[] gc) {
         long[] latencies = units.stream().mapToLong(TimedWorkload.Unit::latencyNanos).sorted().toArray();
         return new PhaseFigures(phase, (to - from) / 1e9, perNode.stream().mapToLong(NodeStats::transactions).sum(),
                 perNode.stream().mapToLong(NodeStats::acknowledgedWrites).sum(),

@@ -50,7 +50,10 @@ import org.dbcreator.ui.service.ExpandPace;
  * <pre>java -cp target/classes:target/test-classes:$(cat target/bench.cp) \
  *     org.dbcreator.bench.WizardExpandBenchmark 127.0.0.1:3306 --rounds 3 --rows 100000 --nodes 3 --rate 20</pre>
  *
- * {@code --only wizard} (or {@code cli}) runs one of the two, e.g. under a profiler.
+ * {@code --only wizard} (or {@code cli}) runs one of the two, e.g. under a profiler. The nodes run in
+ * a JVM of their own, as a product's nodes are processes of their own ({@link ForkedNodes});
+ * {@code --nodes-in process} runs them in this JVM instead, where the window's garbage collections
+ * pause them too.
  *
  * <p>Root (or DBCREATOR_USER) with DBCREATOR_PASSWORD (default empty), TLS off. Without a display
  * (no DISPLAY) it draws headless through Monocle, as the wizard's tests do.
@@ -67,6 +70,7 @@ public final class WizardExpandBenchmark {
     private final double rate;
     private final long rows;
     private final ExpandPace pace = ExpandPace.BALANCED;
+    private boolean forkNodes = true;
     private ShellViewModel model;
     private PulseRecorder pulses;
 
@@ -97,6 +101,7 @@ public final class WizardExpandBenchmark {
                 Secret.of(System.getenv().getOrDefault("DBCREATOR_PASSWORD", "")), TlsMode.DISABLED, Optional.empty());
         WizardExpandBenchmark bench = new WizardExpandBenchmark(admin, Integer.parseInt(options.getOrDefault("nodes", "3")),
                 Double.parseDouble(options.getOrDefault("rate", "20")), Long.parseLong(options.getOrDefault("rows", "100000")));
+        bench.forkNodes = !"process".equals(options.getOrDefault("nodes-in", "fork"));
         bench.openWindow();
         CpuByThread.serverPid = bench.serverPid();
         List<Run> runs = new ArrayList<>();
@@ -135,9 +140,9 @@ public final class WizardExpandBenchmark {
         });
         model = started.get(60, TimeUnit.SECONDS);
         pulses = onFx(PulseRecorder::new).get();
-        System.out.printf("drawing through %s; %d nodes at %.0f units/s each; %,d sample rows; pace %s (rest ratio %.2f);"
+        System.out.printf("drawing through %s; %d nodes at %.0f units/s each, %s; %,d sample rows; pace %s (rest ratio %.2f);"
                 + " load average %s; %d cores%n", headless ? "Monocle (headless, software)" : "the display "
-                + System.getenv("DISPLAY"), nodes, rate, rows, pace, pace.restRatio(), NodesDuringUpgrade.loadAverage(),
+                + System.getenv("DISPLAY"), nodes, rate, forkNodes ? "in a JVM of their own" : "in this JVM", rows, pace, pace.restRatio(), NodesDuringUpgrade.loadAverage(),
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -157,19 +162,21 @@ public final class WizardExpandBenchmark {
         if (wizard) {
             openExpandPage(settings);
         }
-        Map<String, List<Long>> inserted = new HashMap<>();
-        BenchNodes cluster = BenchNodes.start(catalog, settings, catalog.baselineVersion(), nodes, rate, inserted);
+        NodeCluster cluster = forkNodes ? ForkedNodes.start(settings, catalog.baselineVersion(), nodes, rate)
+                : BenchNodes.start(catalog, settings, catalog.baselineVersion(), nodes, rate, new HashMap<>());
         Thread.sleep(WARM_UP_MILLIS);
         cluster.takeIntervals();
-        long[] gc = PhaseFigures.gcSoFar();
+        long[] gc = cluster.gcSoFar();
         long from = System.nanoTime();
         Thread.sleep(BEFORE_MILLIS);
         long to = System.nanoTime();
-        PhaseFigures before = PhaseFigures.of("before", from, to, cluster.units(from, to), cluster.takeIntervals(), gc);
+        PhaseFigures before = PhaseFigures.of("before", from, to, cluster.units(from, to), cluster.takeIntervals(), gc,
+                cluster.gcSoFar());
 
-        gc = PhaseFigures.gcSoFar();
+        gc = cluster.gcSoFar();
         Optional<PulseRecorder.Figures> pulseFigures = Optional.empty();
         CpuByThread cpu = CpuByThread.now();
+        long nodesCpu = cluster instanceof ForkedNodes forked ? forked.cpuMillis() : 0;
         long start = System.nanoTime();
         String outcome;
         if (wizard) {
@@ -206,9 +213,10 @@ public final class WizardExpandBenchmark {
             pulseFigures = Optional.of(onFx(pulses::stop).get());
         }
         long end = System.nanoTime();
-        String cpuDuring = cpu.since();
+        String cpuDuring = cpu.since() + (cluster instanceof ForkedNodes forked
+                ? "; the nodes' JVM " + (forked.cpuMillis() - nodesCpu) + " ms" : "");
         PhaseFigures during = PhaseFigures.of("during expand", start, end, cluster.units(start, end),
-                cluster.takeIntervals(), gc);
+                cluster.takeIntervals(), gc, cluster.gcSoFar());
         cluster.stop().forEach(e -> System.out.println("  ! " + e));
         if (wizard) {
             onFx(() -> {
