@@ -17,6 +17,7 @@ import org.dbcreator.db.AdvisoryLock;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import org.dbcreator.history.AppliedScript;
+import org.dbcreator.history.AuditEntry;
 import org.dbcreator.history.BackupRecord;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;
@@ -33,6 +34,8 @@ final class RollbackOperation extends EngineOperation {
     static final OperationKind NAME = OperationKind.ROLLBACK;
     /** In {@code run_options} of a rollback under way: the step whose expand stopped part-way, and that expand's run. */
     private static final String PARTIAL = "partial-expand=";
+    /** The audit's action for an operator's acceptance of the data a rollback drops; it names its run. */
+    private static final String ACCEPT_DATA_LOSS = "ACCEPT_DATA_LOSS";
 
     /** A step whose expand script an interrupted run left part-way: it is finished first, so its rollback undoes it whole. */
     private record Partial(Step step, String expandRunId) {
@@ -68,7 +71,7 @@ final class RollbackOperation extends EngineOperation {
                 return result(p, UpgradeResult.Outcome.NOTHING_TO_DO, 0, started, Optional.empty());
             }
             List<DroppedData> lost = p.dropped().stream().filter(DroppedData::losesRows).toList();
-            if (!lost.isEmpty() && !request.acceptDataLoss()) {
+            if (!lost.isEmpty() && !request.acceptDataLoss() && p.accepted().isEmpty()) {
                 throw new DbCreatorException(ErrorCode.ROLLBACK_DROPS_DATA, "The rollback to " + p.to() + " would drop"
                         + " data only the newer release wrote: " + String.join("; ", lost.stream()
                                 .map(DroppedData::describe).toList()) + ". Nothing was changed. Read the list (the dry"
@@ -106,6 +109,7 @@ final class RollbackOperation extends EngineOperation {
         Optional<Partial> partial = Optional.empty();
         List<AppliedScript> doneThisRun = List.of();
         List<DroppedData> dropped = List.of();
+        Optional<AuditEntry> accepted = Optional.empty();
         DatabaseState state = inspection.state().orElse(null);
         Optional<String> runId = Optional.empty();
         if (decision.runs()) {
@@ -132,12 +136,15 @@ final class RollbackOperation extends EngineOperation {
             plan = items;
             try (Connection c = database.productConnection()) {
                 dropped = new DroppedDataProbe(catalog).probe(c, toProbe);
+                if (runId.isPresent() && dropped.stream().anyMatch(DroppedData::losesRows)) {
+                    accepted = history.decisionsOfRun(c, ACCEPT_DATA_LOSS, runId.get()).stream().findFirst();
+                }
             }
             new NodeGate(database, catalog).readForRollback(decision.to(), request.excludedNodes())
                     .map(NodeGate::rollbackCheck).ifPresent(checks::add);
         }
         PreflightReport report = new Preflight(database, catalog).check(NAME, inspection, checks, plan, lockHeld);
-        return new Prepared(inspection, decision, plan, partial, doneThisRun, runId, report, dropped);
+        return new Prepared(inspection, decision, plan, partial, doneThisRun, runId, report, dropped, accepted);
     }
 
     /** The step whose expand an interrupted run left part-way (journaled, not in the history), if any. */
@@ -291,10 +298,16 @@ final class RollbackOperation extends EngineOperation {
         try (Connection c = database.productConnection()) {
             history.createTables(c);
             List<DroppedData> lost = p.dropped().stream().filter(DroppedData::losesRows).toList();
-            if (!lost.isEmpty()) {
-                history.recordDecision(c, installedBy, "ACCEPT_DATA_LOSS", "Rollback " + p.from() + " -> " + to
-                        + " drops data only the newer release wrote, accepted: " + String.join("; ", lost.stream()
-                                .map(DroppedData::describe).toList()) + ".");
+            String lostWords = String.join("; ", lost.stream().map(DroppedData::describe).toList());
+            if (!lost.isEmpty() && p.accepted().isPresent()) {
+                AuditEntry a = p.accepted().get();
+                listener.onEvent(new ProgressEvent.Notice("The loss of " + lostWords + " was accepted by " + a.operator()
+                        + " at " + a.at() + " for this run " + AuditEntry.runMarker(runId) + "; it is not asked again."));
+            } else if (!lost.isEmpty()) {
+                // the run is named early in the detail, which the audit cuts at 1024 characters: its resume finds it
+                history.recordDecision(c, installedBy, ACCEPT_DATA_LOSS, "Rollback " + p.from() + " -> " + to + " "
+                        + AuditEntry.runMarker(runId) + " drops data only the newer release wrote, accepted: "
+                        + lostWords + ".");
             }
             for (String node : request.excludedNodes()) {
                 history.recordDecision(c, installedBy, "EXCLUDE_NODE", "Node '" + node + "' excluded from the rollback"
@@ -353,7 +366,8 @@ final class RollbackOperation extends EngineOperation {
     }
 
     private record Prepared(Inspection inspection, Decision decision, List<PlanItem> plan, Optional<Partial> partial,
-            List<AppliedScript> doneThisRun, Optional<String> runId, PreflightReport checks, List<DroppedData> dropped) {
+            List<AppliedScript> doneThisRun, Optional<String> runId, PreflightReport checks, List<DroppedData> dropped,
+            Optional<AuditEntry> accepted) {
         /** The release the schema is expanded to (or was expanding to) as the rollback begins. */
         Version from() {
             return inspection.state().filter(s -> s.phase() != Phase.ROLLING_BACK).map(DatabaseState::targetVersion)

@@ -303,6 +303,27 @@ public final class JdbcHistory {
     }
 
     /**
+     * The decisions of one kind recorded for one run, oldest first. The audit has no run column (it
+     * predates runs being named there): a decision that belongs to a run names it in its detail, as
+     * {@link AuditEntry#runMarker} writes it, so older rows simply match no run.
+     */
+    public List<AuditEntry> decisionsOfRun(Connection c, String action, String runId) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT at, operator, action, detail FROM " + auditTable
+                + " WHERE action = ? AND LOCATE(?, detail) > 0 ORDER BY id")) {
+            ps.setString(1, action);
+            ps.setString(2, AuditEntry.runMarker(runId));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                            rs.getString(4)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /**
      * Records a backup that was read back and checked; {@code finished_at} is the server's clock, so
      * that its age is judged by the same clock that judges it later.
      */
