@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dbcreator.catalog.Catalog;
-import org.dbcreator.error.ErrorCode;
 import org.dbcreator.testing.StrictSchema;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.testing.TestDatabaseExtension;
@@ -118,18 +117,16 @@ class KilledRollbackIT {
                 + " \\(statement \\d+, stopped while it ran\\)");
         System.out.printf("%s: journal's unfinished statement %s; status:%n%s", point, interrupted, status.out());
 
-        // The command status names, run as printed: the host uuids 4.1.0's rollback drops are still ahead, so it
-        // asks for the acceptance again (the first run's was for that run) and names the command that gives it.
-        DbCreatorCli.Result asPrinted = DbCreatorCli.run(DbCreatorCli.passwordEnv(db.admin()), nextCommand(status.out()));
-        assertThat(asPrinted.exitCode()).as(asPrinted.all()).isEqualTo(ErrorCode.ROLLBACK_DROPS_DATA.exitCode());
-        assertThat(asPrinted.err()).contains("column host.uuid (4.1.0)").containsPattern("rollback .*--target " + OLD
-                + " --accept-data-loss");
-        assertThat(doneThisRun(db)).as("a refusal changes nothing").isEqualTo(point.done());
-
-        DbCreatorCli.Result resumed = DbCreatorCli.run(db.admin(), "rollback", "--target", OLD, "--accept-data-loss");
+        // The command status names, run as printed (without --accept-data-loss): the host uuids 4.1.0's rollback
+        // drops are still ahead, and the killed run's acceptance, recorded for this run, lets the resume go on.
+        String acceptance = db.rows("SELECT operator FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'").get(0);
+        DbCreatorCli.Result resumed = DbCreatorCli.run(DbCreatorCli.passwordEnv(db.admin()), nextCommand(status.out()));
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-        assertThat(resumed.out()).contains("RESUMED");
+        assertThat(resumed.out()).contains("RESUMED", "The loss of column host.uuid (4.1.0)",
+                "was accepted by " + acceptance);
+        assertThat(db.number("SELECT COUNT(*) FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'"))
+                .as("accepted once, by the killed run").isEqualTo(1);
         assertThat(db.rows("SELECT phase, schema_version, target_version, lowest_release, highest_release, run_id"
                 + " FROM dbcreator_state")).containsExactly("CLEAN | " + OLD + " | " + OLD + " | " + OLD + " | " + OLD
                         + " | null");
