@@ -30,8 +30,11 @@ final class PlanRendering {
         result.droppedData().forEach(d -> out.append(d.losesRows() ? "  LOST  " : "  kept  ").append(d.describe())
                 .append('\n'));
         out.append(result.dataLost().isEmpty() ? "Nothing only the newer release wrote is lost.\n"
-                : "The rows marked LOST hold data only the newer release wrote: the rollback drops them. It runs only"
-                        + " with --accept-data-loss, once you have read this list and saved what must be kept.\n");
+                : result.lossAccepted().map(a -> "The rows marked LOST hold data only the newer release wrote: the"
+                        + " rollback drops them. Their loss was accepted by " + Printable.line(a.operator()) + " at "
+                        + a.at() + " for this interrupted rollback, which resumes without asking again.\n")
+                .orElse("The rows marked LOST hold data only the newer release wrote: the rollback drops them. It runs"
+                        + " only with --accept-data-loss, once you have read this list and saved what must be kept.\n"));
         return out.toString();
     }
 

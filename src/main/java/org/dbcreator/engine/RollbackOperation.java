@@ -362,7 +362,7 @@ final class RollbackOperation extends EngineOperation {
             Optional<PlanPreview> preview) {
         return new UpgradeResult(database.databaseName(), NAME, p.from(), p.to(), outcome, applied,
                 Math.max(0, p.plan().size() - applied), Duration.between(started, Instant.now()), p.checks(), preview,
-                p.dropped());
+                p.dropped(), p.accepted());
     }
 
     private record Prepared(Inspection inspection, Decision decision, List<PlanItem> plan, Optional<Partial> partial,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.dbcreator.catalog.Version;
+import org.dbcreator.history.AuditEntry;
 
 /**
  * What an expand ({@code upgrade}) or a cleanup did, or, for a dry run, would do.
@@ -15,6 +16,8 @@ import org.dbcreator.catalog.Version;
  * @param preview for a dry run, every statement that would run
  * @param droppedData for a rollback, the tables and columns it drops (or, run, dropped) that hold
  *     data only the newer release wrote, with their rows; empty for every other operation
+ * @param lossAccepted for the resume of an interrupted rollback, the acceptance of its data loss
+ *     recorded for its run (who, when), which it goes on with; empty otherwise
  */
 public record UpgradeResult(
         String database,
@@ -27,10 +30,19 @@ public record UpgradeResult(
         Duration duration,
         PreflightReport checks,
         Optional<PlanPreview> preview,
-        List<DroppedData> droppedData) {
+        List<DroppedData> droppedData,
+        Optional<AuditEntry> lossAccepted) {
 
     public UpgradeResult {
         droppedData = List.copyOf(droppedData);
+    }
+
+    /** No acceptance of data loss recorded for the run. */
+    public UpgradeResult(String database, OperationKind operation, Version from, Version to, Outcome outcome,
+            int applied, int skipped, Duration duration, PreflightReport checks, Optional<PlanPreview> preview,
+            List<DroppedData> droppedData) {
+        this(database, operation, from, to, outcome, applied, skipped, duration, checks, preview, droppedData,
+                Optional.empty());
     }
 
     /** An expand or cleanup: nothing dropped of the newer release's data. */

@@ -68,7 +68,11 @@ public final class RollbackView {
         accept.setWrapText(true);
         accept.selectedProperty().bindBidirectional(model.lossAcceptedProperty());
         accept.disableProperty().bind(model.runningProperty());
-        VBox loss = new VBox(6, lossText, lostLines, accept);
+        Label acceptedNote = Labels.wrapped("rollback-loss-accepted");
+        acceptedNote.textProperty().bind(model.lossAcceptedNoteProperty());
+        acceptedNote.visibleProperty().bind(Bindings.isNotEmpty(model.lossAcceptedNoteProperty()));
+        acceptedNote.managedProperty().bind(acceptedNote.visibleProperty());
+        VBox loss = new VBox(6, lossText, lostLines, accept, acceptedNote);
         loss.getStyleClass().add("call-to-action");
         loss.visibleProperty().bind(Bindings.isNotEmpty(model.dataLost()));
         loss.managedProperty().bind(loss.visibleProperty());

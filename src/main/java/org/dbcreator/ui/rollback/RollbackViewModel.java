@@ -1,5 +1,7 @@
 package org.dbcreator.ui.rollback;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -40,6 +42,10 @@ import org.dbcreator.ui.service.WizardService;
  */
 public final class RollbackViewModel implements PageModel {
 
+    /** When a consent was recorded, in this machine's zone, as the operator reads a clock. */
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
     private final WizardService service;
     private final UiExecutor executor;
     private final Navigation navigation;
@@ -50,6 +56,7 @@ public final class RollbackViewModel implements PageModel {
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ObservableList<String> dataLost = FXCollections.observableArrayList();
     private final BooleanProperty lossAccepted = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper lossAcceptedNote = new ReadOnlyStringWrapper("");
     private final ObservableList<String> excludable = FXCollections.observableArrayList();
     private final StringProperty excludeTyped = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("rollback.page.title.none"));
@@ -84,6 +91,7 @@ public final class RollbackViewModel implements PageModel {
         production.set(connected.environment().map(e -> e.toLowerCase(Locale.ROOT).startsWith("prod")).orElse(false));
         typedName.set("");
         lossAccepted.set(false);
+        lossAcceptedNote.set("");
         dataLost.clear();
         excludable.clear();
         excludeTyped.set("");
@@ -110,6 +118,11 @@ public final class RollbackViewModel implements PageModel {
         changes.setAll(read.statements().isEmpty() ? List.of() : CleanupWords.ofRollback(read.statements()));
         refusal.set(read.reason().map(r -> Messages.get("rollback.page.refused", r)).orElse(""));
         dataLost.setAll(read.dataLost().stream().map(org.dbcreator.engine.DroppedData::describe).toList());
+        // the consent the interrupted run recorded holds for its resume: ticked, and said whose it is
+        read.lossAccepted().filter(a -> !dataLost.isEmpty()).ifPresentOrElse(a -> {
+            lossAccepted.set(true);
+            lossAcceptedNote.set(Messages.get("rollback.page.lossAccepted", a.operator(), AT.format(a.at())));
+        }, () -> lossAcceptedNote.set(""));
         excludable.setAll(read.excludable());
         progressText.set("");
     }
@@ -250,6 +263,11 @@ public final class RollbackViewModel implements PageModel {
     /** The operator read {@link #dataLost()} and accepts its loss: without it the rollback cannot start. */
     public BooleanProperty lossAcceptedProperty() {
         return lossAccepted;
+    }
+
+    /** Whose consent to {@link #dataLost()} the interrupted rollback recorded, and when; empty when none. */
+    public ReadOnlyStringProperty lossAcceptedNoteProperty() {
+        return lossAcceptedNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -418,7 +418,7 @@ public final class EngineWizardService implements WizardService {
                 .filter(f -> f instanceof NextAction.RollbackExcluding)
                 .flatMap(f -> ((NextAction.RollbackExcluding) f).nodes().stream()).distinct().toList();
         return new RollbackPlan(dryRun.database(), dryRun.from(), dryRun.to(), statements, reason, restart, backup,
-                dryRun.checks(), dryRun.dataLost(), gone, Set.copyOf(rollbackExcluded));
+                dryRun.checks(), dryRun.dataLost(), gone, Set.copyOf(rollbackExcluded), dryRun.lossAccepted());
     }
 
     /** The rollback with the nodes excluded in this window, confirmed (the typed name was their confirmation). */

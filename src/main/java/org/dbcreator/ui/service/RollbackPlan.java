@@ -6,6 +6,7 @@ import java.util.Set;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.DroppedData;
 import org.dbcreator.engine.PreflightReport;
+import org.dbcreator.history.AuditEntry;
 
 /**
  * The rollback ("Abort upgrade") the database allows now, as its dry run says, before anything is
@@ -24,10 +25,12 @@ import org.dbcreator.engine.PreflightReport;
  * @param excludable nodes of a newer release that keep the way back shut but are gone (stale or
  *     down): each may be excluded, by its name typed, if it is gone for good
  * @param excluded the nodes the operator excluded so far in this window; the rollback records them
+ * @param lossAccepted for an interrupted rollback, the consent to {@code dataLost} its run recorded
+ *     (who, when): its resume needs no new one
  */
 public record RollbackPlan(String database, Version from, Version to, List<String> statements,
         Optional<String> reason, List<String> nodesToRestart, Optional<String> backupInstead, PreflightReport checks,
-        List<DroppedData> dataLost, List<String> excludable, Set<String> excluded) {
+        List<DroppedData> dataLost, List<String> excludable, Set<String> excluded, Optional<AuditEntry> lossAccepted) {
 
     public RollbackPlan {
         statements = List.copyOf(statements);
@@ -35,6 +38,14 @@ public record RollbackPlan(String database, Version from, Version to, List<Strin
         dataLost = List.copyOf(dataLost);
         excludable = List.copyOf(excludable);
         excluded = Set.copyOf(excluded);
+    }
+
+    /** No consent to data loss recorded for the run. */
+    public RollbackPlan(String database, Version from, Version to, List<String> statements, Optional<String> reason,
+            List<String> nodesToRestart, Optional<String> backupInstead, PreflightReport checks,
+            List<DroppedData> dataLost, List<String> excludable, Set<String> excluded) {
+        this(database, from, to, statements, reason, nodesToRestart, backupInstead, checks, dataLost, excludable,
+                excluded, Optional.empty());
     }
 
     /** A plan with no gone node in the way and none excluded. */

@@ -1,6 +1,7 @@
 package org.dbcreator.ui.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dbcreator.ui.nodes.ExpandedDatabase.NEW;
 import static org.dbcreator.ui.nodes.ExpandedDatabase.OLD;
 
@@ -9,8 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.dbcreator.engine.DbCreator;
+import org.dbcreator.engine.RollbackRequest;
+import org.dbcreator.engine.UpgradeResult;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
+import org.dbcreator.progress.Cancellation;
+import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.ui.app.CurrentThreadExecutor;
 import org.dbcreator.ui.app.Journey;
 import org.dbcreator.ui.app.Navigation;
@@ -166,6 +172,38 @@ class RollbackViewModelIT {
         assertThat(expanded.db.rows("SELECT phase, schema_version FROM dbcreator_state")).containsExactly("CLEAN | " + OLD);
         assertThat(expanded.db.rows("SELECT operator, detail FROM dbcreator_audit WHERE action = 'EXCLUDE_NODE'"))
                 .singleElement().asString().contains("ms-gone", "rollback");
+    }
+
+    @Test
+    void theResumeOfAnAbortWhoseLossWasAcceptedShouldShowTheRecordedConsentTickedAndRunOn() throws Exception {
+        Cancellation stop = new Cancellation();
+        try (DbCreator engine = DbCreator.connect(ExpandedDatabase.CATALOG, expanded.db.admin(), event -> {
+            if (event instanceof ProgressEvent.StatementDone) {
+                stop.cancel(); // as "Stop after this statement" does
+            }
+        })) {
+            assertThatThrownBy(() -> engine.rollback(RollbackRequest.toOldRelease().acceptingDataLoss(), stop))
+                    .isInstanceOfSatisfying(DbCreatorException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+        }
+        assertThat(expanded.phase()).isEqualTo("ROLLING_BACK " + OLD);
+        String operator = expanded.db.rows("SELECT operator FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'").get(0);
+        ExpandedDatabase.Connected connected = expanded.connect(expanded.db.admin(), home);
+        RollbackViewModel page = new RollbackViewModel(connected.service(), executor, navigation);
+
+        page.open(connected.database());
+
+        assertThat(page.dataLost()).anySatisfy(line -> assertThat(line).startsWith("column host.uuid ("));
+        assertThat(page.lossAcceptedProperty().get()).as("the consent its run recorded").isTrue();
+        assertThat(page.lossAcceptedNoteProperty().get()).startsWith("Accepted by " + operator + " at ")
+                .contains("it resumes without asking again");
+        assertThat(page.canRun().get()).isTrue();
+        page.primary();
+
+        assertThat(errors).isEmpty();
+        assertThat(page.resultProperty().get().outcome()).isEqualTo(UpgradeResult.Outcome.RESUMED);
+        assertThat(expanded.db.rows("SELECT phase, schema_version FROM dbcreator_state")).containsExactly("CLEAN | " + OLD);
+        assertThat(expanded.db.number("SELECT COUNT(*) FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'"))
+                .as("accepted once").isEqualTo(1);
     }
 
     private String row(String node) {
