@@ -38,6 +38,7 @@ import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
 import org.dbcreator.ui.app.ProgressCoalescer;
+import org.dbcreator.ui.app.StepName;
 import org.dbcreator.ui.app.UiExecutor;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
@@ -232,14 +233,16 @@ public final class DeployViewModel implements PageModel {
         return history.isEmpty() ? "-" : history.get(history.size() - 1).script();
     }
 
-    private void onEvents(List<ProgressEvent> events) {
+    /** Draws a batch of the running deploy's events (on the UI thread). */
+    void onEvents(List<ProgressEvent> events) {
         List<String> lines = new ArrayList<>(events.size());
         for (ProgressEvent event : events) {
             lines.add(LogFeed.describe(event));
             if (event instanceof ProgressEvent.ScriptStarted s) {
                 progress.set(s.total() == 0 ? -1 : (s.number() - 1) / (double) s.total());
-                script.set(Messages.get("deploy.script", s.number(), s.total(),
-                        s.kind().toLowerCase(Locale.ROOT).replace('_', ' '), s.script()));
+                script.set(Messages.get(StepName.isJava(s.description()) ? "stepNames.deploy.script.java"
+                        : "deploy.script", s.number(), s.total(), s.kind().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        StepName.of(s.script(), s.description())));
                 statement.set(s.statements() < 0 ? Messages.get("deploy.batches") : "");
                 statementAt = s.at();
             } else if (event instanceof ProgressEvent.StatementStarted s) {
@@ -250,7 +253,7 @@ public final class DeployViewModel implements PageModel {
                         ? Messages.get("deploy.batch.of", b.batch() + 1, number(b.rowsDone()), number(b.expectedRows().getAsLong()))
                         : Messages.get("deploy.batch", b.batch() + 1, number(b.rowsDone())));
             } else if (event instanceof ProgressEvent.ScriptFinished f && f.alreadyApplied()) {
-                statement.set(Messages.get("deploy.skipped", f.script()));
+                statement.set(Messages.get("deploy.skipped", StepName.of(f.script(), f.description())));
             }
         }
         logLines.addAll(lines);
