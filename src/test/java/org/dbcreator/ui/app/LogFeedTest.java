@@ -49,7 +49,8 @@ class LogFeedTest {
         HeldUiThread ui = new HeldUiThread();
         LogFeed feed = new LogFeed(ui);
         for (int i = 0; i < 500; i++) {
-            feed.onEvent(new ProgressEvent.BatchDone("org.dbcreator.demo.BackfillHostUuid", "backfill host.uuid", i, 999, 999L * (i + 1), java.util.OptionalLong.empty()));
+            feed.onEvent(new ProgressEvent.BatchDone("org.dbcreator.demo.BackfillHostUuid", "backfill host.uuid", i, 999,
+                    999L * (i + 1), java.util.OptionalLong.empty()));
         }
         assertThat(ui.queued).hasSize(1);
         assertThat(feed.lines()).isEmpty();
