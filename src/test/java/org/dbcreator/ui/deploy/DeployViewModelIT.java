@@ -145,7 +145,7 @@ class DeployViewModelIT {
         assertThat(db.rows("SELECT script FROM dbcreator_history WHERE kind = 'SAMPLE_DATA'"))
                 .containsExactly(DemoSampleData.class.getName());
         assertThat(page.logLines()).anyMatch(l -> l.startsWith("Script 2 of " + scripts + ": sample data: "
-                + new DemoSampleData().description() + " (1000 rows, seed ") && l.endsWith("(DemoSampleData), in batches"));
+                + new DemoSampleData().description() + " (1000 rows, seed ") && l.endsWith(") (DemoSampleData)"));
         assertThat(page.logLines()).noneMatch(l -> l.contains("org.dbcreator.demo."));
 
         List<DatabaseStatus> read = new ArrayList<>();

@@ -131,7 +131,7 @@ class DeployViewModelTest {
         page.onEvents(List.of(new ProgressEvent.ScriptStarted(generator, words, "SAMPLE_DATA", 2, 11, -1,
                 OptionalLong.empty()), new ProgressEvent.BatchDone(generator, words, 0, 500, 500, OptionalLong.empty())));
         assertThat(page.scriptProperty().get()).isEqualTo("Script 2 of 11: sample data: " + words);
-        assertThat(page.logLines()).endsWith("Script 2 of 11: sample data: " + words + " (DemoSampleData), in batches",
+        assertThat(page.logLines()).endsWith("Script 2 of 11: sample data: " + words + " (DemoSampleData)",
                 words + ": batch 0, 500 rows");
         assertThat(page.logLines()).noneMatch(l -> l.contains(generator));
     }
