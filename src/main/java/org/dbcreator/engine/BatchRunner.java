@@ -49,7 +49,7 @@ final class BatchRunner {
         Instant started = Instant.now();
         try {
             OptionalLong expected = work.expectedRows(connection); // after the expand: its columns exist now
-            listener.onEvent(new ProgressEvent.ScriptStarted(work.name(), kind.name(), number, total, -1, expected));
+            listener.onEvent(new ProgressEvent.ScriptStarted(work.name(), work.description(), kind.name(), number, total, -1, expected));
             int batch = (int) history.journal(connection, run.runId(), work.name()).values().stream()
                     .filter(JournalEntry::isDone).count();
             if (batch > 0) {
@@ -68,7 +68,7 @@ final class BatchRunner {
                     long began = System.nanoTime();
                     rows = runBatch(work, batch, connectionId);
                     rowsDone += rows;
-                    listener.onEvent(new ProgressEvent.BatchDone(work.name(), batch, rows, rowsDone, expected));
+                    listener.onEvent(new ProgressEvent.BatchDone(work.name(), work.description(), batch, rows, rowsDone, expected));
                     batch++;
                     if (rows > 0) {
                         pace.restAfter(System.nanoTime() - began, cancellation); // committed: the rest holds no lock
@@ -84,7 +84,7 @@ final class BatchRunner {
         } catch (SQLException e) {
             throw Failures.ofStatement(e, work.name(), 0);
         }
-        listener.onEvent(new ProgressEvent.ScriptFinished(work.name(),
+        listener.onEvent(new ProgressEvent.ScriptFinished(work.name(), work.description(),
                 Instant.now().toEpochMilli() - started.toEpochMilli(), false));
     }
 

@@ -260,8 +260,10 @@ public final class DbCreator implements AutoCloseable {
             java.util.OptionalInt statements = newest.flatMap(n -> catalog.allScripts().stream()
                     .filter(s -> s.path().equals(n.getKey().script())).findFirst())
                     .map(s -> java.util.OptionalInt.of(s.statements().size())).orElse(java.util.OptionalInt.empty());
+            String description = newest.flatMap(n -> JavaSteps.description(catalog, n.getKey().script())).orElse("");
             return Optional.of(new RunProgress(state.get().phase(), state.get().targetVersion(),
-                    newest.map(java.util.Map.Entry::getKey), statements, newest.map(java.util.Map.Entry::getValue)));
+                    newest.map(java.util.Map.Entry::getKey), description, statements,
+                    newest.map(java.util.Map.Entry::getValue)));
         });
     }
 

@@ -3,7 +3,9 @@ package org.dbcreator.engine;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.dbcreator.catalog.Catalog;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 
@@ -60,6 +62,24 @@ final class JavaSteps {
     /** The rows the sample of {@code size} holds over all tables, as {@code className} tells it. */
     static OptionalLong sampleRows(String className, SampleSize size) {
         return load(className, SampleDataGenerator.class).totalRows(size);
+    }
+
+    /**
+     * The description of the catalog's data migration or sample-data generator named {@code name};
+     * empty when {@code name} is none of them (a script's path) or the class cannot be loaded.
+     */
+    static Optional<String> description(Catalog catalog, String name) {
+        try {
+            if (catalog.manifest().baseline().sampleDataClass().filter(name::equals).isPresent()) {
+                return Optional.of(load(name, SampleDataGenerator.class).description());
+            }
+            if (catalog.manifest().steps().stream().anyMatch(s -> s.migrationClasses().contains(name))) {
+                return Optional.of(load(name, DataMigration.class).description());
+            }
+        } catch (DbCreatorException e) {
+            return Optional.empty(); // only words for a front end: the run itself reports the broken class
+        }
+        return Optional.empty();
     }
 
     /** Loads and instantiates {@code className}, or throws MIGRATION_INVALID saying why not. */

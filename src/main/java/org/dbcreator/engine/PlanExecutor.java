@@ -38,7 +38,7 @@ final class PlanExecutor {
             PlanItem item = plan.get(i);
             cancellation.throwIfCancelled();
             if (done.contains(key(item.kind().name(), item.name()))) {
-                listener.onEvent(new ProgressEvent.ScriptFinished(item.name(), 0, true));
+                listener.onEvent(new ProgressEvent.ScriptFinished(item.name(), item.description(), 0, true));
                 continue;
             }
             if (item instanceof PlanItem.ScriptItem s) {

@@ -10,6 +10,9 @@ public sealed interface PlanItem {
     /** The history key: a script's catalog path, or a migration's class name. */
     String name();
 
+    /** A Java step's own words for it (what the wizard shows instead of the class name); empty for a script. */
+    String description();
+
     ScriptKind kind();
 
     Version version();
@@ -18,6 +21,11 @@ public sealed interface PlanItem {
         @Override
         public String name() {
             return script.path();
+        }
+
+        @Override
+        public String description() {
+            return "";
         }
 
         @Override
@@ -36,6 +44,11 @@ public sealed interface PlanItem {
         @Override
         public String name() {
             return work.name();
+        }
+
+        @Override
+        public String description() {
+            return work.description();
         }
     }
 }

@@ -24,10 +24,10 @@ final class Previews {
             if (item instanceof PlanItem.ScriptItem s) {
                 Map<Integer, JournalEntry> journal = runId.isPresent() && !applied
                         ? history.journal(c, runId.get(), s.name()) : Map.of();
-                items.add(new PlanPreview.Item(s.name(), item.kind().name(), item.version().toString(),
+                items.add(new PlanPreview.Item(s.name(), "", item.kind().name(), item.version().toString(),
                         s.script().location(), applied, statements(s.script(), journal, applied)));
             } else if (item instanceof PlanItem.JavaItem j) {
-                items.add(new PlanPreview.Item(j.name(), item.kind().name(), item.version().toString(),
+                items.add(new PlanPreview.Item(j.name(), j.description(), item.kind().name(), item.version().toString(),
                         "Java: " + j.work().description(), applied, List.of()));
             }
         }

@@ -60,7 +60,7 @@ final class ScriptRunner {
     void apply(Script script, int number, int total) {
         Instant started = Instant.now();
         List<SqlStatement> statements = script.statements();
-        listener.onEvent(new ProgressEvent.ScriptStarted(script.path(), script.kind().name(), number, total,
+        listener.onEvent(new ProgressEvent.ScriptStarted(script.path(), "", script.kind().name(), number, total,
                 statements.size(), OptionalLong.empty()));
         JournalBuffer buffer = new JournalBuffer(connection, history);
         try {
@@ -96,7 +96,7 @@ final class ScriptRunner {
         } finally {
             restoreAutoCommit();
         }
-        listener.onEvent(new ProgressEvent.ScriptFinished(script.path(), Instant.now().toEpochMilli()
+        listener.onEvent(new ProgressEvent.ScriptFinished(script.path(), "", Instant.now().toEpochMilli()
                 - started.toEpochMilli(), false));
     }
 

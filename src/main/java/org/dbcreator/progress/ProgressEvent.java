@@ -36,17 +36,20 @@ public sealed interface ProgressEvent {
     /**
      * A script (or data migration) begins.
      *
+     * @param script the script's catalog path, or the Java step's class name (the history key)
+     * @param description a Java step's own words for it (its {@code description()}), what a front
+     *     end shows an admin instead of the class name; empty for a SQL script, which its path names
      * @param number 1-based position among the run's scripts
      * @param total how many scripts the run applies
      * @param statements the script's statements; -1 for a data migration, which runs in batches
      * @param expectedRows a data migration's rows still to do, as its count query says at its start;
      *     empty for a script, and for a migration that declares no count
      */
-    record ScriptStarted(String script, String kind, int number, int total, int statements, OptionalLong expectedRows,
-            Instant at) implements ProgressEvent {
-        public ScriptStarted(String script, String kind, int number, int total, int statements,
+    record ScriptStarted(String script, String description, String kind, int number, int total, int statements,
+            OptionalLong expectedRows, Instant at) implements ProgressEvent {
+        public ScriptStarted(String script, String description, String kind, int number, int total, int statements,
                 OptionalLong expectedRows) {
-            this(script, kind, number, total, statements, expectedRows, Instant.now());
+            this(script, description, kind, number, total, statements, expectedRows, Instant.now());
         }
     }
 
@@ -75,22 +78,29 @@ public sealed interface ProgressEvent {
     /**
      * A batch of a data migration committed.
      *
+     * @param description the Java step's own words for it, as {@link ScriptStarted} has them
      * @param batch 0-based number of the batch; a resumed migration goes on from the batches done before
      * @param rows rows the batch changed; 0 for the last batch, which found nothing left
      * @param rowsDone rows this run of the migration changed so far, this batch included
      * @param expectedRows the migration's rows still to do at its start, when it declares a count
      */
-    record BatchDone(String migration, int batch, int rows, long rowsDone, OptionalLong expectedRows, Instant at)
-            implements ProgressEvent {
-        public BatchDone(String migration, int batch, int rows, long rowsDone, OptionalLong expectedRows) {
-            this(migration, batch, rows, rowsDone, expectedRows, Instant.now());
+    record BatchDone(String migration, String description, int batch, int rows, long rowsDone,
+            OptionalLong expectedRows, Instant at) implements ProgressEvent {
+        public BatchDone(String migration, String description, int batch, int rows, long rowsDone,
+                OptionalLong expectedRows) {
+            this(migration, description, batch, rows, rowsDone, expectedRows, Instant.now());
         }
     }
 
-    /** A script ended; {@code alreadyApplied} when the history showed it applied before. */
-    record ScriptFinished(String script, long millis, boolean alreadyApplied, Instant at) implements ProgressEvent {
-        public ScriptFinished(String script, long millis, boolean alreadyApplied) {
-            this(script, millis, alreadyApplied, Instant.now());
+    /**
+     * A script ended; {@code alreadyApplied} when the history showed it applied before.
+     *
+     * @param description a Java step's own words for it, as {@link ScriptStarted} has them; empty for a SQL script
+     */
+    record ScriptFinished(String script, String description, long millis, boolean alreadyApplied, Instant at)
+            implements ProgressEvent {
+        public ScriptFinished(String script, String description, long millis, boolean alreadyApplied) {
+            this(script, description, millis, alreadyApplied, Instant.now());
         }
     }
 

@@ -72,11 +72,11 @@ class VerbRenderingTest {
     @Test
     void upgradeDryRun() {
         PlanPreview preview = new PlanPreview(List.of(
-                new PlanPreview.Item("4.1.0/expand.sql", "EXPAND", "4.1.0", "jar:/sql/4.1.0/expand.sql", false, List.of(
+                new PlanPreview.Item("4.1.0/expand.sql", "", "EXPAND", "4.1.0", "jar:/sql/4.1.0/expand.sql", false, List.of(
                         new PlanPreview.Statement(3, "ALTER TABLE host ADD COLUMN uuid char(36) NULL,\n  ALGORITHM=INSTANT",
                                 true),
                         new PlanPreview.Statement(6, "CREATE INDEX ix_host_uuid ON host (uuid)", false))),
-                new PlanPreview.Item("org.dbcreator.demo.BackfillHostUuid", "MIGRATION", "4.1.0",
+                new PlanPreview.Item("org.dbcreator.demo.BackfillHostUuid", "backfill host.uuid", "MIGRATION", "4.1.0",
                         "org.dbcreator.demo.BackfillHostUuid", false, List.of())));
         UpgradeResult r = new UpgradeResult("cloud", OperationKind.UPGRADE, V400, V430, UpgradeResult.Outcome.DRY_RUN, 0, 2,
                 Duration.ofMillis(80), upgradeChecks(), Optional.of(preview));

@@ -25,19 +25,21 @@ final class EventLine {
         if (event instanceof ProgressEvent.Notice notice) {
             return notice.message();
         } else if (event instanceof ProgressEvent.ScriptStarted s && s.statements() < 0) {
-            return Messages.get("log.batchesStarted", s.number(), s.total(), kind(s), s.script());
+            return Messages.get("log.batchesStarted", s.number(), s.total(), kind(s),
+                    StepName.withClass(s.script(), s.description()));
         } else if (event instanceof ProgressEvent.ScriptStarted s) {
             return Messages.get("log.scriptStarted", s.number(), s.total(), kind(s), s.script(), s.statements());
         } else if (event instanceof ProgressEvent.ScriptFinished s) {
-            return s.alreadyApplied() ? Messages.get("log.scriptFinished.applied", s.script())
-                    : Messages.get("log.scriptFinished", s.script(), s.millis());
+            String name = StepName.of(s.script(), s.description());
+            return s.alreadyApplied() ? Messages.get("log.scriptFinished.applied", name)
+                    : Messages.get("log.scriptFinished", name, s.millis());
         } else if (event instanceof ProgressEvent.StatementStarted s) {
             return Messages.get("log.statementStarted", s.script(), s.index() + 1, s.total(), s.line(), s.excerpt());
         } else if (event instanceof ProgressEvent.StatementDone s) {
             return Messages.get(s.skipped() ? "log.statementDone.skipped" : "log.statementDone", s.script(),
                     s.index() + 1, s.total(), s.line(), s.millis());
         } else if (event instanceof ProgressEvent.BatchDone b) {
-            return Messages.get("log.batchDone", b.migration(), b.batch(), b.rows());
+            return Messages.get("log.batchDone", StepName.of(b.migration(), b.description()), b.batch(), b.rows());
         } else if (event instanceof ProgressEvent.TableProgress t) {
             return Messages.get("log.tableProgress", t.table(), t.rows());
         } else if (event instanceof ProgressEvent.LockWait w) {

@@ -4,8 +4,10 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -38,6 +40,7 @@ import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
 import org.dbcreator.ui.app.ProgressCoalescer;
+import org.dbcreator.ui.app.StepName;
 import org.dbcreator.ui.app.UiExecutor;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
@@ -79,6 +82,8 @@ public final class DeployViewModel implements PageModel {
     private Cancellation cancellation;
     private Instant startedAt;
     private Instant statementAt;
+    /** The Java steps this page saw start, class name to description: how the outcome names them. */
+    private final Map<String, String> stepNames = new HashMap<>();
 
     public DeployViewModel(WizardService service, UiExecutor executor, Navigation navigation) {
         this(service, executor, navigation, status -> { });
@@ -207,7 +212,7 @@ public final class DeployViewModel implements PageModel {
         executor.run(service::status, now -> {
             running.set(false);
             cancelling.set(false);
-            outcome.set(holds(now, cancelled));
+            outcome.set(holds(now, cancelled, stepNames));
             navigation.log(outcome.get());
             read.accept(now);
         }, unreadable -> {
@@ -218,28 +223,40 @@ public final class DeployViewModel implements PageModel {
         });
     }
 
-    /** One sentence (or two) on what the database holds after a deploy stopped, from its status. */
-    static String holds(DatabaseStatus read, boolean cancelled) {
+    /**
+     * One sentence (or two) on what the database holds after a deploy stopped, from its status; a
+     * Java step the history names by class is named by its description when {@code stepNames} has it.
+     */
+    static String holds(DatabaseStatus read, boolean cancelled, Map<String, String> stepNames) {
         StatusReport r = read.report();
         String first = Messages.get(cancelled ? "deploy.cancelled" : "deploy.failed");
         long applied = r.history().stream().filter(a -> "DEPLOY".equalsIgnoreCase(a.operation())).count();
         String scripts = r.condition() == StatusReport.Condition.MANAGED
-                ? " " + Messages.get("deploy.holds.scripts", applied, lastApplied(r.history())) : "";
+                ? " " + Messages.get("deploy.holds.scripts", applied, lastApplied(r.history(), stepNames)) : "";
         return first + " " + StatusViewModel.sentence(r) + scripts;
     }
 
-    private static String lastApplied(List<AppliedScript> history) {
-        return history.isEmpty() ? "-" : history.get(history.size() - 1).script();
+    private static String lastApplied(List<AppliedScript> history, Map<String, String> stepNames) {
+        if (history.isEmpty()) {
+            return "-";
+        }
+        String last = history.get(history.size() - 1).script();
+        return StepName.of(last, stepNames.getOrDefault(last, ""));
     }
 
-    private void onEvents(List<ProgressEvent> events) {
+    /** Draws a batch of the running deploy's events (on the UI thread). */
+    void onEvents(List<ProgressEvent> events) {
         List<String> lines = new ArrayList<>(events.size());
         for (ProgressEvent event : events) {
             lines.add(LogFeed.describe(event));
             if (event instanceof ProgressEvent.ScriptStarted s) {
+                if (StepName.isJava(s.description())) {
+                    stepNames.put(s.script(), s.description());
+                }
                 progress.set(s.total() == 0 ? -1 : (s.number() - 1) / (double) s.total());
-                script.set(Messages.get("deploy.script", s.number(), s.total(),
-                        s.kind().toLowerCase(Locale.ROOT).replace('_', ' '), s.script()));
+                script.set(Messages.get(StepName.isJava(s.description()) ? "stepNames.deploy.script.java"
+                        : "deploy.script", s.number(), s.total(), s.kind().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        StepName.of(s.script(), s.description())));
                 statement.set(s.statements() < 0 ? Messages.get("deploy.batches") : "");
                 statementAt = s.at();
             } else if (event instanceof ProgressEvent.StatementStarted s) {
@@ -250,7 +267,7 @@ public final class DeployViewModel implements PageModel {
                         ? Messages.get("deploy.batch.of", b.batch() + 1, number(b.rowsDone()), number(b.expectedRows().getAsLong()))
                         : Messages.get("deploy.batch", b.batch() + 1, number(b.rowsDone())));
             } else if (event instanceof ProgressEvent.ScriptFinished f && f.alreadyApplied()) {
-                statement.set(Messages.get("deploy.skipped", f.script()));
+                statement.set(Messages.get("deploy.skipped", StepName.of(f.script(), f.description())));
             }
         }
         logLines.addAll(lines);

@@ -3,8 +3,10 @@ package org.dbcreator.ui.expand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.beans.binding.Bindings;
@@ -30,6 +32,7 @@ import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
 import org.dbcreator.ui.app.ProgressCoalescer;
 import org.dbcreator.ui.app.ProgressText;
+import org.dbcreator.ui.app.StepName;
 import org.dbcreator.ui.app.UiExecutor;
 import org.dbcreator.ui.service.DryRun;
 import org.dbcreator.ui.service.ExpandPace;
@@ -84,6 +87,8 @@ public final class ExpandViewModel implements PageModel {
     private Instant migrationStarted;
     private long migrationDone;
     private OptionalLong migrationExpected = OptionalLong.empty();
+    /** The plan's Java steps by class name, as the page names them (their descriptions); from the last preview. */
+    private Map<String, String> stepNames = Map.of();
 
     public ExpandViewModel(WizardService service, UiExecutor executor, Navigation navigation) {
         this.service = service;
@@ -142,9 +147,10 @@ public final class ExpandViewModel implements PageModel {
         outcome.set("");
         executor.run(() -> new Loaded(service.preview(), service.expandPosition()), loaded -> {
             rows.setAll(rowsOf(loaded.dryRun()));
+            stepNames = stepNames(loaded.dryRun());
             boolean nothing = rows.isEmpty();
             loaded.position().ifPresentOrElse(p -> {
-                outcome.set(stoppedAt(p));
+                outcome.set(stoppedAt(p, stepNames));
                 state.set(State.STOPPED);
             }, () -> state.set(nothing ? State.EXPANDED : State.READY));
             if (nothing && loaded.position().isEmpty()) {
@@ -163,7 +169,8 @@ public final class ExpandViewModel implements PageModel {
         List<ExpandRow> list = new ArrayList<>();
         dryRun.plan().ifPresent(plan -> plan.items().forEach(item -> {
             list.add(new ExpandRow(item.name(), -1, Messages.get("expand.row.script", item.version(),
-                    item.kind().toLowerCase(Locale.ROOT), item.name()), item.applied() ? ExpandRow.Mark.DONE
+                    item.kind().toLowerCase(Locale.ROOT), StepName.of(item.name(), item.description())),
+                    item.applied() ? ExpandRow.Mark.DONE
                     : ExpandRow.Mark.PENDING));
             for (int i = 0; i < item.statements().size(); i++) {
                 var st = item.statements().get(i);
@@ -179,13 +186,25 @@ public final class ExpandViewModel implements PageModel {
         return line.length() > 110 ? line.substring(0, 109) + "\u2026" : line;
     }
 
-    /** Where an interrupted expand stands, in the admin's words. */
-    static String stoppedAt(ExpandPosition p) {
+    /** The Java steps of the plan, class name to description (the journal names them by class). */
+    static Map<String, String> stepNames(DryRun dryRun) {
+        Map<String, String> names = new HashMap<>();
+        dryRun.plan().ifPresent(plan -> plan.items().stream().filter(i -> StepName.isJava(i.description()))
+                .forEach(i -> names.put(i.name(), i.description())));
+        return names;
+    }
+
+    /**
+     * Where an interrupted expand stands, in the admin's words: a data migration by its description
+     * when {@code stepNames} (from the plan) has it.
+     */
+    static String stoppedAt(ExpandPosition p, Map<String, String> stepNames) {
         if (p.script().isEmpty()) {
             return Messages.get("expand.stopped.nothingDone", p.target());
         }
+        String script = p.script().get();
         return Messages.get(p.batch() ? "expand.stopped.batch" : "expand.stopped.statement", p.target(),
-                p.script().get(), p.done());
+                StepName.of(script, stepNames.getOrDefault(script, "")), p.done());
     }
 
     /** Starts the expand, or resumes an interrupted one, at the chosen pace. */
@@ -250,7 +269,7 @@ public final class ExpandViewModel implements PageModel {
         // what the run left, read from the server, not from what this page saw
         executor.run(service::expandPosition, position -> {
             state.set(position.isPresent() ? State.STOPPED : cancelled ? State.READY : State.FAILED);
-            outcome.set(position.map(ExpandViewModel::stoppedAt).orElse(cancelled
+            outcome.set(position.map(p -> stoppedAt(p, stepNames)).orElse(cancelled
                     ? Messages.get("expand.stopped.beforeStart") : ""));
         }, unreadable -> {
             state.set(State.FAILED);
@@ -279,10 +298,11 @@ public final class ExpandViewModel implements PageModel {
             backfillText.set("");
             mark(s.script(), -1, ExpandRow.Mark.RUNNING);
             if (s.statements() < 0) {
-                runningExcerpt = Messages.get("expand.running.migration", s.script());
+                runningExcerpt = Messages.get("expand.running.migration", StepName.of(s.script(), s.description()));
                 runningSince = s.at();
             }
-            addLog(event.at(), Messages.get("expand.log.script", s.number(), s.total(), s.script()));
+            addLog(event.at(), Messages.get("expand.log.script", s.number(), s.total(),
+                    StepName.withClass(s.script(), s.description())));
         } else if (event instanceof ProgressEvent.StatementStarted s) {
             statementIndex = s.index();
             statementTotal = s.total();
@@ -313,7 +333,7 @@ public final class ExpandViewModel implements PageModel {
             runningExcerpt = "";
             runningSince = null;
             addLog(event.at(), Messages.get(s.alreadyApplied() ? "expand.log.scriptSkipped" : "expand.log.scriptDone",
-                    s.script(), s.millis()));
+                    StepName.of(s.script(), s.description()), s.millis()));
         } else if (event instanceof ProgressEvent.LockWait w) {
             lockWait.set(Messages.get(w.blockersVisible() ? "expand.lockWait" : "expand.lockWait.invisible",
                     w.where(), ProgressText.elapsed(w.waited()), w.attempt(), w.retryIn().toMillis()));

@@ -32,6 +32,7 @@ import org.dbcreator.ui.app.Journey;
 import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
+import org.dbcreator.ui.app.StepName;
 import org.dbcreator.ui.app.UiExecutor;
 import org.dbcreator.ui.service.ConnectedDatabase;
 import org.dbcreator.ui.service.DatabaseStatus;
@@ -244,7 +245,8 @@ public final class StatusViewModel implements PageModel {
         String outcome = Messages.get("status.otherRun.outcome." + at.outcome().name());
         String ago = age(run.written().orElse(Duration.ZERO));
         if (run.atBatch()) {
-            return Messages.get("status.otherRun.batch", name, at.script(), at.index() + 1, outcome, ago);
+            return Messages.get("status.otherRun.batch", name, StepName.of(at.script(), run.description()),
+                    at.index() + 1, outcome, ago);
         }
         return run.statements().isPresent()
                 ? Messages.get("status.otherRun.statement", name, at.script(), at.index() + 1, run.statements().getAsInt(),

@@ -49,13 +49,14 @@ class LogFeedTest {
         HeldUiThread ui = new HeldUiThread();
         LogFeed feed = new LogFeed(ui);
         for (int i = 0; i < 500; i++) {
-            feed.onEvent(new ProgressEvent.BatchDone("BackfillHostUuid", i, 999, 999L * (i + 1), java.util.OptionalLong.empty()));
+            feed.onEvent(new ProgressEvent.BatchDone("org.dbcreator.demo.BackfillHostUuid", "backfill host.uuid", i, 999,
+                    999L * (i + 1), java.util.OptionalLong.empty()));
         }
         assertThat(ui.queued).hasSize(1);
         assertThat(feed.lines()).isEmpty();
         ui.queued.get(0).run();
         assertThat(feed.lines()).hasSize(500);
-        assertThat(feed.lines().get(499)).endsWith("BackfillHostUuid: batch 499, 999 rows");
+        assertThat(feed.lines().get(499)).endsWith("backfill host.uuid: batch 499, 999 rows");
         assertThat(feed.unseenProperty().get()).isEqualTo(500);
     }
 

@@ -144,7 +144,7 @@ class ReopenInterruptedIT {
         assertThat(mark(second, Journey.Step.EXPAND).mark()).isEqualTo(StepMark.Mark.CURRENT);
         assertThat(reopened.stateProperty().get()).isEqualTo(ExpandViewModel.State.STOPPED);
         assertThat(reopened.outcomeProperty().get()).isEqualTo("Expanded up to " + CATALOG.latestVersion() + " "
-                + BACKFILL + " batch " + batches + "; Resume continues from there.");
+                + new BackfillEventSeverity().description() + " batch " + batches + "; Resume continues from there.");
         assertThat(second.primaryLabelProperty().get()).isEqualTo("Resume");
         assertThat(second.primaryDisabledProperty().get()).isFalse();
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.db.ConnectionSettings;
+import org.dbcreator.demo.DemoSampleData;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.testing.TestDatabase;
 import org.dbcreator.ui.app.CurrentThreadExecutor;
@@ -140,6 +141,12 @@ class DeployViewModelIT {
         assertThat(page.outcomeProperty().get()).startsWith("Deployed " + release + " into " + db.name() + ": "
                 + scripts + " scripts in ");
         assertThat(page.logLines()).anyMatch(l -> l.startsWith("Script 1 of " + scripts + ":"));
+        // the sample data the server recorded is named in the log by its description, never its class
+        assertThat(db.rows("SELECT script FROM dbcreator_history WHERE kind = 'SAMPLE_DATA'"))
+                .containsExactly(DemoSampleData.class.getName());
+        assertThat(page.logLines()).anyMatch(l -> l.startsWith("Script 2 of " + scripts + ": sample data: "
+                + new DemoSampleData().description() + " (1000 rows, seed ") && l.endsWith(") (DemoSampleData)"));
+        assertThat(page.logLines()).noneMatch(l -> l.contains("org.dbcreator.demo."));
 
         List<DatabaseStatus> read = new ArrayList<>();
         DoneViewModel done = new DoneViewModel(service, new CurrentThreadExecutor(), navigation, read::add);

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.dbcreator.catalog.Catalog;
 import org.dbcreator.db.TlsMode;
+import org.dbcreator.progress.ProgressEvent;
 import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.ui.app.CurrentThreadExecutor;
 import org.dbcreator.ui.app.Journey;
@@ -114,6 +116,24 @@ class DeployViewModelTest {
         assertThat(visited).hasSize(2).allMatch(v -> v.startsWith("error ") && v.contains("connect first"));
         assertThat(page.runningProperty().get()).isFalse();
         assertThat(page.outcomeProperty().get()).startsWith("The deploy stopped, and the database could not be read");
+    }
+
+    @Test
+    void theSampleDataShouldBeNamedByItsDescriptionAndAScriptByItsPath() {
+        DeployViewModel page = page();
+        String generator = "org.dbcreator.demo.DemoSampleData";
+        String words = "DemoCloud sample data (50000 rows, seed 42)";
+
+        page.onEvents(List.of(new ProgressEvent.ScriptStarted("4.0.0/create-schema.sql", "", "BASELINE", 1, 11, 11,
+                OptionalLong.empty())));
+        assertThat(page.scriptProperty().get()).isEqualTo("Script 1 of 11: baseline 4.0.0/create-schema.sql");
+
+        page.onEvents(List.of(new ProgressEvent.ScriptStarted(generator, words, "SAMPLE_DATA", 2, 11, -1,
+                OptionalLong.empty()), new ProgressEvent.BatchDone(generator, words, 0, 500, 500, OptionalLong.empty())));
+        assertThat(page.scriptProperty().get()).isEqualTo("Script 2 of 11: sample data: " + words);
+        assertThat(page.logLines()).endsWith("Script 2 of 11: sample data: " + words + " (DemoSampleData)",
+                words + ": batch 0, 500 rows");
+        assertThat(page.logLines()).noneMatch(l -> l.contains(generator));
     }
 
     @ParameterizedTest

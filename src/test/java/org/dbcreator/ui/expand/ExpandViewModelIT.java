@@ -42,6 +42,7 @@ class ExpandViewModelIT {
 
     private static final Catalog CATALOG = Catalog.bundled();
     private static final String BACKFILL = BackfillEventSeverity.class.getName();
+    private static final String BACKFILL_WORDS = new BackfillEventSeverity().description();
 
     @TempDir
     Path home;
@@ -99,6 +100,8 @@ class ExpandViewModelIT {
         assertThat(page.rows()).filteredOn(ExpandRow::isHeader).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.mark()).isEqualTo(ExpandRow.Mark.PENDING));
         assertThat(page.rows()).extracting(ExpandRow::script).contains(BACKFILL);
+        assertThat(page.rows()).filteredOn(r -> r.isHeader() && r.script().equals(BACKFILL)).extracting(ExpandRow::text)
+                .containsExactly("4.2.0 migration: " + BACKFILL_WORDS);
 
         page.primary();
 
@@ -110,6 +113,12 @@ class ExpandViewModelIT {
         assertThat(page.rows()).filteredOn(ExpandRow::isHeader).extracting(ExpandRow::script)
                 .containsExactlyInAnyOrderElementsOf(applied);
         assertThat(page.rows()).allSatisfy(r -> assertThat(r.mark()).isIn(ExpandRow.Mark.DONE, ExpandRow.Mark.SKIPPED));
+        // each data migration the server recorded is named in the page's log by its description, never its class
+        List<String> migrations = db.rows("SELECT script FROM dbcreator_history WHERE operation = 'UPGRADE'"
+                + " AND kind = 'MIGRATION'");
+        assertThat(migrations).contains(BACKFILL);
+        assertThat(page.log()).anySatisfy(l -> assertThat(l).endsWith(": " + BACKFILL_WORDS + " (BackfillEventSeverity)"));
+        assertThat(page.log()).noneSatisfy(l -> assertThat(l).contains("org.dbcreator.demo."));
         assertThat(page.overallProperty().get()).isEqualTo(1.0);
         assertThat(page.outcomeProperty().get()).startsWith("Expanded " + CATALOG.baselineVersion() + " \u2192 "
                 + CATALOG.latestVersion() + ": " + applied.size() + " scripts applied in ");
@@ -127,11 +136,14 @@ class ExpandViewModelIT {
         ExpandViewModel page = page();
         page.paceProperty().set(ExpandPace.FAST);
         List<String> backfillSeen = new ArrayList<>();
+        List<String> runningSeen = new ArrayList<>();
         page.backfillTextProperty().addListener((o, before, now) -> {
             boolean inBackfill = page.rows().stream().anyMatch(r -> r.isHeader() && r.script().equals(BACKFILL)
                     && r.mark() == ExpandRow.Mark.RUNNING);
             if (!now.isEmpty() && inBackfill) {
                 backfillSeen.add(now);
+                page.tick(java.time.Instant.now());
+                runningSeen.add(page.runningProperty().get());
                 page.cancel(); // during the backfill, between its batches
             }
         });
@@ -146,8 +158,10 @@ class ExpandViewModelIT {
         long batches = db.number("SELECT COUNT(*) FROM dbcreator_journal WHERE script = '" + BACKFILL
                 + "' AND outcome = 'DONE'");
         assertThat(batches).isPositive();
-        assertThat(page.outcomeProperty().get()).isEqualTo("Expanded up to " + CATALOG.latestVersion() + " " + BACKFILL
-                + " batch " + batches + "; Resume continues from there.");
+        // the admin reads the migration's description, never its class name
+        assertThat(runningSeen).first().asString().startsWith("Running the data migration: " + BACKFILL_WORDS + "  \u2014 ");
+        assertThat(page.outcomeProperty().get()).isEqualTo("Expanded up to " + CATALOG.latestVersion() + " "
+                + BACKFILL_WORDS + " batch " + batches + "; Resume continues from there.");
         assertThat(page.primaryLabel().get()).isEqualTo("Resume");
 
         // Status calls to resume, on Expand

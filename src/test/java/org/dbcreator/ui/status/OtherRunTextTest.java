@@ -19,24 +19,26 @@ class OtherRunTextTest {
     @Test
     void aStatementShouldBeNamedWithItsScriptPositionOutcomeAndAge() {
         RunProgress run = new RunProgress(Phase.EXPANDING, TARGET, Optional.of(entry("4.3.0/expand.sql", 2, 14,
-                "a".repeat(64), JournalEntry.Outcome.STARTED)), OptionalInt.of(7), Optional.of(Duration.ofMillis(4_400)));
+                "a".repeat(64), JournalEntry.Outcome.STARTED)), "", OptionalInt.of(7), Optional.of(Duration.ofMillis(4_400)));
         assertThat(StatusViewModel.otherRun(run)).isEqualTo(
                 "Its run (expand to 4.3.0) is at 4.3.0/expand.sql statement 3 of 7 (running), written 4 s ago, as its journal says.");
     }
 
     @Test
-    void aBatchShouldBeCountedFromOne() {
+    void aBatchShouldBeCountedFromOneAndItsMigrationNamedByItsDescription() {
         RunProgress run = new RunProgress(Phase.EXPANDING, TARGET, Optional.of(entry("org.dbcreator.demo.BackfillHostUuid",
-                0, 0, "0".repeat(64), JournalEntry.Outcome.DONE)), OptionalInt.empty(), Optional.of(Duration.ofSeconds(130)));
+                0, 0, "0".repeat(64), JournalEntry.Outcome.DONE)), "backfill host.uuid", OptionalInt.empty(),
+                Optional.of(Duration.ofSeconds(130)));
         assertThat(run.atBatch()).isTrue();
         assertThat(StatusViewModel.otherRun(run)).isEqualTo(
-                "Its run (expand to 4.3.0) is at org.dbcreator.demo.BackfillHostUuid batch 1 (done), written 2 min ago,"
+                "Its run (expand to 4.3.0) is at backfill host.uuid batch 1 (done), written 2 min ago,"
                         + " as its journal says.");
     }
 
     @Test
     void aRunWithoutJournalRowsShouldSaySo() {
-        RunProgress run = new RunProgress(Phase.CLEANING, TARGET, Optional.empty(), OptionalInt.empty(), Optional.empty());
+        RunProgress run = new RunProgress(Phase.CLEANING, TARGET, Optional.empty(), "", OptionalInt.empty(),
+                Optional.empty());
         assertThat(StatusViewModel.otherRun(run)).isEqualTo("Its run (cleanup to 4.3.0) has written no journal row yet.");
     }
 

@@ -506,8 +506,11 @@ class StatusViewModelIT {
             assertThat(row[2]).isEqualTo("DONE");
             assertThat(status.lockHeldProperty().get()).startsWith("Another operator is at work: ");
             assertThat(status.interruptedProperty().get()).isEmpty(); // alive in the other process: nothing to resume
+            // the migration the journal names by class, named by its description
+            String migration = ((org.dbcreator.engine.DataMigration) Class.forName(row[0]).getDeclaredConstructor()
+                    .newInstance()).description();
             assertThat(status.otherRunProperty().get())
-                    .startsWith("Its run (expand to " + CATALOG.latestVersion() + ") is at " + row[0] + " batch "
+                    .startsWith("Its run (expand to " + CATALOG.latestVersion() + ") is at " + migration + " batch "
                             + (Integer.parseInt(row[1]) + 1) + " (done), written ")
                     .endsWith(" ago, as its journal says.").doesNotContain("Resume");
             assertThat(status.sentenceProperty().get()).isEqualTo("Another operator's expand to " + CATALOG.latestVersion()
