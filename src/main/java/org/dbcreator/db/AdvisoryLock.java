@@ -35,6 +35,7 @@ public final class AdvisoryLock implements AutoCloseable {
     private final String name;
     private final Database database;
     private ScheduledExecutorService heartbeat;
+    private volatile Thread heartbeatThread;
     private boolean recorded;
 
     private AdvisoryLock(Connection connection, String name, Database database) {
@@ -48,6 +49,7 @@ public final class AdvisoryLock implements AutoCloseable {
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dbcreator-lock-heartbeat");
             t.setDaemon(true);
+            heartbeatThread = t;
             return t;
         });
         heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
@@ -229,6 +231,10 @@ public final class AdvisoryLock implements AutoCloseable {
             try {
                 if (!heartbeat.awaitTermination(5, TimeUnit.SECONDS)) {
                     LOG.warn("the operator lock's heartbeat did not stop within 5 s");
+                }
+                Thread thread = heartbeatThread;
+                if (thread != null) {
+                    thread.join(1_000); // a terminated executor's thread may still be on its way out
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
