@@ -38,13 +38,17 @@ final class ForkedNodes implements NodeCluster {
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static ForkedNodes start(ConnectionSettings settings, Version release, int count, double rate) throws IOException {
+    /** @param cpus the cores the nodes' JVM may run on (taskset's list, e.g. "0"), or empty for any */
+    static ForkedNodes start(ConnectionSettings settings, Version release, int count, double rate, String cpus)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(cpus.isEmpty() ? List.of() : List.of("taskset", "-c", cpus));
         // the JVM options the launcher gives `dbcreator demo-node` (see the dbcreator script)
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                ForkedNodes.class.getName(), settings.host(), String.valueOf(settings.port()), settings.database(),
-                settings.user(), release.toString(), String.valueOf(count), String.valueOf(rate));
+        command.addAll(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), ForkedNodes.class.getName(), settings.host(),
+                String.valueOf(settings.port()), settings.database(), settings.user(), release.toString(),
+                String.valueOf(count), String.valueOf(rate)));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DBCREATOR_PASSWORD", settings.password().reveal());
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         ForkedNodes nodes = new ForkedNodes(builder.start());

@@ -53,7 +53,8 @@ import org.dbcreator.ui.service.ExpandPace;
  * {@code --only wizard} (or {@code cli}) runs one of the two, e.g. under a profiler. The nodes run in
  * a JVM of their own, as a product's nodes are processes of their own ({@link ForkedNodes});
  * {@code --nodes-in process} runs them in this JVM instead, where the window's garbage collections
- * pause them too.
+ * pause them too. {@code --nodes-cpus 0} starts their JVM on those cores only (taskset), e.g. to keep the
+ * window's cores apart from the server's and the nodes'.
  *
  * <p>Root (or DBCREATOR_USER) with DBCREATOR_PASSWORD (default empty), TLS off. Without a display
  * (no DISPLAY) it draws headless through Monocle, as the wizard's tests do.
@@ -71,6 +72,7 @@ public final class WizardExpandBenchmark {
     private final long rows;
     private final ExpandPace pace = ExpandPace.BALANCED;
     private boolean forkNodes = true;
+    private String nodesCpus = "";
     private ShellViewModel model;
     private PulseRecorder pulses;
 
@@ -102,6 +104,7 @@ public final class WizardExpandBenchmark {
         WizardExpandBenchmark bench = new WizardExpandBenchmark(admin, Integer.parseInt(options.getOrDefault("nodes", "3")),
                 Double.parseDouble(options.getOrDefault("rate", "20")), Long.parseLong(options.getOrDefault("rows", "100000")));
         bench.forkNodes = !"process".equals(options.getOrDefault("nodes-in", "fork"));
+        bench.nodesCpus = options.getOrDefault("nodes-cpus", "");
         bench.openWindow();
         CpuByThread.serverPid = bench.serverPid();
         List<Run> runs = new ArrayList<>();
@@ -162,7 +165,7 @@ public final class WizardExpandBenchmark {
         if (wizard) {
             openExpandPage(settings);
         }
-        NodeCluster cluster = forkNodes ? ForkedNodes.start(settings, catalog.baselineVersion(), nodes, rate)
+        NodeCluster cluster = forkNodes ? ForkedNodes.start(settings, catalog.baselineVersion(), nodes, rate, nodesCpus)
                 : BenchNodes.start(catalog, settings, catalog.baselineVersion(), nodes, rate, new HashMap<>());
         Thread.sleep(WARM_UP_MILLIS);
         cluster.takeIntervals();
