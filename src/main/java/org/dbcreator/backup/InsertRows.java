@@ -35,8 +35,11 @@ record InsertRows(String table, List<String> columns, long rows) {
 
     private static final class Parser {
         private final String s;
-        /** The same text, one byte per char: the loops over every char read it without a call per char. */
-        private final byte[] b;
+        /**
+         * The same text, one byte per char, made when the rows are counted: the loops over every char
+         * read it without a call per char (reading only the table's name needs no copy).
+         */
+        private byte[] b;
         private int i;
         private String table;
         private final List<String> columns = new ArrayList<>();
@@ -45,7 +48,6 @@ record InsertRows(String table, List<String> columns, long rows) {
 
         Parser(String sql) {
             this.s = sql;
-            this.b = sql.getBytes(StandardCharsets.ISO_8859_1);
         }
 
         Optional<Parser> parse(boolean keepFirstRow) {
@@ -79,6 +81,7 @@ record InsertRows(String table, List<String> columns, long rows) {
         }
 
         private boolean countRows(boolean keepFirstRow) {
+            b = s.getBytes(StandardCharsets.ISO_8859_1);
             while (true) {
                 skipSpace();
                 if (i >= b.length || b[i] != '(') {
@@ -200,7 +203,7 @@ record InsertRows(String table, List<String> columns, long rows) {
         }
 
         private void skipSpace() {
-            while (i < b.length && Character.isWhitespace((char) (b[i] & 0xFF))) {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
                 i++;
             }
         }

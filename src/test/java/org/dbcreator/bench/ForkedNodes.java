@@ -142,7 +142,10 @@ final class ForkedNodes implements NodeCluster {
                         + s.maxMillis()));
                 case "UNITS" -> nodes.units(Long.parseLong(command[1]), Long.parseLong(command[2])).forEach(u -> out.println(
                         u.node() + " " + u.ackNanos() + " " + u.latencyNanos() + " " + u.wrote()));
-                case "GC" -> out.println(PhaseFigures.gcSoFar()[0] + " " + PhaseFigures.gcSoFar()[1]);
+                case "GC" -> {
+                    long[] gc = PhaseFigures.gcSoFar(); // one reading: count and time of the same moment
+                    out.println(gc[0] + " " + gc[1]);
+                }
                 case "STOP" -> nodes.stop().forEach(out::println);
                 default -> out.println("unknown command " + line);
             }
