@@ -55,7 +55,7 @@ final class CleanupCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = main.context();
         PrintStream out = context.out();
-        NextSteps steps = NextSteps.of(context, spec, connection.given());
+        NextSteps steps = NextSteps.of(context, connection.given());
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context), steps))) {
             UpgradeResult result = engine.cleanup(new CleanupRequest(confirmed, dryRun, excludedNodes, exclusionConfirmed,
                     Optional.ofNullable(waitFor)), context.cancellation());

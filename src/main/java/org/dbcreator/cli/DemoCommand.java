@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
                 port, reset, rows == null ? OptionalLong.empty() : OptionalLong.of(rows), seed);
         try (RunningDemo demo = DbCreator.startDemo(request, new ProgressPrinter(output.progress(context)),
                 context.cancellation())) {
-            NextSteps steps = NextSteps.of(context, spec, Map.of("--profile", demo.profileFile().toString()));
+            NextSteps steps = NextSteps.of(context, Map.of("--profile", demo.profileFile().toString()));
             if (output.json) {
                 out.println(JsonOutput.of(json(demo, steps)));
                 return 0;

@@ -54,7 +54,7 @@ public final class Main {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.dbcreator"))
                     .setLevel(ch.qos.logback.classic.Level.DEBUG);
         }
-        CommandLine line = CommandTree.complete(new CommandLine(new MainCommand(context)));
+        CommandLine line = CommandTree.forArguments(context, args);
         line.setOut(new java.io.PrintWriter(context.out(), true));
         line.setErr(new java.io.PrintWriter(context.err(), true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -93,6 +93,6 @@ public final class Main {
         CommandLine.Model.CommandSpec mixin = command.getCommandSpec().mixins().get("connection");
         java.util.Map<String, String> given = mixin != null && mixin.userObject() instanceof ConnectionOptions options
                 ? options.given() : java.util.Map.of();
-        return NextSteps.of(context, command.getCommandSpec(), given);
+        return NextSteps.of(context, given);
     }
 }

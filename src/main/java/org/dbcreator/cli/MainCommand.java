@@ -1,5 +1,6 @@
 package org.dbcreator.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dbcreator.launch.Display;
@@ -12,9 +13,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "dbcreator", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = {"Deploys and upgrades the MySQL/MariaDB database of a clustered product.",
             "Without a verb it opens the wizard where there is a display, and prints this help where there is none."},
-        subcommands = {WizardCommand.class, DemoCommand.class, DeployCommand.class, StatusCommand.class, ProbeCommand.class, UpgradeCommand.class,
-            CleanupCommand.class, RollbackCommand.class, NodesCommand.class, DemoNodeCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class,
-            ReportCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
@@ -31,6 +29,12 @@ import picocli.CommandLine.Spec;
             "81:a node release outside the compatible range",
             "130:cancelled (Ctrl-C): stopped where nothing is half-done; run the same command again to go on"})
 final class MainCommand implements Callable<Integer> {
+
+    /** The verbs, in the order the help lists them; {@link CommandTree} adds them (all, or the one a command names). */
+    static final List<Class<?>> VERBS = List.of(WizardCommand.class, DemoCommand.class, DeployCommand.class,
+            StatusCommand.class, ProbeCommand.class, UpgradeCommand.class, CleanupCommand.class, RollbackCommand.class,
+            NodesCommand.class, DemoNodeCommand.class, LintCommand.class, BackupCommand.class, RestoreCommand.class,
+            ReportCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class);
 
     private final CliContext context;
 

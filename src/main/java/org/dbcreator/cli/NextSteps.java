@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Writes a command the operator can run as printed: the tool's name as the operator started it
@@ -23,33 +22,25 @@ final class NextSteps {
 
     private final String command;
     private final Map<String, String> connection;
-    private final Set<String> verbsWithConnection;
-    private final Set<String> verbsWithCatalog;
 
-    private NextSteps(String command, Map<String, String> connection, Set<String> verbsWithConnection,
-            Set<String> verbsWithCatalog) {
+    private NextSteps(String command, Map<String, String> connection) {
         this.command = command;
         this.connection = connection;
-        this.verbsWithConnection = verbsWithConnection;
-        this.verbsWithCatalog = verbsWithCatalog;
     }
 
     /** @param connection the connection options as the operator gave them, each with its value (empty for a flag) */
-    static NextSteps of(CliContext context, CommandSpec anyCommand, Map<String, String> connection) {
-        CommandLine root = anyCommand.root().commandLine();
-        return new NextSteps(command(context), new LinkedHashMap<>(connection), verbsWith(root, "--host"),
-                verbsWith(root, "--catalog"));
+    static NextSteps of(CliContext context, Map<String, String> connection) {
+        return new NextSteps(command(context), new LinkedHashMap<>(connection));
     }
 
     /** Commands as a plain {@code dbcreator} with no connection options: for renderings without a command line. */
     static NextSteps none() {
-        CliContext unused = new CliContext(System.out, System.err, Map.of(), java.util.Optional.empty());
-        return of(unused, new CommandLine(new MainCommand(unused)).getCommandSpec(), Map.of());
+        return new NextSteps("dbcreator", new LinkedHashMap<>());
     }
 
     /** The same tool and verbs with other connection options, as given. */
     NextSteps withConnection(Map<String, String> given) {
-        return new NextSteps(command, new LinkedHashMap<>(given), verbsWithConnection, verbsWithCatalog);
+        return new NextSteps(command, new LinkedHashMap<>(given));
     }
 
     /** The same, naming {@code database} unless the operator named one (a profile may name another). */
@@ -59,7 +50,7 @@ final class NextSteps {
         }
         Map<String, String> named = new LinkedHashMap<>(connection);
         named.put("--database", database);
-        return new NextSteps(command, named, verbsWithConnection, verbsWithCatalog);
+        return new NextSteps(command, named);
     }
 
     /** The tool's name to print in a command line. */
@@ -74,9 +65,9 @@ final class NextSteps {
      */
     String command(String verb, String... arguments) {
         StringBuilder out = new StringBuilder(command).append(' ').append(verb);
-        boolean server = verbsWithConnection.contains(verb);
+        boolean server = VerbOptions.CONNECTION.contains(verb);
         connection.forEach((option, value) -> {
-            if (server || (option.equals("--catalog") && verbsWithCatalog.contains(verb))) {
+            if (server || (option.equals("--catalog") && VerbOptions.CATALOG.contains(verb))) {
                 out.append(' ').append(option).append(value.isEmpty() ? "" : " " + quote(value));
             }
         });
@@ -89,6 +80,24 @@ final class NextSteps {
     /** A word as a POSIX shell reads it back: as is when plain, else in single quotes. */
     static String quote(String word) {
         return PLAIN_WORD.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Which verbs take a connection, and which a catalog: read from the whole command tree once, when
+     * a command is first printed (a command's own tree holds only its verb, see {@link CommandTree}).
+     */
+    private static final class VerbOptions {
+
+        static final Set<String> CONNECTION;
+        static final Set<String> CATALOG;
+
+        static {
+            CommandLine root = CommandTree.full(new CliContext(System.out, System.err, Map.of(), java.util.Optional.empty()));
+            CONNECTION = verbsWith(root, "--host");
+            CATALOG = verbsWith(root, "--catalog");
+        }
+
+        private VerbOptions() {}
     }
 
     private static Set<String> verbsWith(CommandLine root, String option) {

@@ -55,7 +55,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = main.context();
         PrintStream out = context.out();
-        NextSteps steps = NextSteps.of(context, spec, connection.given());
+        NextSteps steps = NextSteps.of(context, connection.given());
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context), steps))) {
             UpgradeResult result = engine.rollback(new RollbackRequest(Optional.ofNullable(target).map(Versions::parse), dryRun, excludedNodes,
                     exclusionConfirmed, acceptDataLoss), context.cancellation());

@@ -38,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
         CliContext context = main.context();
         try (DbCreator engine = connection.connect(context, ProgressListener.NONE)) {
             StatusReport report = engine.status(Optional.ofNullable(version).map(Versions::parse));
-            NextSteps steps = NextSteps.of(context, spec, connection.given());
+            NextSteps steps = NextSteps.of(context, connection.given());
             context.out().print(output.json ? StatusRendering.json(report, nodes(engine, report), steps) + "\n"
                     : StatusRendering.text(report, ZoneId.systemDefault(), steps));
         }

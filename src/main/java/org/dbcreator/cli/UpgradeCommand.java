@@ -81,7 +81,7 @@ final class UpgradeCommand implements Callable<Integer> {
         CliContext context = main.context();
         PrintStream out = context.out();
         BatchPace pace = new BatchPace(restRatio); // checked before anything connects
-        NextSteps steps = NextSteps.of(context, spec, connection.given());
+        NextSteps steps = NextSteps.of(context, connection.given());
         try (DbCreator engine = connection.connect(context, new ProgressPrinter(output.progress(context), steps))) {
             BackupPolicy policy = backup.policy(backupMaxAge);
             if (noRestoreTest && policy.mode() != BackupPolicy.Mode.TAKE_FIRST) {

@@ -18,7 +18,7 @@ class HelpTest {
     static List<List<String>> verbs() {
         CliContext unused = new CliContext(System.out, System.err, Map.of(), Optional.empty());
         List<List<String>> verbs = new ArrayList<>();
-        walk(new CommandLine(new MainCommand(unused)), List.of(), verbs);
+        walk(CommandTree.full(unused), List.of(), verbs);
         return verbs;
     }
 

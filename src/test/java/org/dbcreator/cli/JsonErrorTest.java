@@ -66,7 +66,7 @@ class JsonErrorTest {
     void everyVerbWithJsonShouldHaveABadInputAbove() {
         CliContext unused = new CliContext(System.out, System.err, Map.of(), Optional.empty());
         List<String> withJson = new ArrayList<>();
-        walk(new CommandLine(new MainCommand(unused)), "", withJson);
+        walk(CommandTree.full(unused), "", withJson);
         List<String> tested = badInputs().map(a -> (List<?>) a.get()[0])
                 .map(words -> words.get(0) + (words.get(0).equals("backup") && words.get(1).equals("verify") ? " verify" : ""))
                 .distinct().toList();

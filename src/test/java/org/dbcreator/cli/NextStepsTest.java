@@ -21,7 +21,7 @@ class NextStepsTest {
     private static final Map<String, String> GIVEN = given("--host", "db.example", "--port", "3307", "--user", "ops",
             "--password-env", "OPS_PW", "--database", "cloud");
 
-    private final CommandLine root = new CommandLine(new MainCommand(context(Map.of())));
+    private final CommandLine root = CommandTree.full(context(Map.of()));
 
     @Test
     void commandShouldCarryTheConnectionTheOperatorGave() {
@@ -77,7 +77,7 @@ class NextStepsTest {
     }
 
     private NextSteps steps(Map<String, String> env, Map<String, String> given) {
-        return NextSteps.of(context(env), root.getCommandSpec(), given);
+        return NextSteps.of(context(env), given);
     }
 
     private static CliContext context(Map<String, String> env) {
