@@ -13,6 +13,7 @@ import org.dbcreator.engine.OperationKind;
 import org.dbcreator.engine.PlanPreview;
 import org.dbcreator.engine.TakenBackup;
 import org.dbcreator.engine.UpgradeResult;
+import org.dbcreator.history.AuditEntry;
 
 /**
  * The results of the verbs that change something, as {@code --json} prints them, in the one key
@@ -51,7 +52,16 @@ final class ResultJson {
         r.preview().ifPresent(preview -> m.put("plan", preview.items().stream().map(ResultJson::item).toList()));
         if (r.operation() == OperationKind.ROLLBACK) {
             m.put("droppedData", r.droppedData().stream().map(ResultJson::dropped).toList());
+            m.put("lossAccepted", r.lossAccepted().map(ResultJson::acceptance).orElse(null));
         }
+        return m;
+    }
+
+    /** Who accepted the loss of the data a resumed rollback drops, and when: the audit's record of it. */
+    private static Map<String, Object> acceptance(AuditEntry a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operator", a.operator());
+        m.put("at", a.at().toString());
         return m;
     }
 

@@ -123,12 +123,35 @@ public final class BackupBenchmark {
         Measured run() throws Exception;
     }
 
-    /** Runs one contender, noting the server's CPU seconds it took, when the server's process is known. */
+    /**
+     * Runs one contender, noting the server's CPU seconds it took, when the server's process is known.
+     * It starts once the server is idle: a restore leaves the server writing its pages out for seconds
+     * after it ends, and that work slowed whatever ran next (a verified backup's server CPU 2.85 s
+     * after an idle server, 3.71 s in the rounds of this benchmark before it waited).
+     */
     private Measured serverTimed(double[] server, int step, Run run) throws Exception {
+        awaitIdleServer();
         double before = serverCpuSeconds();
         Measured measured = run.run();
         server[step] = serverCpuSeconds() - before;
         return measured;
+    }
+
+    /** Until the server's process used under 2 % of a core for half a second (at most 60 s); at once without its id. */
+    private void awaitIdleServer() throws IOException, InterruptedException {
+        if (!options.containsKey("server-pid")) {
+            return;
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        double last = serverCpuSeconds();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            double now = serverCpuSeconds();
+            if (now - last < 0.01) {
+                return;
+            }
+            last = now;
+        }
     }
 
     /** User and system time of the server's process (from /proc), or 0 when its id was not given. */

@@ -3,6 +3,8 @@ package org.dbcreator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.util.List;
 import org.dbcreator.catalog.Catalog;
@@ -32,7 +34,7 @@ class ResumedRollbackAcceptanceIT {
 
     @Test
     void theResumeOfAnAcceptedRollbackShouldNotAskForTheAcceptanceAgain(TestDatabase db, TestDatabase fresh)
-            throws SQLException {
+            throws Exception {
         List<String> rowsBefore = expandedWithSampleRows(db);
         interruptedAfterItsFirstStatement(db, RollbackRequest.toOldRelease().acceptingDataLoss());
         assertThat(db.rows("SELECT phase, target_version FROM dbcreator_state")).as("interrupted")
@@ -40,10 +42,16 @@ class ResumedRollbackAcceptanceIT {
         List<String> acceptance = db.rows("SELECT operator, at FROM dbcreator_audit WHERE action = 'ACCEPT_DATA_LOSS'");
         assertThat(acceptance).as("recorded by the interrupted run").hasSize(1);
 
+        String operator = acceptance.get(0).split(" \\| ")[0];
+        DbCreatorCli.Result plan = DbCreatorCli.run(db.admin(), "rollback", "--dry-run", "--json");
+        assertThat(plan.exitCode()).as(plan.all()).isZero();
+        JsonNode accepted = new ObjectMapper().readTree(plan.out()).path("lossAccepted");
+        assertThat(accepted.path("operator").asText()).as(plan.out()).isEqualTo(operator);
+        assertThat(accepted.path("at").asText()).as("an instant").matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+
         DbCreatorCli.Result resumed = DbCreatorCli.run(db.admin(), "rollback");
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-        String operator = acceptance.get(0).split(" \\| ")[0];
         assertThat(resumed.out()).contains("RESUMED", "The loss of column host.uuid (4.1.0)", "was accepted by "
                 + operator, "for this run");
         assertThat(db.rows("SELECT phase, schema_version, target_version, lowest_release, highest_release, run_id"

@@ -44,6 +44,8 @@ class RollbackDataIT {
 
         DbCreatorCli.Result json = DbCreatorCli.run(db.admin(), "rollback", "--dry-run", "--json");
         assertThat(json.exitCode()).as(json.all()).isZero();
+        assertThat(mapper.readTree(json.out()).path("lossAccepted").isNull()).as("a new rollback: nobody accepted yet, "
+                + json.out()).isTrue();
         Map<String, Long> listed = new HashMap<>();
         for (JsonNode d : mapper.readTree(json.out()).path("droppedData")) {
             assertThat(d.path("step").asText()).isEqualTo("4.3.0");
