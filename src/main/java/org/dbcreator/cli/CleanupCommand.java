@@ -10,8 +10,6 @@ import org.dbcreator.engine.CleanupRequest;
 import org.dbcreator.engine.DbCreator;
 import org.dbcreator.engine.UpgradeResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,9 +45,6 @@ final class CleanupCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption output = new JsonOption();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -17,10 +17,8 @@ import org.dbcreator.engine.StatusReport;
 import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "demo", description = {
         "Start a private embedded MariaDB server, deploy the demo database into it and keep it running",
@@ -29,9 +27,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
     MainCommand main;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Release to deploy into a fresh database"
             + " (default: the oldest, so that an upgrade can be tried). A database deployed by an earlier run stays"

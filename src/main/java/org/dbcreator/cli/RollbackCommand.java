@@ -10,10 +10,8 @@ import org.dbcreator.engine.RollbackRequest;
 import org.dbcreator.engine.UpgradeResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", description = {
         "Abort a rolling upgrade before its cleanup: run the rollback scripts of the expanded steps, newest first,",
@@ -47,9 +45,6 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption output = new JsonOption();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

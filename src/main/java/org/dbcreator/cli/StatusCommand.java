@@ -9,20 +9,15 @@ import org.dbcreator.progress.ProgressListener;
 import org.dbcreator.engine.StatusReport;
 import org.dbcreator.error.DbCreatorException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = "Show the database's version state, the planned steps and the history. Read-only.")
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
     MainCommand main;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ConnectionOptions connection;

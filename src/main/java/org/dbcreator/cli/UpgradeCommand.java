@@ -14,8 +14,6 @@ import org.dbcreator.error.DbCreatorException;
 import org.dbcreator.error.ErrorCode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -72,9 +70,6 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption output = new JsonOption();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
