@@ -18,7 +18,7 @@ import org.dbcreator.error.ErrorCode;
  * a stock dump may hold raw binary strings that are not UTF-8, and the client sends them as they
  * are. Send the statements over a connection that encodes ISO-8859-1 (see {@link RestoreSessions}).
  * The reader works on the bytes themselves and makes a statement's text from them in one copy: a
- * char per byte, widened and then narrowed again, was a third of a restore test's reading.
+ * char per byte, widened and then narrowed again, was half of the reader's time.
  */
 final class DumpReader {
 
