@@ -170,6 +170,71 @@ class BackupDestinationIT {
         }
     }
 
+    @Test
+    void diskThatChangesWhatItStoresShouldBeCaughtByTheReadBack(TestDatabase db) throws Exception {
+        Fixtures.deployDemo(db);
+        for (long at : new long[] {0, 5_000, -1}) { // the header, the rows, the last byte written
+            BackupOutput flipping = flippingByteAt(at);
+
+            assertBackupRefused(db, BackupRequest.to(folder).withOutput(flipping), ProgressListener.NONE,
+                    ErrorCode.BACKUP_DAMAGED, "does not match");
+            assertThat(backupFiles(folder)).as("byte %d changed", at).isEmpty();
+        }
+    }
+
+    /**
+     * A disk that stores one byte other than it was given, silently: at {@code at} of the dump, or
+     * with -1 the last byte of the last write before the sync.
+     */
+    private static BackupOutput flippingByteAt(long at) {
+        return new BackupOutput() {
+            @Override
+            public Sink create(Path file) throws IOException {
+                Sink real = FILE_SYSTEM.create(file);
+                boolean dump = file.getFileName().toString().contains(".sql.gz");
+                return new Sink() {
+                    private long offset;
+                    private byte[] last;
+
+                    @Override
+                    public void write(byte[] bytes) throws IOException {
+                        if (last != null) {
+                            real.write(last);
+                        }
+                        byte[] stored = bytes.clone();
+                        if (dump && at >= offset && at < offset + stored.length) {
+                            stored[(int) (at - offset)] ^= 0x01;
+                        }
+                        offset += stored.length;
+                        last = stored;
+                    }
+
+                    @Override
+                    public void sync() throws IOException {
+                        if (last != null) {
+                            if (dump && at == -1) {
+                                last[last.length - 1] ^= 0x01;
+                            }
+                            real.write(last);
+                            last = null;
+                        }
+                        real.sync();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        real.close();
+                    }
+                };
+            }
+
+            @Override
+            public long usableSpace(Path directory) {
+                return Long.MAX_VALUE;
+            }
+        };
+    }
+
     /** A disk that takes {@code limit} bytes and then reports itself full, as the kernel does. */
     private static BackupOutput failingAfter(long limit) {
         AtomicLong written = new AtomicLong();
