@@ -105,12 +105,17 @@ final class BackupCheck {
 
     /**
      * The read-back of a backup just written (still under its partial names): every byte of the dump
-     * as the disk returns it against the size and SHA-256 computed while writing, and the manifest
-     * reads back as written. The statements themselves were made by the writer that counted the
+     * as the disk returns it ({@code readBack}, see {@link ReadBack}) against the size and SHA-256
+     * computed while writing, and the manifest reads back as written. The statements themselves were made by the writer that counted the
      * rows; {@code backup verify} parses them all again when asked.
      */
-    static void checkWritten(BackupFiles files, BackupManifest manifest) {
-        requireSameFile(files.partialDump(), manifest);
+    static void checkWritten(BackupFiles files, BackupManifest manifest, ReadBack.Read readBack) {
+        requireSameSize(files.partialDump(), manifest);
+        if (readBack.bytes() != manifest.file().bytes()) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, files.partialDump() + " reads back as " + readBack.bytes()
+                    + " bytes, " + manifest.file().bytes() + " were written.");
+        }
+        requireSameHash(files.partialDump(), manifest, readBack.sha256());
         FactsCheck.requireManifestAgrees(files.partialDump(), manifest, DumpScan.header(files.partialDump()), new ArrayList<>());
         try {
             BackupManifest read = ManifestJson.read(Files.readString(files.partialManifest(), StandardCharsets.UTF_8),

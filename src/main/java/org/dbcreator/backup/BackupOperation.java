@@ -2,6 +2,7 @@ package org.dbcreator.backup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,9 +74,10 @@ public final class BackupOperation {
             String version = state.flatMap(DatabaseState::schemaVersion).map(Version::toString).orElse("");
             BackupFiles files = BackupFiles.newIn(target.directory(), database.databaseName(), version, started);
             try {
-                BackupManifest manifest = write(request, files, started, dataBytes);
+                Taken taken = write(request, files, started, dataBytes);
+                BackupManifest manifest = taken.manifest();
                 listener.onEvent(new ProgressEvent.Notice("Reading the backup back to check it ..."));
-                BackupCheck.checkWritten(files, manifest);
+                BackupCheck.checkWritten(files, manifest, taken.readBack());
                 cancellation.throwIfCancelled(); // the last moment before the files get a backup's name
                 target.publish(files);
                 boolean recorded = record(manifest, files, started);
@@ -95,7 +97,10 @@ public final class BackupOperation {
         }
     }
 
-    private BackupManifest write(BackupRequest request, BackupFiles files, Instant started, long dataBytes)
+    /** A backup written and synced, with what its file reads back as. */
+    private record Taken(BackupManifest manifest, ReadBack.Read readBack) {}
+
+    private Taken write(BackupRequest request, BackupFiles files, Instant started, long dataBytes)
             throws IOException, SQLException {
         int wanted = dataBytes < request.parallelFromBytes() ? 1 : request.connections();
         try (Snapshot snapshot = Snapshot.open(database, wanted, request.lockWait(),
@@ -111,7 +116,8 @@ public final class BackupOperation {
                     + " tables) to " + files.dump() + ": " + snapshot.description() + "."));
             BackupProgress progress = new BackupProgress(listener, units, schema.estimatedRows());
             DumpFileWriter.Written written;
-            try (DumpFileWriter writer = new DumpFileWriter(request.output(), files.partialDump(), request.compressionLevel())) {
+            try (DumpFileWriter writer = new DumpFileWriter(request.output(), files.partialDump(), request.compressionLevel());
+                    ReadBack readBack = follow(files.partialDump())) {
                 List<BackupManifest.TableEntry> engines = schema.tables().stream()
                         .map(t -> new BackupManifest.TableEntry(t.shape().name(), t.shape().engine(), 0, "0")).toList();
                 BackupManifest draft = manifest(state, started, started, snapshot, schema,
@@ -120,10 +126,12 @@ public final class BackupOperation {
                         database.server().describe(), started.toString(), snapshot.description(), DumpFacts.identityLine(draft)));
                 schema.tables().forEach(t -> head.append(DumpScript.table(t)));
                 writer.writeText(head.toString());
+                readBack.written(writer.bytes());
                 new ParallelDump(snapshot, database.databaseName(), STATEMENT_BYTES, request.compressionLevel(), cancellation)
                         .run(units, block -> {
                             if (block.gzip().length > 0) {
                                 writer.write(block.gzip());
+                                readBack.written(writer.bytes());
                             }
                             progress.add(block);
                         });
@@ -135,12 +143,32 @@ public final class BackupOperation {
                 long rows = tables.stream().mapToLong(BackupManifest.TableEntry::rows).sum();
                 writer.writeText(DumpScript.trailer(schema, tables.size(), rows, DumpFacts.rowsLines(tables)));
                 written = writer.finish();
+                readBack.synced(written.bytes());
+                ReadBack.Read read = readBackResult(readBack, files);
                 BackupManifest manifest = manifest(state, started, Instant.now(), snapshot, schema,
                         new BackupManifest.DumpFile(files.dump().getFileName().toString(), written.bytes(), written.sha256()),
                         tables);
                 writeManifest(request.output(), files, manifest);
-                return manifest;
+                return new Taken(manifest, read);
             }
+        }
+    }
+
+    /** Reads the dump back as it is written (see {@link ReadBack}). */
+    private static ReadBack follow(Path dump) {
+        try {
+            return ReadBack.follow(dump);
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read back " + dump + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static ReadBack.Read readBackResult(ReadBack readBack, BackupFiles files) {
+        try {
+            return readBack.result();
+        } catch (IOException e) {
+            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read back " + files.partialDump() + ": "
+                    + e.getMessage() + ".", e);
         }
     }
 

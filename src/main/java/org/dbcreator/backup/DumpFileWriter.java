@@ -32,6 +32,11 @@ final class DumpFileWriter implements AutoCloseable {
         bytes += member.length;
     }
 
+    /** The bytes written so far. */
+    long bytes() {
+        return bytes;
+    }
+
     /** Compresses SQL text into a member of its own and writes it. */
     void writeText(String sql) throws IOException {
         byte[] raw = sql.getBytes(StandardCharsets.UTF_8);
