@@ -184,48 +184,69 @@ class BackupDestinationIT {
 
     /**
      * A disk that stores one byte other than it was given, silently: at {@code at} of the dump, or
-     * with -1 the last byte of the last write before the sync.
+     * with -1 the last byte of the last write before the sync (held back until then).
      */
     private static BackupOutput flippingByteAt(long at) {
+        return disk((file, real) -> {
+            boolean dump = file.getFileName().toString().contains(".sql.gz");
+            return new PassingSink(real) {
+                private long offset;
+                private byte[] last;
+
+                @Override
+                public void write(byte[] bytes) throws IOException {
+                    if (last != null) {
+                        real.write(last);
+                    }
+                    byte[] stored = bytes.clone();
+                    if (dump && at >= offset && at < offset + stored.length) {
+                        stored[(int) (at - offset)] ^= 0x01;
+                    }
+                    offset += stored.length;
+                    last = stored;
+                }
+
+                @Override
+                public void sync() throws IOException {
+                    if (last != null) {
+                        if (dump && at == -1) {
+                            last[last.length - 1] ^= 0x01;
+                        }
+                        real.write(last);
+                        last = null;
+                    }
+                    real.sync();
+                }
+            };
+        });
+    }
+
+    /** A disk that takes {@code limit} bytes and then reports itself full, as the kernel does. */
+    private static BackupOutput failingAfter(long limit) {
+        AtomicLong written = new AtomicLong();
+        return disk((file, real) -> new PassingSink(real) {
+            @Override
+            public void write(byte[] bytes) throws IOException {
+                if (written.addAndGet(bytes.length) > limit) {
+                    throw new IOException("No space left on device");
+                }
+                real.write(bytes);
+            }
+        });
+    }
+
+    /** Makes a file's sink for a test disk from the file system's. */
+    @FunctionalInterface
+    private interface SinkMaker {
+        BackupOutput.Sink make(Path file, BackupOutput.Sink real) throws IOException;
+    }
+
+    /** The file system with room for anything, each file written through the sink {@code maker} makes. */
+    private static BackupOutput disk(SinkMaker maker) {
         return new BackupOutput() {
             @Override
             public Sink create(Path file) throws IOException {
-                Sink real = FILE_SYSTEM.create(file);
-                boolean dump = file.getFileName().toString().contains(".sql.gz");
-                return new Sink() {
-                    private long offset;
-                    private byte[] last;
-
-                    @Override
-                    public void write(byte[] bytes) throws IOException {
-                        if (last != null) {
-                            real.write(last);
-                        }
-                        byte[] stored = bytes.clone();
-                        if (dump && at >= offset && at < offset + stored.length) {
-                            stored[(int) (at - offset)] ^= 0x01;
-                        }
-                        offset += stored.length;
-                        last = stored;
-                    }
-
-                    @Override
-                    public void sync() throws IOException {
-                        if (last != null) {
-                            if (dump && at == -1) {
-                                last[last.length - 1] ^= 0x01;
-                            }
-                            real.write(last);
-                            last = null;
-                        }
-                        real.sync();
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        real.close();
-                    }
-                };
+                return maker.make(file, FILE_SYSTEM.create(file));
             }
 
             @Override
@@ -235,39 +256,29 @@ class BackupDestinationIT {
         };
     }
 
-    /** A disk that takes {@code limit} bytes and then reports itself full, as the kernel does. */
-    private static BackupOutput failingAfter(long limit) {
-        AtomicLong written = new AtomicLong();
-        return new BackupOutput() {
-            @Override
-            public Sink create(Path file) throws IOException {
-                Sink real = FILE_SYSTEM.create(file);
-                return new Sink() {
-                    @Override
-                    public void write(byte[] bytes) throws IOException {
-                        if (written.addAndGet(bytes.length) > limit) {
-                            throw new IOException("No space left on device");
-                        }
-                        real.write(bytes);
-                    }
+    /** A sink that hands everything to the file system's, for a test disk to change one thing of. */
+    private abstract static class PassingSink implements BackupOutput.Sink {
 
-                    @Override
-                    public void sync() throws IOException {
-                        real.sync();
-                    }
+        final BackupOutput.Sink real;
 
-                    @Override
-                    public void close() throws IOException {
-                        real.close();
-                    }
-                };
-            }
+        PassingSink(BackupOutput.Sink real) {
+            this.real = real;
+        }
 
-            @Override
-            public long usableSpace(Path directory) {
-                return Long.MAX_VALUE;
-            }
-        };
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            real.write(bytes);
+        }
+
+        @Override
+        public void sync() throws IOException {
+            real.sync();
+        }
+
+        @Override
+        public void close() throws IOException {
+            real.close();
+        }
     }
 
     private static void fill(Path file) {
