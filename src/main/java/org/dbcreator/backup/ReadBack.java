@@ -77,11 +77,12 @@ final class ReadBack implements AutoCloseable {
 
     private void follow() {
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        boolean heldBack = false; // the file ended before what was written: the sink has the rest until it syncs
         try {
             while (true) {
                 boolean last;
                 synchronized (this) {
-                    while (!stopped && !synced && read >= written) {
+                    while (!stopped && !synced && (heldBack || read >= written)) {
                         wait();
                     }
                     if (stopped) {
@@ -89,16 +90,9 @@ final class ReadBack implements AutoCloseable {
                     }
                     last = synced;
                 }
-                boolean atEnd = readAvailable(buffer, last);
-                if (last && atEnd) {
-                    return;
-                }
-                if (atEnd) {
-                    synchronized (this) {
-                        while (!stopped && !synced) {
-                            wait(); // the sink holds back what the file does not have yet: it is there once synced
-                        }
-                    }
+                heldBack = readAvailable(buffer, last);
+                if (last) {
+                    return; // read to the file's end after the sync
                 }
             }
         } catch (IOException e) {

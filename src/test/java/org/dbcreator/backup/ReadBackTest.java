@@ -51,7 +51,7 @@ class ReadBackTest {
             out.write(data, 0, 1000);
             out.flush();
             readBack.written(data.length); // the rest is still in the writer's hands
-            Thread.sleep(50);
+            Thread.sleep(50); // lets the reader reach the file's end first; the result must hold either way
             out.write(data, 1000, data.length - 1000);
             out.flush();
             readBack.synced(data.length);
