@@ -21,6 +21,8 @@ import org.dbcreator.report.StatusJson;
 final class StatusRendering {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Where a history line's script column starts: after the time, operation, version and kind. */
+    private static final int HISTORY_SCRIPT_COLUMN = 2 + 19 + 2 + 8 + 9 + 10;
 
     private StatusRendering() {}
 
@@ -47,13 +49,16 @@ final class StatusRendering {
         }
         line(out, "Node releases", r.lowestRelease().map(low -> low + " to " + r.highestRelease().map(Version::toString)
                 .orElse("?")).orElse("none yet"));
-        r.interrupted().ifPresent(at -> line(out, "Interrupted", interrupted(at)));
+        r.interrupted().ifPresent(at -> line(out, "Interrupted", interrupted(at)
+                + r.stepDescription(at.script()).map(d -> "; the step: " + d).orElse("")));
         line(out, "History", r.history().isEmpty() ? "nothing applied"
                 : r.history().size() + (r.history().size() == 1 ? " script" : " scripts") + " applied");
         for (AppliedScript a : r.history()) {
             out.append(String.format("  %s  %-7s %-8s %-9s %-42s %5d  %6.1f s  %s%n", WHEN.withZone(zone).format(a.finishedAt()),
                     Printable.line(a.operation()), a.version(), a.kind().name().toLowerCase(), Printable.line(a.script()),
                     a.statements(), a.executionMillis() / 1000.0, Printable.line(a.installedBy())));
+            r.stepDescription(a.script()).ifPresent(d -> out.append(" ".repeat(HISTORY_SCRIPT_COLUMN)).append('(')
+                    .append(Printable.line(d)).append(")\n")); // a Java step's own words, under its class name
         }
         line(out, "Findings", r.findings().isEmpty() ? "none" : r.findings().size() + "");
         r.findings().forEach(f -> out.append("  ! ").append(Printable.line(f.text())).append('\n'));

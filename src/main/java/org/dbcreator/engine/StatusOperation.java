@@ -2,12 +2,16 @@ package org.dbcreator.engine;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.dbcreator.catalog.Step;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.engine.StatusReport.Condition;
 import org.dbcreator.error.DbCreatorException;
+import org.dbcreator.history.AppliedScript;
 import org.dbcreator.history.DatabaseState;
 import org.dbcreator.history.Phase;
 
@@ -49,9 +53,19 @@ final class StatusOperation extends EngineOperation {
                 state.filter(s -> s.phase() != Phase.CLEAN).map(DatabaseState::targetVersion), target, catalog.versions(),
                 plannedSteps(inspection, schema, target),
                 state.flatMap(DatabaseState::lowestRelease), state.flatMap(DatabaseState::highestRelease),
-                inspection.interruption(), inspection.applied(), findings, checks,
+                inspection.interruption(), inspection.applied(), stepDescriptions(inspection), findings, checks,
                 NextActions.of(inspection, catalog.product(), catalog.latestVersion(), target,
                         catalog.manifest().nodes().isPresent()));
+    }
+
+    /** The catalog's words for the Java steps the history and the interruption name by class. */
+    private Map<String, String> stepDescriptions(Inspection inspection) {
+        Map<String, String> descriptions = new HashMap<>();
+        Stream.concat(inspection.applied().stream().map(AppliedScript::script),
+                inspection.interruption().map(InterruptedStatement::script).stream())
+                .distinct()
+                .forEach(script -> JavaSteps.description(catalog, script).ifPresent(d -> descriptions.put(script, d)));
+        return descriptions;
     }
 
     /** The checks of the operation that is due next, as that operation would run them. */

@@ -1,6 +1,7 @@
 package org.dbcreator.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.history.AppliedScript;
@@ -20,6 +21,10 @@ import org.dbcreator.history.Phase;
  * @param lowestRelease oldest node release that may run now
  * @param highestRelease newest node release that may run now
  * @param interrupted where an unfinished run stopped, if it did
+ * @param stepDescriptions what each Java step of the history and of the interruption does (a data
+ *     migration, the sample data), in its own words, by the class name the history holds: the
+ *     history stores no words, so they are the catalog's of today. SQL scripts, and classes the
+ *     catalog no longer has, have none
  * @param findings problems found, e.g. edited scripts
  * @param checks the pre-flight checks of the next operation (upgrade or cleanup), when one is due
  * @param nextAction what moves the database on
@@ -40,6 +45,7 @@ public record StatusReport(
         Optional<Version> highestRelease,
         Optional<InterruptedStatement> interrupted,
         List<AppliedScript> history,
+        Map<String, String> stepDescriptions,
         List<StatusFinding> findings,
         Optional<PreflightReport> checks,
         NextAction nextAction) {
@@ -55,6 +61,12 @@ public record StatusReport(
         catalogVersions = List.copyOf(catalogVersions);
         plannedSteps = List.copyOf(plannedSteps);
         history = List.copyOf(history);
+        stepDescriptions = Map.copyOf(stepDescriptions);
         findings = List.copyOf(findings);
+    }
+
+    /** The words of the Java step named {@code script}; empty for a SQL script (see {@code stepDescriptions}). */
+    public Optional<String> stepDescription(String script) {
+        return Optional.ofNullable(stepDescriptions.get(script));
     }
 }

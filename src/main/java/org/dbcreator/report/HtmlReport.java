@@ -53,7 +53,7 @@ public final class HtmlReport {
         r.nodes().ifPresent(this::nodes);
         journal(r.lastRunJournal());
         backups(r.recentBackups());
-        r.status().ifPresent(s -> history(s.history()));
+        r.status().ifPresent(this::history);
         out.append("</body></html>\n");
         return out.toString();
     }
@@ -84,7 +84,8 @@ public final class HtmlReport {
                         .map(p -> p.from().map(f -> f + " → " + p.to()).orElse("baseline " + p.to()))
                         .collect(Collectors.joining(", "))),
                 row("Interrupted", s.interrupted().map(i -> i.script() + ":" + i.line() + " (statement " + i.statement()
-                        + (i.refused() ? ", refused" : "") + ")" + i.serverError().map(e -> ": " + e).orElse(""))
+                        + (i.refused() ? ", refused" : "") + ")" + i.serverError().map(e -> ": " + e).orElse("")
+                        + s.stepDescription(i.script()).map(d -> "; the step: " + d).orElse(""))
                         .orElse("no")),
                 row("Next action", Actions.text(s.nextAction()))));
         if (!s.findings().isEmpty()) {
@@ -146,7 +147,8 @@ public final class HtmlReport {
         out.append("</table>\n");
     }
 
-    private void history(List<AppliedScript> history) {
+    private void history(StatusReport status) {
+        List<AppliedScript> history = status.history();
         heading("History");
         if (history.isEmpty()) {
             out.append("<p>No script has been applied.</p>\n");
@@ -154,7 +156,8 @@ public final class HtmlReport {
         }
         header("Version", "Kind", "Script", "Statements", "Operation", "Installed by", "Finished", "Run");
         for (AppliedScript a : history) {
-            cells(List.of(a.version().toString(), a.kind().name(), a.script(), String.valueOf(a.statements()),
+            String script = a.script() + status.stepDescription(a.script()).map(d -> ": " + d).orElse("");
+            cells(List.of(a.version().toString(), a.kind().name(), script, String.valueOf(a.statements()),
                     a.operation(), a.installedBy(), a.finishedAt().toString(), a.runId()), -1, "");
         }
         out.append("</table>\n");

@@ -50,7 +50,7 @@ public final class StatusJson {
             i.put("serverError", at.serverError().orElse(null));
             return i;
         }).orElse(null));
-        m.put("history", r.history().stream().map(StatusJson::applied).toList());
+        m.put("history", r.history().stream().map(a -> applied(a, r.stepDescription(a.script()))).toList());
         m.put("findings", r.findings().stream().map(f -> {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("finding", Actions.kind(f));
@@ -101,13 +101,15 @@ public final class StatusJson {
         return m;
     }
 
-    private static Map<String, Object> applied(AppliedScript a) {
+    /** @param description a Java step's own words (null for a SQL script) */
+    private static Map<String, Object> applied(AppliedScript a, Optional<String> description) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", a.runId());
         m.put("operation", a.operation());
         m.put("version", a.version().toString());
         m.put("kind", a.kind().name());
         m.put("script", a.script());
+        m.put("description", description.orElse(null));
         m.put("checksum", a.checksum());
         m.put("statements", a.statements());
         m.put("installedBy", a.installedBy());

@@ -3,6 +3,7 @@ package org.dbcreator.cli;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
@@ -37,7 +38,7 @@ class StatusRenderingTest {
                 List.of(V400, V410), List.of(new PlannedStep(Optional.empty(), V400), new PlannedStep(Optional.of(V400), V410)),
                 Optional.empty(), Optional.empty(),
                 Optional.of(new InterruptedStatement("4.1.0/expand.sql", 7, 2, true, Optional.of("Duplicate column name 'uuid'"))),
-                List.of(baseline), List.of(new StatusFinding.ScriptChanged("/srv/catalog/4.0.0/create-schema.sql",
+                List.of(baseline), Map.of(), List.of(new StatusFinding.ScriptChanged("/srv/catalog/4.0.0/create-schema.sql",
                         start.plusMillis(1234), "d200e791b8325eb53590c47131b79febf3be9a4d3fa4d9bcac9fd6a69749957b", "b".repeat(64))),
                 Optional.empty(), new NextAction.Resume(OperationKind.DEPLOY, V410, true));
     }
@@ -47,6 +48,9 @@ class StatusRenderingTest {
         AppliedScript expand = new AppliedScript("3f1c7a2e-0000-4000-8000-000000000002", "UPGRADE", V410,
                 ScriptKind.EXPAND, "4.1.0/expand.sql", "a".repeat(64), 2, "admin@% (ops on build-7)", start,
                 start.plusMillis(420));
+        AppliedScript backfill = new AppliedScript("3f1c7a2e-0000-4000-8000-000000000002", "UPGRADE", V410,
+                ScriptKind.MIGRATION, "com.example.cloud.BackfillEventSeverity", "java", 26, "admin@% (ops on build-7)",
+                start.plusMillis(420), start.plusMillis(3900));
         PreflightReport checks = new PreflightReport(OperationKind.CLEANUP, List.of(
                 new PreflightCheck(PreflightCheck.Id.SERVER, PreflightCheck.Verdict.GREEN, "MariaDB 11.4.5 is supported.",
                         List.of(), Optional.empty()),
@@ -57,7 +61,8 @@ class StatusRenderingTest {
                         List.of(new NextAction.EndTransactions(List.of(42L))), Optional.empty())));
         return new StatusReport("MariaDB 11.4.5", "11.4.5-MariaDB", "cloud", "democloud", StatusReport.Condition.MANAGED,
                 Optional.of(V400), Optional.of(Phase.EXPANDED), Optional.of(V410), V410, List.of(V400, V410), List.of(),
-                Optional.of(V400), Optional.of(V410), Optional.empty(), List.of(expand), List.of(), Optional.of(checks),
+                Optional.of(V400), Optional.of(V410), Optional.empty(), List.of(expand, backfill),
+                Map.of(backfill.script(), "backfill event.severity from event.level"), List.of(), Optional.of(checks),
                 new NextAction.Cleanup(V410, true));
     }
 
@@ -76,7 +81,7 @@ class StatusRenderingTest {
         return new StatusReport("MariaDB 10.11.19", "10.11.19-MariaDB-0+deb12u1", "cloud", "democloud",
                 StatusReport.Condition.MANAGED, Optional.of(V400), Optional.of(Phase.CLEAN), Optional.empty(), V410,
                 List.of(V400, V410), List.of(new PlannedStep(Optional.of(V400), V410)), Optional.of(V400), Optional.of(V400),
-                Optional.empty(), List.of(), List.of(), Optional.of(checks), new NextAction.Upgrade(V400, V410));
+                Optional.empty(), List.of(), Map.of(), List.of(), Optional.of(checks), new NextAction.Upgrade(V400, V410));
     }
 
     @Test

@@ -158,7 +158,7 @@ class VerbRenderingTest {
         StatusReport status = new StatusReport("MariaDB 11.4.5", "11.4.5-MariaDB", "cloud", "democloud",
                 StatusReport.Condition.MANAGED, Optional.of(V400), Optional.of(Phase.CLEAN), Optional.empty(), V430,
                 List.of(V400, V430), List.of(new PlannedStep(Optional.of(V400), V430)), Optional.of(V400), Optional.of(V400),
-                Optional.empty(), List.of(), List.of(), Optional.empty(), new NextAction.Upgrade(V400, V430));
+                Optional.empty(), List.of(), Map.of(), List.of(), Optional.empty(), new NextAction.Upgrade(V400, V430));
         NextSteps steps = NextSteps.none().withConnection(Map.of("--profile", "/home/ops/.local/share/dbcreator/demo/demo.properties"));
         Golden.assertMatches("verbs/demo.json", JsonOutput.of(DemoCommand.json(connection, Optional.of(deployed), status,
                 steps)) + "\n");

@@ -64,6 +64,32 @@ class StatusIT {
         assertThat(Footprint.of(db)).as("status writes nothing").isEqualTo(before);
     }
 
+    /** The history names a Java step by its class; status adds the catalog's words for it, and none for a script. */
+    @Test
+    void statusShouldDescribeTheJavaStepsOfTheHistory(TestDatabase db) throws SQLException {
+        try (DbCreator engine = DbCreator.connect(CATALOG, db.admin(), ProgressListener.NONE)) {
+            engine.deploy(Optional.of(V400), new SampleSize(50, 3));
+            engine.upgrade(Optional.of(V420), false, BackupPolicy.skip());
+        }
+        // a step of an older catalog, which this one no longer has
+        db.execute("INSERT INTO dbcreator_history (run_id, operation, version, kind, script, checksum, statements,"
+                + " installed_by, started_at, finished_at) SELECT run_id, operation, version, kind,"
+                + " 'com.example.RetiredBackfill', checksum, statements, installed_by, started_at, finished_at"
+                + " FROM dbcreator_history WHERE script = 'org.dbcreator.demo.BackfillHostUuid'");
+
+        StatusReport report = status(db.admin(), null);
+
+        assertThat(report.history()).extracting(a -> a.script()).contains("org.dbcreator.demo.DemoSampleData",
+                "org.dbcreator.demo.BackfillHostUuid", "org.dbcreator.demo.BackfillEventSeverity", "4.1.0/expand.sql",
+                "com.example.RetiredBackfill");
+        assertThat(report.stepDescription("org.dbcreator.demo.DemoSampleData")).contains("DemoCloud sample data");
+        assertThat(report.stepDescription("org.dbcreator.demo.BackfillHostUuid")).contains("backfill host.uuid");
+        assertThat(report.stepDescription("org.dbcreator.demo.BackfillEventSeverity"))
+                .contains("backfill event.severity from event.level");
+        assertThat(report.stepDescription("4.1.0/expand.sql")).isEmpty();
+        assertThat(report.stepDescription("com.example.RetiredBackfill")).isEmpty();
+    }
+
     @Test
     void statusShouldReportADatabaseItDoesNotManage(TestDatabase db) throws SQLException {
         db.create();

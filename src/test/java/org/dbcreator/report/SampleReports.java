@@ -3,6 +3,7 @@ package org.dbcreator.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
@@ -39,14 +40,16 @@ final class SampleReports {
                 new AppliedScript("run-1", "deploy", v40, ScriptKind.BASELINE, "4.0.0/create-schema.sql", "c0ffee", 12,
                         "root@% (ops on build-7)", t, t.plusSeconds(2)),
                 new AppliedScript("run-2", "upgrade", v41, ScriptKind.EXPAND, "4.1.0/expand.sql", "beef", 3,
-                        SCRIPT_TAG, t.plusSeconds(60), t.plusSeconds(61)));
+                        SCRIPT_TAG, t.plusSeconds(60), t.plusSeconds(61)),
+                new AppliedScript("run-2", "upgrade", v41, ScriptKind.MIGRATION, "com.example.Backfill", "java", 4,
+                        AMPERSAND, t.plusSeconds(61), t.plusSeconds(70)));
         PreflightReport checks = new PreflightReport(OperationKind.CLEANUP, List.of(
                 new PreflightCheck(PreflightCheck.Id.NODES, PreflightCheck.Verdict.RED, "Node " + ATTRIBUTE_BREAK
                         + " runs 4.0.0", List.of(new NextAction.RestartNodes(v41, List.of(ATTRIBUTE_BREAK))), Optional.empty())));
         StatusReport status = new StatusReport("MariaDB 10.11.6", "10.11.6-MariaDB", "cloud", "democloud",
                 StatusReport.Condition.MANAGED, Optional.of(v40), Optional.of(Phase.EXPANDED), Optional.of(v41), v41,
                 List.of(v40, v41), List.of(new PlannedStep(Optional.of(v40), v41)), Optional.of(v40), Optional.of(v41),
-                Optional.empty(), history, List.of(), Optional.of(checks),
+                Optional.empty(), history, Map.of("com.example.Backfill", SCRIPT_TAG + " " + CONTROLS), List.of(), Optional.of(checks),
                 new NextAction.Cleanup(v41, false));
         GateReport nodes = new GateReport(v41, List.of(
                 new NodeStatus(SCRIPT_TAG, "4.1.0", "Up", Duration.ofMillis(1500), NodeStatus.Liveness.LIVE,

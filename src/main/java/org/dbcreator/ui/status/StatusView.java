@@ -108,7 +108,7 @@ public final class StatusView {
         history.getColumns().add(column("status.history.operation", AppliedScript::operation, 80));
         history.getColumns().add(column("status.history.version", a -> a.version().toString(), 80));
         history.getColumns().add(column("status.history.kind", a -> a.kind().name().toLowerCase().replace('_', ' '), 110));
-        history.getColumns().add(column("status.history.script", AppliedScript::script, 260));
+        history.getColumns().add(column("status.history.script", model::stepName, 260));
         history.getColumns().add(column("status.history.by", AppliedScript::installedBy, 200));
 
         VBox findings = new VBox(4);

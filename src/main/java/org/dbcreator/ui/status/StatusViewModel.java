@@ -2,6 +2,7 @@ package org.dbcreator.ui.status;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -66,6 +67,7 @@ public final class StatusViewModel implements PageModel {
     private final ObservableList<String> hops = FXCollections.observableArrayList();
     private final ObservableList<PreflightCheck> checks = FXCollections.observableArrayList();
     private final ObservableList<AppliedScript> history = FXCollections.observableArrayList();
+    private Map<String, String> stepDescriptions = Map.of(); // of the last report read, for the history's rows
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     private final ObservableList<String> previewLines = FXCollections.observableArrayList();
@@ -155,6 +157,7 @@ public final class StatusViewModel implements PageModel {
         hops.setAll(r.plannedSteps().stream().map(StatusViewModel::step).toList());
         range.set(range(r));
         checks.setAll(r.checks().map(c -> c.checks()).orElse(List.of()));
+        stepDescriptions = r.stepDescriptions();
         List<AppliedScript> newestFirst = new java.util.ArrayList<>(r.history());
         java.util.Collections.reverse(newestFirst);
         history.setAll(newestFirst);
@@ -170,7 +173,7 @@ public final class StatusViewModel implements PageModel {
                 Messages.get("operation." + c.operation().name()))).orElse(Messages.get("status.checks")));
         // an interrupted run is the call to action: what resumes it, then where it stopped (when a
         // statement never recorded its end; a run that died between statements has no such place)
-        String where = r.interrupted().map(StatusViewModel::interrupted).orElse("");
+        String where = r.interrupted().map(at -> interrupted(at, r.stepDescription(at.script()).orElse(""))).orElse("");
         interrupted.set(r.nextAction() instanceof NextAction.Resume resume
                 ? (ActionWords.text(resume) + " " + where).strip() : where);
         if (!lockHeld.get().isEmpty()) {
@@ -282,9 +285,16 @@ public final class StatusViewModel implements PageModel {
                 .orElseGet(() -> Messages.get("status.step.baseline", step.to()));
     }
 
-    static String interrupted(InterruptedStatement at) {
-        return at.refused() ? Messages.get("status.interruptedRefused", at.script(), at.line(), at.statement(),
-                at.serverError().orElse("?")) : Messages.get("status.interruptedAt", at.script(), at.line(), at.statement());
+    /** @param description a Java step's own words, empty for a SQL script */
+    static String interrupted(InterruptedStatement at, String description) {
+        String step = StepName.withClass(at.script(), description);
+        return at.refused() ? Messages.get("status.interruptedRefused", step, at.line(), at.statement(),
+                at.serverError().orElse("?")) : Messages.get("status.interruptedAt", step, at.line(), at.statement());
+    }
+
+    /** A history row's step as the wizard names it: a Java step by its words, not its class's full name. */
+    public String stepName(AppliedScript applied) {
+        return StepName.withClass(applied.script(), stepDescriptions.getOrDefault(applied.script(), ""));
     }
 
     /** The phase in one sentence an operator can act on. */

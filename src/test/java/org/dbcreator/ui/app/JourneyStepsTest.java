@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dbcreator.catalog.Version;
 import org.dbcreator.cluster.GateReport;
@@ -143,8 +144,8 @@ class JourneyStepsTest {
     static StatusReport report(StatusReport.Condition condition, Optional<Phase> phase, List<PlannedStep> steps) {
         return new StatusReport("MariaDB", "10.11.6", "cloud", "democloud", condition,
                 phase.map(p -> V400), phase, phase.filter(p -> p != Phase.CLEAN).map(p -> V430), V430,
-                List.of(V400, V430), steps, Optional.of(V400), Optional.of(V400), Optional.empty(), List.of(), List.of(),
-                Optional.empty(), new NextAction.Nothing(V400));
+                List.of(V400, V430), steps, Optional.of(V400), Optional.of(V400), Optional.empty(), List.of(), Map.of(),
+                List.of(), Optional.empty(), new NextAction.Nothing(V400));
     }
 
     private static Optional<GateReport> gate(boolean open) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dbcreator.catalog.ScriptKind;
 import org.dbcreator.catalog.Version;
@@ -68,7 +69,7 @@ class DoneSummaryTest {
     void theBackupFileShouldBeTheNewestBackupNotARecordedSkip() {
         StatusReport report = new StatusReport("MariaDB", "10.11.6", "cloud", "democloud", StatusReport.Condition.MANAGED,
                 Optional.of(V420), Optional.of(Phase.CLEAN), Optional.empty(), V420, List.of(V400, V410, V420), List.of(),
-                Optional.of(V420), Optional.of(V420), Optional.empty(), List.of(), List.of(), Optional.empty(),
+                Optional.of(V420), Optional.of(V420), Optional.empty(), List.of(), Map.of(), List.of(), Optional.empty(),
                 new NextAction.Nothing(V420));
         List<BackupRecord> newestFirst = List.of(
                 new BackupRecord(BackupRecord.Kind.SKIPPED, Optional.of(V410), Optional.empty(), Optional.empty(), "me", Duration.ZERO),

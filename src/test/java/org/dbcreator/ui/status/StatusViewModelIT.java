@@ -180,6 +180,12 @@ class StatusViewModelIT {
                 + CATALOG.latestVersion() + ", then clean up.");
         assertThat(status.rangeProperty().get()).isEqualTo("Nodes of release " + CATALOG.baselineVersion() + " to "
                 + CATALOG.latestVersion() + " may run now.");
+        // the history names a data migration by its class; the page by the migration's own words
+        assertThat(status.history()).filteredOn(a -> a.script().equals("org.dbcreator.demo.BackfillEventSeverity"))
+                .singleElement().extracting(status::stepName)
+                .isEqualTo("backfill event.severity from event.level (BackfillEventSeverity)");
+        assertThat(status.history()).filteredOn(a -> a.script().equals("4.1.0/expand.sql"))
+                .singleElement().extracting(status::stepName).isEqualTo("4.1.0/expand.sql");
     }
 
     @Test
