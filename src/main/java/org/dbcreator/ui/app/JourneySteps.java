@@ -137,8 +137,18 @@ public final class JourneySteps {
         if (phase.filter(p -> p == Phase.EXPANDED || p == Phase.CLEANING).isEmpty()) {
             return locked(step, "lock.expandFirst");
         }
-        return nodes.filter(GateReport::isOpen).isPresent() || phase.get() == Phase.CLEANING ? done(step)
-                : next(step, "lock.nodesWaiting");
+        return nodesRestarted(phase, nodes) ? done(step) : next(step, "lock.nodesWaiting");
+    }
+
+    /**
+     * Whether the Restart nodes step is behind an expanded database: its node registry's gate is open
+     * (every node runs the new release, or none is registered), or the cleanup has begun. A product
+     * without a registry never says so: its admin restarts the nodes by hand and says so on that page.
+     * The pages' "Next" buttons follow the sidebar by this rule.
+     */
+    public static boolean nodesRestarted(Optional<Phase> phase, Optional<GateReport> nodes) {
+        return phase.filter(p -> p == Phase.EXPANDED || p == Phase.CLEANING).isPresent()
+                && (nodes.filter(GateReport::isOpen).isPresent() || phase.get() == Phase.CLEANING);
     }
 
     private static StepMark cleanup(Journey.Step step, Optional<Phase> phase, boolean atTarget,

@@ -101,6 +101,8 @@ public final class ShellViewModel implements Navigation {
         journey.addListener((o, b, a) -> updateSteps());
         connection.addListener((o, b, a) -> updateSteps());
         lastStatus.addListener((o, b, a) -> updateSteps());
+        lastStatus.addListener((o, b, read) -> expand.nodesRestartedProperty().set(read != null
+                && JourneySteps.nodesRestarted(read.report().phase(), read.nodes())));
         page.addListener((o, b, shown) -> bindPrimary(shown));
         page.addListener((o, b, shown) -> updateSteps());
         updateSteps();

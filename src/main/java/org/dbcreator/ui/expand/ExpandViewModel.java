@@ -58,6 +58,7 @@ public final class ExpandViewModel implements PageModel {
     private final Navigation navigation;
 
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
+    private final BooleanProperty nodesRestarted = new SimpleBooleanProperty(false);
     private final ObjectProperty<ConnectedDatabase> database = new SimpleObjectProperty<>();
     private final ObjectProperty<ExpandPace> pace = new SimpleObjectProperty<>(ExpandPace.BALANCED);
     private final ObservableList<ExpandRow> rows = FXCollections.observableArrayList();
@@ -420,8 +421,8 @@ public final class ExpandViewModel implements PageModel {
             case RUNNING -> Messages.get("expand.primary.running");
             case CANCELLING -> Messages.get("expand.primary.cancelling");
             case STOPPED -> Messages.get("expand.primary.resume");
-            case EXPANDED -> Messages.get("expand.primary.next");
-        }, state);
+            case EXPANDED -> Messages.get(nodesRestarted.get() ? "expand.primary.cleanup" : "expand.primary.next");
+        }, state, nodesRestarted);
     }
 
     @Override
@@ -432,18 +433,29 @@ public final class ExpandViewModel implements PageModel {
     @Override
     public ObservableStringValue cliLine() {
         return Bindings.createStringBinding(() -> database.get() == null ? ""
-                : state.get() == State.EXPANDED ? CliEquivalent.of("nodes", database.get())
+                : state.get() == State.EXPANDED ? CliEquivalent.of(nodesRestarted.get() ? "cleanup" : "nodes", database.get())
                 : CliEquivalent.of("upgrade", database.get(), "--rest-ratio", String.valueOf(pace.get().restRatio())),
-                state, pace, database);
+                state, pace, database, nodesRestarted);
     }
 
     @Override
     public void primary() {
-        if (state.get() == State.EXPANDED) {
+        if (state.get() == State.EXPANDED && nodesRestarted.get()) {
+            navigation.showCleanup();
+        } else if (state.get() == State.EXPANDED) {
             navigation.showRestartNodes();
         } else {
             start();
         }
+    }
+
+    /**
+     * Whether the database's status, read again after the expand, has the Restart nodes step behind
+     * it (see {@link org.dbcreator.ui.app.JourneySteps#nodesRestarted}): the window sets it, and the
+     * button then leads to the Cleanup, as the sidebar does.
+     */
+    public BooleanProperty nodesRestartedProperty() {
+        return nodesRestarted;
     }
 
     /** The open database, for the command line equivalent. */

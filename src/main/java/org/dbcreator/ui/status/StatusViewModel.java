@@ -30,6 +30,7 @@ import org.dbcreator.history.Phase;
 import org.dbcreator.ui.app.ActionWords;
 import org.dbcreator.ui.app.CliEquivalent;
 import org.dbcreator.ui.app.Journey;
+import org.dbcreator.ui.app.JourneySteps;
 import org.dbcreator.ui.app.Messages;
 import org.dbcreator.ui.app.Navigation;
 import org.dbcreator.ui.app.PageModel;
@@ -381,7 +382,7 @@ public final class StatusViewModel implements PageModel {
      * What the primary button does here: the inspect journey moves on to its report, the deploy
      * journey to the deploy, the upgrade journey goes on where the database stands; else read again.
      */
-    public enum Primary { REFRESH, REPORT, DEPLOY, BACKUP_THEN_EXPAND, RESUME_EXPAND, RESTART_NODES, RESUME_CLEANUP }
+    public enum Primary { REFRESH, REPORT, DEPLOY, BACKUP_THEN_EXPAND, RESUME_EXPAND, RESTART_NODES, CLEANUP, RESUME_CLEANUP }
 
     /** The primary action, from the last status read: an interrupted expand resumes on Expand, a behind database is backed up first. */
     public javafx.beans.binding.ObjectBinding<Primary> primaryActionProperty() {
@@ -412,7 +413,7 @@ public final class StatusViewModel implements PageModel {
             return Primary.BACKUP_THEN_EXPAND;
         }
         if (s.report().phase().filter(p -> p == Phase.EXPANDED).isPresent()) {
-            return Primary.RESTART_NODES;
+            return JourneySteps.nodesRestarted(s.report().phase(), s.nodes()) ? Primary.CLEANUP : Primary.RESTART_NODES;
         }
         return Primary.REFRESH;
     }
@@ -426,6 +427,7 @@ public final class StatusViewModel implements PageModel {
             case BACKUP_THEN_EXPAND -> "status.primary.backupExpand";
             case RESUME_EXPAND -> "status.primary.resume";
             case RESTART_NODES -> "status.primary.restartNodes";
+            case CLEANUP -> "status.primary.cleanup";
             case RESUME_CLEANUP -> "status.primary.resumeCleanup";
         }), primaryAction);
     }
@@ -441,6 +443,7 @@ public final class StatusViewModel implements PageModel {
             case BACKUP_THEN_EXPAND -> CliEquivalent.of("backup", database.get());
             case RESUME_EXPAND -> CliEquivalent.of("upgrade", database.get());
             case RESTART_NODES -> CliEquivalent.of("nodes", database.get());
+            case CLEANUP -> CliEquivalent.of("cleanup", database.get());
             case RESUME_CLEANUP -> CliEquivalent.of("cleanup", database.get());
             case REPORT -> CliEquivalent.of("report", database.get(), "--to", database.get().database() + "-report.html");
             case DEPLOY -> CliEquivalent.of("deploy", database.get());
@@ -457,7 +460,7 @@ public final class StatusViewModel implements PageModel {
             case BACKUP_THEN_EXPAND -> navigation.showBackup();
             case RESUME_EXPAND -> navigation.showExpand();
             case RESTART_NODES -> navigation.showRestartNodes();
-            case RESUME_CLEANUP -> navigation.showCleanup();
+            case CLEANUP, RESUME_CLEANUP -> navigation.showCleanup();
             case REFRESH -> refresh();
         }
     }

@@ -148,6 +148,19 @@ class JourneyStepsTest {
                 List.of(), Optional.empty(), new NextAction.Nothing(V400));
     }
 
+    /** The pages' "Next" buttons follow this rule, as the sidebar does. */
+    @Test
+    void nodesAreRestartedOnlyOnceExpandedWithTheGateOpenOrTheCleanupBegun() {
+        assertThat(JourneySteps.nodesRestarted(Optional.of(Phase.EXPANDED), gate(true))).isTrue();
+        assertThat(JourneySteps.nodesRestarted(Optional.of(Phase.EXPANDED), gate(false))).isFalse();
+        assertThat(JourneySteps.nodesRestarted(Optional.of(Phase.EXPANDED), Optional.empty()))
+                .as("without a registry the admin says so on the Restart nodes page").isFalse();
+        assertThat(JourneySteps.nodesRestarted(Optional.of(Phase.CLEANING), gate(false))).isTrue();
+        assertThat(JourneySteps.nodesRestarted(Optional.of(Phase.CLEAN), gate(true))).isFalse();
+        assertThat(JourneySteps.nodesRestarted(Optional.of(Phase.EXPANDING), gate(true))).isFalse();
+        assertThat(JourneySteps.nodesRestarted(Optional.empty(), gate(true))).isFalse();
+    }
+
     private static Optional<GateReport> gate(boolean open) {
         return Optional.of(new GateReport(V430, List.of(new NodeStatus("ms-1", open ? "4.3.0" : "4.0.0", "Up",
                 Duration.ofSeconds(1), NodeStatus.Liveness.LIVE, open ? NodeStatus.Verdict.READY : NodeStatus.Verdict.WAITING,

@@ -157,9 +157,13 @@ class ReopenInterruptedIT {
         assertThat(db.number("SELECT COUNT(*) FROM event WHERE severity IS NULL")).as("backfill complete").isZero();
         assertThat(db.rows("SELECT outcome, COUNT(*) FROM dbcreator_journal GROUP BY outcome"))
                 .allSatisfy(row -> assertThat(row).startsWith("DONE |"));
-        assertThat(second.primaryLabelProperty().get()).isEqualTo("Next: Restart nodes");
+        // no node is registered: the gate is open, and the button leads where the sidebar does, to the Cleanup
+        assertThat(second.primaryLabelProperty().get()).isEqualTo("Next: Cleanup");
         second.showStatus();
         assertThat(mark(second, Journey.Step.EXPAND).mark()).isEqualTo(StepMark.Mark.DONE);
+        assertThat(mark(second, Journey.Step.RESTART_NODES).mark()).isEqualTo(StepMark.Mark.DONE);
+        assertThat(mark(second, Journey.Step.CLEANUP).mark()).isEqualTo(StepMark.Mark.NEXT);
+        assertThat(second.primaryLabelProperty().get()).isEqualTo("Next: Cleanup");
     }
 
     @Test

@@ -123,15 +123,21 @@ class WizardBackupExpandIT {
                 .startsWith("Expanded " + CATALOG.baselineVersion() + " \u2192 " + CATALOG.latestVersion());
         assertThat(wizard.model().steps()).filteredOn(s -> s.step() == Journey.Step.BACKUP || s.step() == Journey.Step.EXPAND)
                 .extracting(StepMark::mark).containsExactly(StepMark.Mark.DONE, StepMark.Mark.CURRENT); // Expand shown
-        assertThat(WizardFixture.onFx(() -> wizard.model().primaryLabelProperty().get())).isEqualTo("Next: Restart nodes");
+        // no node is registered: the gate is open, Restart nodes is done, and the button leads to the Cleanup
+        WizardFixture.await(30, () -> wizard.model().steps().stream().anyMatch(s -> s.step() == Journey.Step.CLEANUP
+                && s.mark() == StepMark.Mark.NEXT));
+        assertThat(wizard.model().steps()).filteredOn(s -> s.step() == Journey.Step.RESTART_NODES).extracting(StepMark::mark)
+                .containsExactly(StepMark.Mark.DONE);
+        assertThat(WizardFixture.onFx(() -> wizard.model().primaryLabelProperty().get())).isEqualTo("Next: Cleanup");
+        assertThat(WizardFixture.onFx(() -> wizard.model().cliLineProperty().get())).startsWith("dbcreator cleanup ");
         screenshot("expand-light");
         robot.clickOn("#theme-toggle");
         screenshot("expand-dark");
         robot.clickOn("#theme-toggle");
 
         robot.clickOn("#primary");
-        WizardFixture.await(30, () -> wizard.model().pageProperty().get() == Page.RESTART_NODES
-                && wizard.model().nodes().verdictProperty().get() != null);
+        WizardFixture.await(30, () -> wizard.model().pageProperty().get() == Page.CLEANUP
+                && wizard.model().cleanup().planProperty().get() != null);
         assertThat(wizard.model().steps()).filteredOn(s -> s.step() == Journey.Step.EXPAND).extracting(StepMark::mark)
                 .containsExactly(StepMark.Mark.DONE);
     }

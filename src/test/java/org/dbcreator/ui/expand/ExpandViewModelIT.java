@@ -63,6 +63,8 @@ class ExpandViewModelIT {
         public void showRestartNodes() { pages.add("restart-nodes"); }
         @Override
         public void showExpand() { pages.add("expand"); }
+        @Override
+        public void showCleanup() { pages.add("cleanup"); }
     };
 
     @AfterEach
@@ -126,6 +128,11 @@ class ExpandViewModelIT {
         assertThat(page.primaryLabel().get()).isEqualTo("Next: Restart nodes");
         page.primary();
         assertThat(pages).containsExactly("restart-nodes");
+        // once the window has read the gate open (ShellViewModel), the button leads to the Cleanup instead
+        page.nodesRestartedProperty().set(true);
+        assertThat(page.primaryLabel().get()).isEqualTo("Next: Cleanup");
+        page.primary();
+        assertThat(pages).containsExactly("restart-nodes", "cleanup");
     }
 
     @Test

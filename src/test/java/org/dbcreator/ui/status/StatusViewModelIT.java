@@ -550,7 +550,10 @@ class StatusViewModelIT {
         assertThat(status.otherRunProperty().get()).isEmpty();
         assertThat(status.statusProperty().get().report().phase()).contains(org.dbcreator.history.Phase.EXPANDED);
         assertThat(status.statusProperty().get().otherRun()).isEmpty();
-        assertThat(status.primaryActionProperty().get()).isEqualTo(StatusViewModel.Primary.RESTART_NODES);
+        // no node is registered, so the gate is open: the button leads to the Cleanup, as the sidebar does
+        assertThat(sidebar()).contains("RESTART_NODES DONE", "CLEANUP NEXT");
+        assertThat(status.primaryActionProperty().get()).isEqualTo(StatusViewModel.Primary.CLEANUP);
+        assertThat(status.primaryLabel().get()).isEqualTo("Next: Cleanup");
     }
 
     /** The sidebar the window would draw on the Status page from the last status read, as "STEP MARK". */
