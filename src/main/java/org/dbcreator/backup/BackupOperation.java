@@ -159,7 +159,7 @@ public final class BackupOperation {
         try {
             return ReadBack.follow(dump);
         } catch (IOException e) {
-            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read back " + dump + ": " + e.getMessage() + ".", e);
+            throw cannotReadBack(dump, e);
         }
     }
 
@@ -167,9 +167,12 @@ public final class BackupOperation {
         try {
             return readBack.result();
         } catch (IOException e) {
-            throw new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read back " + files.partialDump() + ": "
-                    + e.getMessage() + ".", e);
+            throw cannotReadBack(files.partialDump(), e);
         }
+    }
+
+    private static DbCreatorException cannotReadBack(Path dump, IOException e) {
+        return new DbCreatorException(ErrorCode.BACKUP_DAMAGED, "Cannot read back " + dump + ": " + e.getMessage() + ".", e);
     }
 
     /** The manifest; before the rows are written, a draft whose identity the dump's header states. */

@@ -154,11 +154,10 @@ public final class HtmlReport {
             out.append("<p>No script has been applied.</p>\n");
             return;
         }
-        header("Version", "Kind", "Script", "Statements", "Operation", "Installed by", "Finished", "Run");
+        header("Version", "Kind", "Script", "What it does", "Statements", "Operation", "Installed by", "Finished", "Run");
         for (AppliedScript a : history) {
-            String script = a.script() + status.stepDescription(a.script()).map(d -> ": " + d).orElse("");
-            cells(List.of(a.version().toString(), a.kind().name(), script, String.valueOf(a.statements()),
-                    a.operation(), a.installedBy(), a.finishedAt().toString(), a.runId()), -1, "");
+            cells(List.of(a.version().toString(), a.kind().name(), a.script(), status.stepDescription(a.script()).orElse(""),
+                    String.valueOf(a.statements()), a.operation(), a.installedBy(), a.finishedAt().toString(), a.runId()), -1, "");
         }
         out.append("</table>\n");
     }

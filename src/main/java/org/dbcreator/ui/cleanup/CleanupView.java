@@ -6,17 +6,15 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.app.Labels;
 import org.dbcreator.ui.app.Messages;
+import org.dbcreator.ui.app.RunParts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Cleanup page: layout and bindings of the {@link CleanupViewModel}. */
@@ -61,45 +59,12 @@ public final class CleanupView {
         model.refusals().addListener((ListChangeListener<String>) c -> drawRefusals.run());
         drawRefusals.run();
 
-        Label productionText = Labels.wrapped("cleanup-production-text");
-        productionText.textProperty().bind(Bindings.createStringBinding(() -> model.databaseProperty().get() == null ? ""
-                : Messages.get("cleanup.production", model.databaseProperty().get().database()), model.databaseProperty()));
-        TextField typed = new TextField();
-        typed.setId("cleanup-production-name");
-        typed.setPromptText(Messages.get("cleanup.production.prompt"));
-        typed.setPrefColumnCount(20);
-        typed.setMaxWidth(Region.USE_PREF_SIZE);
-        typed.textProperty().bindBidirectional(model.typedNameProperty());
-        VBox production = new VBox(6, productionText, typed);
-        production.getStyleClass().add("call-to-action");
-        production.visibleProperty().bind(model.productionProperty());
-        production.managedProperty().bind(production.visibleProperty());
-
-        ProgressBar bar = new ProgressBar();
-        bar.setId("cleanup-progress");
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(model.progressProperty());
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Button cancel = new Button(Messages.get("cleanup.cancel"));
-        cancel.setId("cleanup-cancel");
-        cancel.setOnAction(e -> model.cancel());
-        cancel.visibleProperty().bind(model.runningProperty());
-        HBox progressRow = new HBox(10, bar, cancel);
-        progressRow.setAlignment(Pos.CENTER_LEFT);
-        progressRow.visibleProperty().bind(model.runningProperty().or(model.resultProperty().isNotNull()));
-        progressRow.managedProperty().bind(progressRow.visibleProperty());
-        Label progressText = Labels.wrapped("cleanup-progress-text");
-        progressText.textProperty().bind(model.progressTextProperty());
-        progressText.visibleProperty().bind(model.progressTextProperty().isNotEmpty());
-        progressText.managedProperty().bind(progressText.visibleProperty());
-
-        ListView<String> log = new ListView<>(model.lines());
-        log.setId("cleanup-log");
-        log.getStyleClass().addAll("log-lines", Styles.DENSE);
-        log.setPrefHeight(180);
-        log.visibleProperty().bind(Bindings.isNotEmpty(model.lines()));
-        log.managedProperty().bind(log.visibleProperty());
-        model.lines().addListener((ListChangeListener<String>) c -> log.scrollTo(model.lines().size() - 1));
+        VBox production = RunParts.productionName("cleanup", model.databaseProperty(), model.productionProperty(),
+                model.typedNameProperty());
+        HBox progressRow = RunParts.progressRow("cleanup", "cleanup.cancel", model.progressProperty(), model.runningProperty(),
+                model.resultProperty().isNotNull(), model::cancel);
+        Label progressText = RunParts.progressText("cleanup", model.progressTextProperty());
+        ListView<String> log = RunParts.log("cleanup", model.lines());
 
         VBox page = new VBox(10, title, sentence, warning, changesHeading, changes, refusals, production,
                 progressRow, progressText, log);

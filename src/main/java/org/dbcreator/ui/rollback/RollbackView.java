@@ -9,7 +9,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.dbcreator.ui.app.Labels;
 import org.dbcreator.ui.app.Messages;
+import org.dbcreator.ui.app.RunParts;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Abort upgrade page: layout and bindings of the {@link RollbackViewModel}. */
@@ -99,45 +99,12 @@ public final class RollbackView {
         exclusion.visibleProperty().bind(Bindings.isNotEmpty(model.excludable()));
         exclusion.managedProperty().bind(exclusion.visibleProperty());
 
-        Label productionText = Labels.wrapped("rollback-production-text");
-        productionText.textProperty().bind(Bindings.createStringBinding(() -> model.databaseProperty().get() == null ? ""
-                : Messages.get("cleanup.production", model.databaseProperty().get().database()), model.databaseProperty()));
-        TextField typed = new TextField();
-        typed.setId("rollback-production-name");
-        typed.setPromptText(Messages.get("cleanup.production.prompt"));
-        typed.setPrefColumnCount(20);
-        typed.setMaxWidth(Region.USE_PREF_SIZE);
-        typed.textProperty().bindBidirectional(model.typedNameProperty());
-        VBox production = new VBox(6, productionText, typed);
-        production.getStyleClass().add("call-to-action");
-        production.visibleProperty().bind(model.productionProperty());
-        production.managedProperty().bind(production.visibleProperty());
-
-        ProgressBar bar = new ProgressBar();
-        bar.setId("rollback-progress");
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(model.progressProperty());
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Button cancel = new Button(Messages.get("rollback.page.cancel"));
-        cancel.setId("rollback-cancel");
-        cancel.setOnAction(e -> model.cancel());
-        cancel.visibleProperty().bind(model.runningProperty());
-        HBox progressRow = new HBox(10, bar, cancel);
-        progressRow.setAlignment(Pos.CENTER_LEFT);
-        progressRow.visibleProperty().bind(model.runningProperty().or(model.resultProperty().isNotNull()));
-        progressRow.managedProperty().bind(progressRow.visibleProperty());
-        Label progressText = Labels.wrapped("rollback-progress-text");
-        progressText.textProperty().bind(model.progressTextProperty());
-        progressText.visibleProperty().bind(model.progressTextProperty().isNotEmpty());
-        progressText.managedProperty().bind(progressText.visibleProperty());
-
-        ListView<String> log = new ListView<>(model.lines());
-        log.setId("rollback-log");
-        log.getStyleClass().addAll("log-lines", Styles.DENSE);
-        log.setPrefHeight(180);
-        log.visibleProperty().bind(Bindings.isNotEmpty(model.lines()));
-        log.managedProperty().bind(log.visibleProperty());
-        model.lines().addListener((ListChangeListener<String>) c -> log.scrollTo(model.lines().size() - 1));
+        VBox production = RunParts.productionName("rollback", model.databaseProperty(), model.productionProperty(),
+                model.typedNameProperty());
+        HBox progressRow = RunParts.progressRow("rollback", "rollback.page.cancel", model.progressProperty(), model.runningProperty(),
+                model.resultProperty().isNotNull(), model::cancel);
+        Label progressText = RunParts.progressText("rollback", model.progressTextProperty());
+        ListView<String> log = RunParts.log("rollback", model.lines());
 
         VBox page = new VBox(10, title, sentence, refused, exclusion, changesHeading, changes, loss, production, progressRow,
                 progressText, log);

@@ -178,6 +178,9 @@ class WizardInspectIT {
         assertThat(page.column("Nodes", "Name")).containsExactlyInAnyOrderElementsOf(db.rows("SELECT name FROM mshost"));
         assertThat(page.column("Nodes", "Release")).containsOnly(CATALOG.baselineVersion().toString());
         assertThat(page.column("History", "Script")).isEqualTo(db.rows("SELECT script FROM dbcreator_history ORDER BY id"));
+        // a Java step in the catalog's words beside its class name; a SQL script has none
+        assertThat(page.column("History", "What it does")).isEqualTo(db.rows("SELECT IF(script = "
+                + "'org.dbcreator.demo.DemoSampleData', 'DemoCloud sample data', '') FROM dbcreator_history ORDER BY id"));
 
         JsonNode facts = new ObjectMapper().readTree(json);
         assertThat(facts.path("connection").asText()).isEqualTo(reader.describe());
